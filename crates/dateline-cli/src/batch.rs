@@ -1,0 +1,281 @@
+//! `dateline batch`: many documents in, one JSONL line out per document, in input order.
+//!
+//! A reader thread walks the inputs and sends chunks of raw documents (a few hundred, or a
+//! few megabytes, whichever comes first) through a small bounded channel; the main thread
+//! analyzes each chunk on all workers and writes it in order. Memory stays flat whatever the
+//! corpus size. A document that cannot be read, parsed or analyzed (even one that makes a
+//! stage panic) becomes an error record, and the batch goes on.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use dateline::ingest::{self, IngestOptions};
+use dateline::output::{self, OutputOptions};
+use dateline::{Document, Meta, Pipeline, Problem};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::{exit, BatchArgs, InputFormat};
+
+const CHUNK_DOCS: usize = 256;
+const CHUNK_BYTES: usize = 8 << 20;
+
+/// True for paths ending in `.jsonl` or `.ndjson`.
+pub fn has_jsonl_extension(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+}
+
+fn is_corpus_file(path: &Path) -> bool {
+    let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    !hidden
+        && path.extension().is_some_and(|e| {
+            ["txt", "text", "jsonl", "ndjson"].iter().any(|x| e.eq_ignore_ascii_case(x))
+        })
+}
+
+/// One input: a file (or stdin) and how to read it.
+struct Input {
+    path: Option<PathBuf>,
+    jsonl: bool,
+}
+
+impl Input {
+    fn name(&self) -> String {
+        self.path.as_ref().map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
+    }
+}
+
+/// What the reader hands the workers: a document's id and what to make of it.
+enum Raw {
+    Text(Vec<u8>),
+    JsonlLine(Vec<u8>),
+    Failed(Problem),
+}
+
+struct Job {
+    id: String,
+    raw: Raw,
+    bytes: u64,
+}
+
+/// Expands directories (sorted, recursively) into their corpus files.
+fn expand(paths: &[PathBuf], format: InputFormat, skipped: &mut usize) -> Vec<Input> {
+    let mut out = Vec::new();
+    let jsonl = |p: Option<&Path>| match format {
+        InputFormat::Text => false,
+        InputFormat::Jsonl => true,
+        InputFormat::Auto => p.is_none_or(has_jsonl_extension),
+    };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(Input { path: None, jsonl: jsonl(None) });
+        } else if path.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files, skipped);
+            files.sort();
+            out.extend(files.into_iter().map(|p| Input { jsonl: jsonl(Some(&p)), path: Some(p) }));
+        } else {
+            out.push(Input { jsonl: jsonl(Some(path)), path: Some(path.clone()) });
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        // Unreadable directories surface as error records through the file itself.
+        files.push(dir.to_path_buf());
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                walk(&path, files, skipped);
+            }
+        } else if is_corpus_file(&path) {
+            files.push(path);
+        } else {
+            *skipped += 1;
+        }
+    }
+}
+
+/// Reads all inputs in order, sending chunks of jobs; stops early if the receiver is gone.
+fn read_inputs(inputs: Vec<Input>, tx: mpsc::SyncSender<Vec<Job>>) {
+    let mut chunk = Vec::new();
+    let mut chunk_bytes = 0usize;
+    let send = |job: Job, chunk: &mut Vec<Job>, chunk_bytes: &mut usize| -> bool {
+        *chunk_bytes += job.bytes as usize;
+        chunk.push(job);
+        if chunk.len() >= CHUNK_DOCS || *chunk_bytes >= CHUNK_BYTES {
+            *chunk_bytes = 0;
+            return tx.send(std::mem::take(chunk)).is_ok();
+        }
+        true
+    };
+    for input in inputs {
+        let name = input.name();
+        let failed = |message: String| Job {
+            id: name.clone(),
+            raw: Raw::Failed(Problem { stage: "ingest", code: "unreadable", message }),
+            bytes: 0,
+        };
+        let reader: Box<dyn Read> = match &input.path {
+            None => Box::new(io::stdin()),
+            Some(p) => match File::open(p) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    if !send(failed(format!("cannot open {name}: {e}")), &mut chunk, &mut chunk_bytes) {
+                        return;
+                    }
+                    continue;
+                }
+            },
+        };
+        if !input.jsonl {
+            let mut bytes = Vec::new();
+            let job = match BufReader::new(reader).read_to_end(&mut bytes) {
+                Ok(n) => Job { id: name.clone(), raw: Raw::Text(bytes), bytes: n as u64 },
+                Err(e) => failed(format!("cannot read {name}: {e}")),
+            };
+            if !send(job, &mut chunk, &mut chunk_bytes) {
+                return;
+            }
+            continue;
+        }
+        let mut reader = BufReader::with_capacity(1 << 16, reader);
+        let mut line_no = 0usize;
+        loop {
+            let mut line = Vec::new();
+            line_no += 1;
+            let job = match reader.read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(n) => {
+                    let content = line.trim_ascii();
+                    if content.is_empty() {
+                        continue;
+                    }
+                    let raw = Raw::JsonlLine(content.to_vec());
+                    Job { id: format!("{name}:{line_no}"), raw, bytes: n as u64 }
+                }
+                Err(e) => {
+                    let job = failed(format!("cannot read {name} at line {line_no}: {e}"));
+                    let _ = send(job, &mut chunk, &mut chunk_bytes);
+                    break;
+                }
+            };
+            if !send(job, &mut chunk, &mut chunk_bytes) {
+                return;
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = tx.send(chunk);
+    }
+}
+
+/// One analyzed document, ready to write.
+struct Done {
+    output: Vec<u8>,
+    words: usize,
+    failed: bool,
+    bytes: u64,
+}
+
+fn process(job: Job, pipeline: &Pipeline, ingest_options: &IngestOptions, output_options: &OutputOptions, text_view: bool) -> Done {
+    let Job { id, raw, bytes } = job;
+    let analyze = || {
+        let mut doc = match raw {
+            Raw::Text(b) => ingest::text_document(&id, &b, ingest_options),
+            Raw::JsonlLine(b) => ingest::jsonl_document(&id, &b, ingest_options),
+            Raw::Failed(problem) => Document::failed(&id, Meta::default(), problem),
+        };
+        pipeline.run(&mut doc);
+        doc
+    };
+    let doc = panic::catch_unwind(AssertUnwindSafe(analyze)).unwrap_or_else(|_| {
+        let message = "internal error: a stage panicked on this document (please report it)".to_string();
+        Document::failed(&id, Meta::default(), Problem { stage: "pipeline", code: "internal", message })
+    });
+    let mut output = Vec::with_capacity(doc.text().len() * 2 + 256);
+    let written = if text_view {
+        output::write_text(&doc, &mut output)
+    } else {
+        output::write_json(&doc, output_options, &mut output).and_then(|()| output.write_all(b"\n"))
+    };
+    written.expect("writing to memory cannot fail");
+    Done { words: doc.word_count(), failed: !doc.errors.is_empty(), output, bytes }
+}
+
+/// Runs `dateline batch`.
+pub fn run(args: BatchArgs) -> Result<u8> {
+    run_with(args, false)
+}
+
+/// Runs a batch, writing JSONL records (or, with `text_view`, readable views).
+pub fn run_with(args: BatchArgs, text_view: bool) -> Result<u8> {
+    let pipeline = args.common.pipeline()?;
+    let ingest_options = args.common.ingest();
+    let output_options = OutputOptions { tokens: args.common.tokens, pretty: false };
+    let mut skipped = 0;
+    let inputs = expand(&args.inputs, args.common.input_format, &mut skipped);
+    let total_bytes: u64 = inputs.iter().filter_map(|i| i.path.as_ref()?.metadata().ok()).map(|m| m.len()).sum();
+    let has_stdin = inputs.iter().any(|i| i.path.is_none());
+
+    let out_name = args.output.as_ref().map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
+    let sink: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(File::create(p).with_context(|| format!("cannot write {}", p.display()))?),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::with_capacity(1 << 20, sink);
+
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads).build().context("cannot start worker threads")?;
+    let progress = if args.quiet {
+        ProgressBar::hidden()
+    } else if has_stdin {
+        ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
+    } else {
+        ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr())
+    };
+    progress.set_style(
+        ProgressStyle::with_template("{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}")
+            .expect("valid template"),
+    );
+
+    let (tx, rx) = mpsc::sync_channel::<Vec<Job>>(2);
+    let reader = std::thread::spawn(move || read_inputs(inputs, tx));
+    let started = Instant::now();
+    let (mut docs, mut words, mut failed) = (0usize, 0usize, 0usize);
+    for chunk in rx {
+        let done: Vec<Done> = pool.install(|| {
+            chunk.into_par_iter().map(|job| process(job, &pipeline, &ingest_options, &output_options, text_view)).collect()
+        });
+        for d in &done {
+            out.write_all(&d.output).with_context(|| format!("cannot write {out_name}"))?;
+            docs += 1;
+            words += d.words;
+            failed += usize::from(d.failed);
+            progress.inc(d.bytes);
+        }
+        progress.set_message(format!("{docs} documents, {failed} errors"));
+    }
+    out.flush().with_context(|| format!("cannot write {out_name}"))?;
+    reader.join().expect("the reader thread does not panic");
+    progress.finish_and_clear();
+
+    if !args.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        let rate = if secs > 0.0 { words as f64 / secs } else { 0.0 };
+        let skipped = if skipped > 0 { format!(", {skipped} non-corpus files skipped") } else { String::new() };
+        eprintln!(
+            "dateline: {docs} documents, {words} words, {failed} errors in {secs:.2} s ({rate:.0} words/s){skipped} -> {out_name}"
+        );
+    }
+    Ok(if failed > 0 { exit::DOCUMENT_ERRORS } else { 0 })
+}

@@ -1,0 +1,242 @@
+//! The `dateline` command: analyze one article, process a corpus, score the stages.
+//!
+//! Exit codes: 0 success; 1 an input or output could not be read or written (or a single
+//! document could not be analyzed); 2 the command line is wrong; 3 a batch finished but some
+//! documents are error records; 4 an evaluation scored below its floor.
+
+mod batch;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dateline::ingest::IngestOptions;
+use dateline::output::{self, OutputOptions};
+use dateline::{Date, Pipeline, PipelineConfig};
+
+/// Who said and did what, to whom, when and where: news articles in, evidence out.
+#[derive(Parser)]
+#[command(name = "dateline", version, about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze one article (a text file, or stdin) and print its dateline/1 record.
+    Analyze(AnalyzeArgs),
+    /// Analyze many documents (text files, JSONL files, directories of them) into JSONL,
+    /// one output line per input document, in input order.
+    Batch(BatchArgs),
+    /// Score a stage on an open gold set.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// Options shared by `analyze` and `batch`.
+#[derive(Args, Clone)]
+struct CommonArgs {
+    /// Reference (publication) date, YYYY-MM-DD; wins over a record's own date.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<Date>,
+    /// Replace invalid UTF-8 with U+FFFD and let NUL bytes through, instead of failing.
+    #[arg(long)]
+    lossy: bool,
+    /// How to read inputs: by file extension (.jsonl and .ndjson are JSONL), or forced.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+    /// Pipeline configuration (JSON: {"stages": [{"stage": "clean"}, ...]}); default: all stages.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Also write the tokens layer.
+    #[arg(long)]
+    tokens: bool,
+}
+
+#[derive(Args)]
+struct AnalyzeArgs {
+    /// The article: a text file, a JSONL file, or `-` for stdin (the default).
+    input: Option<PathBuf>,
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Output format: JSON (dateline/1), or a readable view.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Write JSON on one line instead of indented.
+    #[arg(long)]
+    compact: bool,
+}
+
+#[derive(Args)]
+struct BatchArgs {
+    /// Inputs: text files, JSONL files, directories (searched for .txt, .text, .jsonl,
+    /// .ndjson files), or `-` for JSONL on stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output file (JSONL); default stdout.
+    #[arg(short, long, value_name = "OUT.jsonl")]
+    output: Option<PathBuf>,
+    /// Worker threads; 0 means one per core.
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Sentence boundaries on the English Golden Rules (48 cases).
+    Sbd {
+        /// The gold file.
+        #[arg(long, default_value = "../shared/eval/sbd_golden_rules/english_golden_rules.jsonl")]
+        gold: PathBuf,
+        /// Exit with code 4 when fewer cases pass.
+        #[arg(long)]
+        min: Option<usize>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|e| e.to_string())
+}
+
+/// Exit codes, as documented above and in the README.
+mod exit {
+    pub const INPUT_OUTPUT: u8 = 1;
+    pub const DOCUMENT_ERRORS: u8 = 3;
+    pub const BELOW_FLOOR: u8 = 4;
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("dateline: {err:#}");
+            ExitCode::from(exit::INPUT_OUTPUT)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Analyze(args) => analyze(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Eval(EvalCommand::Sbd { gold, min }) => {
+            let content = read_gold(&gold)?;
+            let report = dateline::eval::sbd::evaluate(&content).with_context(|| gold.display().to_string())?;
+            print!("{report}");
+            Ok(match min {
+                Some(min) if report.passed < min => {
+                    eprintln!("dateline: {} passed, below the floor of {min}", report.passed);
+                    exit::BELOW_FLOOR
+                }
+                _ => 0,
+            })
+        }
+    }
+}
+
+fn read_gold(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| {
+        format!(
+            "cannot read gold file {} (the open gold sets live in ../shared/eval; pass --gold PATH)",
+            path.display()
+        )
+    })
+}
+
+impl CommonArgs {
+    fn pipeline(&self) -> Result<Pipeline> {
+        let config = match &self.config {
+            None => PipelineConfig::default(),
+            Some(path) => {
+                let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+                serde_json::from_str(&text).with_context(|| format!("{}: invalid pipeline configuration", path.display()))?
+            }
+        };
+        Ok(Pipeline::new(&config)?)
+    }
+
+    fn ingest(&self) -> IngestOptions {
+        IngestOptions { lossy: self.lossy, date: self.date }
+    }
+
+    fn is_jsonl(&self, path: Option<&Path>) -> bool {
+        match self.input_format {
+            InputFormat::Text => false,
+            InputFormat::Jsonl => true,
+            InputFormat::Auto => path.is_some_and(batch::has_jsonl_extension),
+        }
+    }
+}
+
+fn analyze(args: AnalyzeArgs) -> Result<u8> {
+    let path = args.input.filter(|p| p.as_os_str() != "-");
+    if args.common.is_jsonl(path.as_deref()) {
+        // Many records: the batch machinery, on one thread, to stdout.
+        let batch = BatchArgs {
+            inputs: vec![path.unwrap_or_else(|| PathBuf::from("-"))],
+            output: None,
+            threads: 1,
+            quiet: true,
+            common: args.common,
+        };
+        return batch::run_with(batch, args.format == Format::Text);
+    }
+    let pipeline = args.common.pipeline()?;
+    let (name, bytes) = match &path {
+        Some(p) => (p.display().to_string(), std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?),
+        None => {
+            if io::stdin().is_terminal() {
+                eprintln!("dateline: reading the article from stdin (end with Ctrl-D)");
+            }
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes).context("cannot read stdin")?;
+            ("<stdin>".to_string(), bytes)
+        }
+    };
+    let mut doc = dateline::ingest::text_document(&name, &bytes, &args.common.ingest());
+    pipeline.run(&mut doc);
+    if let Some(problem) = doc.errors.first() {
+        bail!("{name}: {}", problem.message);
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Json => {
+            let options = OutputOptions { tokens: args.common.tokens, pretty: !args.compact };
+            output::write_json(&doc, &options, &mut out)?;
+            writeln!(out)?;
+        }
+        Format::Text => output::write_text(&doc, &mut out)?,
+    }
+    out.flush()?;
+    Ok(0)
+}

@@ -1,0 +1,45 @@
+//! Character classes shared by `clean` and `segment`.
+
+/// Characters that end a sentence: `.` `!` `?` `…` and their full-width and CJK forms.
+#[inline]
+pub(crate) fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉' | '؟' | '।')
+}
+
+/// Closing quotes and brackets that may follow a sentence's terminal punctuation.
+#[inline]
+pub(crate) fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）' | '】')
+}
+
+/// Opening quotes and brackets that may precede a sentence's first word.
+#[inline]
+pub(crate) fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '„' | '‚' | '「' | '『' | '（' | '【' | '¿' | '¡')
+}
+
+/// Characters `clean` drops: control characters other than line breaks and tabs (which are
+/// whitespace), and invisible format characters that break words apart (BOM, zero-width
+/// space, soft hyphen, word joiner).
+#[inline]
+pub(crate) fn is_dropped(c: char) -> bool {
+    (c.is_control() && !c.is_whitespace()) || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{00AD}' | '\u{2060}')
+}
+
+/// Apostrophes: the typewriter one and the right single quotation mark used as one.
+#[inline]
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Hyphens that join the parts of a compound word.
+#[inline]
+pub(crate) fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// True for a line that ends as prose ends: with terminal punctuation, possibly followed by
+/// closing quotes or brackets.
+pub(crate) fn ends_like_prose(line: &str) -> bool {
+    line.trim_end().trim_end_matches(is_closer).chars().next_back().is_some_and(is_terminal)
+}

@@ -1,0 +1,253 @@
+//! The document: raw input, its cleaned text (written once), and the layers stages add.
+//!
+//! A [`Document`] starts as raw input plus metadata. The `clean` stage writes its text once,
+//! with an [`OffsetMap`] back to the raw input; after that no stage changes the text, and
+//! every layer (paragraphs, sentences, tokens, and later entities, quotes, times, places,
+//! events) refers to it by [`Span`] and to other layers by typed ids.
+
+use crate::date::Date;
+use crate::error::Error;
+use crate::span::Span;
+
+macro_rules! typed_id {
+    ($(#[$doc:meta] $name:ident),* $(,)?) => {$(
+        #[$doc]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The position of the item in its layer.
+            #[inline]
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    )*};
+}
+
+typed_id!(
+    /// The index of a paragraph in [`Document::paragraphs`].
+    ParagraphId,
+    /// The index of a sentence in [`Document::sentences`].
+    SentenceId,
+    /// The index of a token in [`Document::tokens`].
+    TokenId,
+);
+
+/// What is known about a document besides its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The headline, from the input or found by `clean` as the first line.
+    pub title: Option<String>,
+    /// Where the document came from.
+    pub url: Option<String>,
+    /// The reference date that relative times are read against: `--date`, else the record's
+    /// own date, else none.
+    pub published: Option<Date>,
+    /// ISO 639-1 code (`en`), or ISO 639-3 where there is no two-letter code.
+    pub language: Option<String>,
+    /// The byline `clean` found glued to the top of the text (`By Jane Doe, Reuters`).
+    pub byline: Option<String>,
+}
+
+/// A line `clean` dropped from the raw input as page furniture, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    /// The dropped line's byte span in [`Document::raw`].
+    pub raw: Span,
+    /// Why it was dropped.
+    pub reason: &'static str,
+}
+
+/// A sentence: its span, its paragraph and the tokens it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence's span, trimmed of surrounding whitespace.
+    pub span: Span,
+    /// The paragraph the sentence lies in; sentences never cross paragraphs.
+    pub paragraph: ParagraphId,
+    /// The first token of the sentence.
+    pub first_token: TokenId,
+    /// One past the last token of the sentence.
+    pub end_token: TokenId,
+}
+
+/// The kind of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Letters (with inner hyphens, apostrophes, marks), and abbreviations with their
+    /// periods (`U.S.`, `Mr.`).
+    Word,
+    /// Digits, with inner separators (`1,000`, `100.00`, `11:30`, `5th`).
+    Number,
+    /// A clitic split from its host word: `’s`, `n’t`, `’re`, `’ll`.
+    Clitic,
+    /// A web address.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// Punctuation or a symbol; runs of one character (`...`, `!!`) are one token.
+    Punct,
+}
+
+/// A token: a span and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The token's span.
+    pub span: Span,
+    /// What kind of token it is.
+    pub kind: TokenKind,
+}
+
+/// A problem met while processing one document. A document with problems is still written
+/// out, with the problems in its `errors` array.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The stage that met it (`ingest`, `clean`, ...).
+    pub stage: &'static str,
+    /// A stable machine-readable code (`invalid-utf8`, `empty`, ...).
+    pub code: &'static str,
+    /// A message for a person, naming the position where there is one.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem from a library error.
+    pub fn from_error(stage: &'static str, err: &Error) -> Problem {
+        Problem { stage, code: err.code(), message: err.to_string() }
+    }
+}
+
+/// A sparse map from cleaned-text offsets to raw-input offsets.
+///
+/// The cleaned text is a sequence of runs copied from the raw input, joined by the little
+/// text `clean` writes itself (a paragraph break, one space for a run of whitespace). Each
+/// anchor `(clean, raw)` starts a run; inside a run the two offsets advance together.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    anchors: Vec<(u32, u32)>,
+}
+
+impl OffsetMap {
+    /// Builds a map from anchors sorted by their cleaned offset.
+    pub(crate) fn from_anchors(anchors: Vec<(u32, u32)>) -> OffsetMap {
+        debug_assert!(anchors.windows(2).all(|w| w[0].0 <= w[1].0));
+        OffsetMap { anchors }
+    }
+
+    /// The raw offset of cleaned offset `clean`, taken as the start of something.
+    pub fn to_raw(&self, clean: u32) -> u32 {
+        let i = self.anchors.partition_point(|&(c, _)| c <= clean);
+        match i.checked_sub(1).map(|i| self.anchors[i]) {
+            Some((c, r)) => r + (clean - c),
+            None => clean,
+        }
+    }
+
+    /// The raw offset of cleaned offset `clean`, taken as the (exclusive) end of something:
+    /// the end of the run it closes, not the start of the next one.
+    pub fn to_raw_end(&self, clean: u32) -> u32 {
+        if clean == 0 {
+            return self.to_raw(0);
+        }
+        let i = self.anchors.partition_point(|&(c, _)| c < clean);
+        match i.checked_sub(1).map(|i| self.anchors[i]) {
+            Some((c, r)) => r + (clean - c),
+            None => clean,
+        }
+    }
+
+    /// The raw span of a cleaned span.
+    pub fn to_raw_span(&self, span: Span) -> Span {
+        let start = self.to_raw(span.start);
+        let end = self.to_raw_end(span.end).max(start);
+        Span { start, end }
+    }
+}
+
+/// One document and everything the pipeline has found in it.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    /// The document's id: the record's `id`, else the input's name.
+    pub id: String,
+    /// Metadata from the input and from the stages.
+    pub meta: Meta,
+    /// The decoded input, as it came.
+    pub raw: String,
+    text: Option<String>,
+    offsets: OffsetMap,
+    /// Lines `clean` dropped from the raw input.
+    pub removed: Vec<Removed>,
+    /// Paragraph spans, in order, from `segment`.
+    pub paragraphs: Vec<Span>,
+    /// Sentences, in order, from `segment`.
+    pub sentences: Vec<Sentence>,
+    /// Tokens, in order, from `segment`.
+    pub tokens: Vec<Token>,
+    /// Problems met with this document.
+    pub errors: Vec<Problem>,
+}
+
+impl Document {
+    /// A new document from decoded input.
+    pub fn new(id: impl Into<String>, raw: impl Into<String>, meta: Meta) -> Document {
+        Document { id: id.into(), meta, raw: raw.into(), ..Document::default() }
+    }
+
+    /// A document that could not be read: no text, one problem.
+    pub fn failed(id: impl Into<String>, meta: Meta, problem: Problem) -> Document {
+        Document { id: id.into(), meta, errors: vec![problem], ..Document::default() }
+    }
+
+    /// The cleaned text all spans refer to; empty until `clean` has run.
+    pub fn text(&self) -> &str {
+        self.text.as_deref().unwrap_or("")
+    }
+
+    /// True once the text has been written.
+    pub fn has_text(&self) -> bool {
+        self.text.is_some()
+    }
+
+    /// The map from cleaned-text offsets back to [`Document::raw`].
+    pub fn offsets(&self) -> &OffsetMap {
+        &self.offsets
+    }
+
+    /// Writes the cleaned text. The text is written once: a second call is a bug in the
+    /// pipeline and panics.
+    pub(crate) fn write_text(&mut self, text: String, offsets: OffsetMap) {
+        assert!(self.text.is_none(), "document text is written once");
+        self.text = Some(text);
+        self.offsets = offsets;
+    }
+
+    /// The tokens of one sentence.
+    pub fn sentence_tokens(&self, id: SentenceId) -> &[Token] {
+        let s = &self.sentences[id.index()];
+        &self.tokens[s.first_token.index()..s.end_token.index()]
+    }
+
+    /// The number of word and number tokens: the document's length in words.
+    pub fn word_count(&self) -> usize {
+        self.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_map_follows_runs_and_ends() {
+        // raw: "ab   cd\nef" ; clean: "ab cd\n\nef"
+        let map = OffsetMap::from_anchors(vec![(0, 0), (2, 2), (3, 5), (5, 7), (7, 8)]);
+        assert_eq!(map.to_raw(0), 0);
+        assert_eq!(map.to_raw(3), 5); // 'c'
+        assert_eq!(map.to_raw_end(5), 7); // end of "cd"
+        assert_eq!(map.to_raw(7), 8); // 'e'
+        assert_eq!(map.to_raw_span(Span::new(3, 5)), Span::new(5, 7));
+        assert_eq!(map.to_raw_span(Span::new(7, 9)), Span::new(8, 10));
+    }
+}

@@ -1,0 +1,99 @@
+//! Language: which language the document is written in, by `whatlang` trigram statistics
+//! over the start of its text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::error::Error;
+use crate::stage::Stage;
+
+/// Configuration of the `language` stage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// How many bytes from the start of the text to look at (more is slower, rarely better).
+    pub sample_bytes: usize,
+    /// The least confidence (0 to 1) at which a language is reported.
+    pub min_confidence: f64,
+}
+
+impl Default for LanguageConfig {
+    fn default() -> LanguageConfig {
+        LanguageConfig { sample_bytes: 2048, min_confidence: 0.5 }
+    }
+}
+
+/// The `language` stage. A language given with the input is kept.
+pub struct Language {
+    config: LanguageConfig,
+}
+
+impl Language {
+    /// Builds the stage.
+    pub fn new(config: LanguageConfig) -> Language {
+        Language { config }
+    }
+}
+
+impl Stage for Language {
+    fn name(&self) -> &'static str {
+        "language"
+    }
+
+    fn run(&self, doc: &mut Document) -> Result<(), Error> {
+        if doc.meta.language.is_none() {
+            doc.meta.language = detect(doc.text(), &self.config).map(str::to_string);
+        }
+        Ok(())
+    }
+}
+
+/// The language of `text` as an ISO 639-1 code (ISO 639-3 where there is none), or `None`
+/// when the text is too short or too mixed to tell.
+pub fn detect(text: &str, config: &LanguageConfig) -> Option<&'static str> {
+    let mut end = config.sample_bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let info = whatlang::detect(&text[..end])?;
+    (info.confidence() >= config.min_confidence).then(|| iso639_1(info.lang()))
+}
+
+fn iso639_1(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang::*;
+    match lang {
+        Afr => "af", Aka => "ak", Amh => "am", Ara => "ar", Aze => "az", Bel => "be", Ben => "bn",
+        Bul => "bg", Cat => "ca", Ces => "cs", Cmn => "zh", Cym => "cy", Dan => "da", Deu => "de",
+        Ell => "el", Eng => "en", Epo => "eo", Est => "et", Fin => "fi", Fra => "fr", Guj => "gu",
+        Heb => "he", Hin => "hi", Hrv => "hr", Hun => "hu", Hye => "hy", Ind => "id", Ita => "it",
+        Jav => "jv", Jpn => "ja", Kan => "kn", Kat => "ka", Khm => "km", Kor => "ko", Lat => "la",
+        Lav => "lv", Lit => "lt", Mal => "ml", Mar => "mr", Mkd => "mk", Mya => "my", Nep => "ne",
+        Nld => "nl", Nob => "nb", Ori => "or", Pan => "pa", Pes => "fa", Pol => "pl", Por => "pt",
+        Ron => "ro", Rus => "ru", Sin => "si", Slk => "sk", Slv => "sl", Sna => "sn", Spa => "es",
+        Srp => "sr", Swe => "sv", Tam => "ta", Tel => "te", Tgl => "tl", Tha => "th", Tuk => "tk",
+        Tur => "tr", Ukr => "uk", Urd => "ur", Uzb => "uz", Vie => "vi", Yid => "yi", Zul => "zu",
+        #[allow(unreachable_patterns)]
+        other => other.code(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_common_news_languages() {
+        let config = LanguageConfig::default();
+        let cases = [
+            ("en", "The two leaders met in Alaska on Friday to discuss a ceasefire in the war."),
+            ("de", "Die beiden Staatschefs trafen sich am Freitag in Alaska, um über einen Waffenstillstand zu sprechen."),
+            ("fr", "Les deux dirigeants se sont rencontrés vendredi en Alaska pour discuter d'un cessez-le-feu."),
+            ("ru", "Два лидера встретились в пятницу на Аляске, чтобы обсудить прекращение огня."),
+            ("uk", "Двоє лідерів зустрілися в п'ятницю на Алясці, щоб обговорити припинення вогню."),
+        ];
+        for (code, text) in cases {
+            assert_eq!(detect(text, &config), Some(code), "{text}");
+        }
+        assert_eq!(detect("", &config), None);
+    }
+}

@@ -1,0 +1,225 @@
+//! Output: the `dateline/1` JSON record, and a readable view for a person at a terminal.
+//!
+//! This is the one place byte spans become the **Unicode code point offsets** of the wire
+//! format, so that `text[start:end]` in Python or jq is the span's text. The record:
+//!
+//! ```text
+//! { "schema": "dateline/1", "id", "title", "url", "language", "published", "byline",
+//!   "text",                                  // the cleaned text all offsets refer to
+//!   "paragraphs": [{"start","end"}], "sentences": [{"start","end"}],
+//!   "tokens": [{"start","end","kind"}],      // only when asked for
+//!   "entities": [], "quotes": [], "times": [], "places": [], "events": [],
+//!   "removed": [{"text","reason"}],          // page furniture `clean` dropped
+//!   "errors": [{"stage","code","message"}] }
+//! ```
+//!
+//! Layers whose stages do not exist yet are written as empty arrays, never filled with
+//! placeholders.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::document::{Document, TokenKind};
+use crate::span::Span;
+
+/// The schema name written in every record.
+pub const SCHEMA: &str = "dateline/1";
+
+/// What to write besides the fixed fields.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OutputOptions {
+    /// Write the `tokens` layer (large: about one entry per word).
+    pub tokens: bool,
+    /// Indent the JSON for reading.
+    pub pretty: bool,
+}
+
+/// Converts byte offsets of one text to code point offsets, in O(1) per lookup after one
+/// pass over the text (a checkpoint every 256 bytes; none at all for ASCII text).
+pub struct CharOffsets<'a> {
+    bytes: &'a [u8],
+    checkpoints: Option<Vec<u32>>,
+}
+
+const STRIDE: usize = 256;
+
+impl<'a> CharOffsets<'a> {
+    /// Prepares lookups into `text`.
+    pub fn new(text: &'a str) -> CharOffsets<'a> {
+        let bytes = text.as_bytes();
+        let checkpoints = (!text.is_ascii()).then(|| {
+            let mut acc = 0u32;
+            let mut v = Vec::with_capacity(bytes.len() / STRIDE + 1);
+            for block in bytes.chunks(STRIDE) {
+                v.push(acc);
+                acc += block.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+            }
+            v.push(acc);
+            v
+        });
+        CharOffsets { bytes, checkpoints }
+    }
+
+    /// The code point offset of byte offset `byte` (which lies on a char boundary).
+    pub fn get(&self, byte: u32) -> u32 {
+        let Some(cp) = &self.checkpoints else { return byte };
+        let byte = byte as usize;
+        let block = byte / STRIDE;
+        let from = block * STRIDE;
+        cp[block] + self.bytes[from..byte].iter().filter(|&&b| !is_continuation(b)).count() as u32
+    }
+
+    fn span(&self, span: Span) -> JsonSpan {
+        JsonSpan { start: self.get(span.start), end: self.get(span.end) }
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    (b & 0xC0) == 0x80
+}
+
+#[derive(Serialize)]
+struct JsonSpan {
+    start: u32,
+    end: u32,
+}
+
+#[derive(Serialize)]
+struct JsonToken {
+    start: u32,
+    end: u32,
+    kind: TokenKind,
+}
+
+#[derive(Serialize)]
+struct JsonRemoved<'a> {
+    text: &'a str,
+    reason: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    stage: &'static str,
+    code: &'static str,
+    message: &'a str,
+}
+
+/// A layer whose stage does not exist yet: always `[]`.
+type Empty = [u8; 0];
+
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    schema: &'static str,
+    id: &'a str,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    language: Option<&'a str>,
+    published: Option<Date>,
+    byline: Option<&'a str>,
+    text: &'a str,
+    paragraphs: Vec<JsonSpan>,
+    sentences: Vec<JsonSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tokens: Option<Vec<JsonToken>>,
+    entities: Empty,
+    quotes: Empty,
+    times: Empty,
+    places: Empty,
+    events: Empty,
+    removed: Vec<JsonRemoved<'a>>,
+    errors: Vec<JsonProblem<'a>>,
+}
+
+/// Writes one document as a `dateline/1` JSON record (no trailing newline).
+pub fn write_json<W: Write>(doc: &Document, options: &OutputOptions, w: W) -> io::Result<()> {
+    let text = doc.text();
+    let offsets = CharOffsets::new(text);
+    let record = JsonDocument {
+        schema: SCHEMA,
+        id: &doc.id,
+        title: doc.meta.title.as_deref(),
+        url: doc.meta.url.as_deref(),
+        language: doc.meta.language.as_deref(),
+        published: doc.meta.published,
+        byline: doc.meta.byline.as_deref(),
+        text,
+        paragraphs: doc.paragraphs.iter().map(|&p| offsets.span(p)).collect(),
+        sentences: doc.sentences.iter().map(|s| offsets.span(s.span)).collect(),
+        tokens: options.tokens.then(|| {
+            doc.tokens
+                .iter()
+                .map(|t| JsonToken { start: offsets.get(t.span.start), end: offsets.get(t.span.end), kind: t.kind })
+                .collect()
+        }),
+        entities: [],
+        quotes: [],
+        times: [],
+        places: [],
+        events: [],
+        removed: doc.removed.iter().map(|r| JsonRemoved { text: &doc.raw[r.raw], reason: r.reason }).collect(),
+        errors: doc
+            .errors
+            .iter()
+            .map(|p| JsonProblem { stage: p.stage, code: p.code, message: &p.message })
+            .collect(),
+    };
+    if options.pretty {
+        serde_json::to_writer_pretty(w, &record)?;
+    } else {
+        serde_json::to_writer(w, &record)?;
+    }
+    Ok(())
+}
+
+/// Writes a readable view of a document: what it is, then its sentences by paragraph.
+pub fn write_text<W: Write>(doc: &Document, mut w: W) -> io::Result<()> {
+    writeln!(w, "{}", doc.id)?;
+    let field = |v: Option<&str>| v.unwrap_or("-").to_string();
+    writeln!(w, "  title:     {}", field(doc.meta.title.as_deref()))?;
+    if let Some(byline) = &doc.meta.byline {
+        writeln!(w, "  byline:    {byline}")?;
+    }
+    writeln!(w, "  language:  {}", field(doc.meta.language.as_deref()))?;
+    writeln!(w, "  published: {}", doc.meta.published.map_or("-".to_string(), |d| d.to_string()))?;
+    writeln!(
+        w,
+        "  {} paragraphs, {} sentences, {} words",
+        doc.paragraphs.len(),
+        doc.sentences.len(),
+        doc.word_count()
+    )?;
+    for r in &doc.removed {
+        writeln!(w, "  removed ({}): {}", r.reason, &doc.raw[r.raw])?;
+    }
+    for p in &doc.errors {
+        writeln!(w, "  error ({}, {}): {}", p.stage, p.code, p.message)?;
+    }
+    let text = doc.text();
+    let mut paragraph = None;
+    for (i, s) in doc.sentences.iter().enumerate() {
+        if paragraph != Some(s.paragraph) {
+            writeln!(w)?;
+            paragraph = Some(s.paragraph);
+        }
+        writeln!(w, "[{:>3}] {}", i + 1, &text[s.span])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_point_offsets_count_characters() {
+        let text = "Putin’s “visit” 🇺🇸 ".repeat(40);
+        let offsets = CharOffsets::new(&text);
+        for (cp, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(offsets.get(byte as u32), cp as u32);
+        }
+        assert_eq!(offsets.get(text.len() as u32), text.chars().count() as u32);
+        assert_eq!(CharOffsets::new("abc").get(2), 2);
+    }
+}
