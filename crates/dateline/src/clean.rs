@@ -18,6 +18,8 @@
 //! The text is written with an [`OffsetMap`] back to the raw input, so a span of the text is
 //! also a span of the input.
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 use crate::chars::{ends_like_prose, is_dropped};
@@ -79,13 +81,13 @@ impl Stage for Clean {
         let paragraphs = paragraphs(raw, &lines);
         let mut out = TextBuilder::new(raw);
         for (i, para) in paragraphs.iter().enumerate() {
+            let first = &lines[para.start];
             if i > 0 {
-                out.write("\n\n", para[0].span.start as usize);
+                out.write("\n\n", first.span.start as usize);
             }
-            for (j, line) in para.iter().enumerate() {
-                if j > 0 {
-                    out.write(" ", line.span.start as usize);
-                }
+            out.fold(first.span);
+            for line in &lines[para.start + 1..para.end] {
+                out.write(" ", line.span.start as usize);
                 out.fold(line.span);
             }
         }
@@ -143,9 +145,10 @@ fn split_lines(raw: &str) -> Vec<Line> {
     lines
 }
 
-/// Groups kept lines into paragraphs. Blank and dropped lines separate blocks; a block whose
-/// lines mostly end mid-sentence is one hard-wrapped paragraph, else each line is one.
-fn paragraphs<'l>(raw: &str, lines: &'l [Line]) -> Vec<Vec<&'l Line>> {
+/// Groups kept lines into paragraphs, each a range of consecutive lines. Blank and dropped
+/// lines separate blocks; a block whose lines mostly end mid-sentence is one hard-wrapped
+/// paragraph, else each line is one.
+fn paragraphs(raw: &str, lines: &[Line]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let kept = |l: &Line| !l.blank && l.furniture.is_none();
     let mut i = 0;
@@ -167,9 +170,9 @@ fn paragraphs<'l>(raw: &str, lines: &'l [Line]) -> Vec<Vec<&'l Line>> {
             && inner.iter().all(|l| (40..=100).contains(&raw[l.span].chars().count()))
             && block[1..].iter().any(|l| raw[l.span].starts_with(|c: char| c.is_lowercase()));
         if wrapped {
-            out.push(block.iter().collect());
+            out.push(start..i);
         } else {
-            out.extend(block.iter().map(|l| vec![l]));
+            out.extend((start..i).map(|j| j..j + 1));
         }
     }
     out
@@ -289,6 +292,37 @@ const LINK_LABEL_WORDS: &[&str] = &[
     "video", "watch",
 ];
 
+/// Finders for the words of notices, in lower, title and upper case, built once.
+fn notice_finders() -> &'static [(bool, memchr::memmem::Finder<'static>)] {
+    static FINDERS: std::sync::OnceLock<Vec<(bool, memchr::memmem::Finder<'static>)>> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| {
+        let cookie = ["cookie", "Cookie", "COOKIE"].map(|n| (true, memchr::memmem::Finder::new(n)));
+        let rights = ["rights reserved", "Rights Reserved", "RIGHTS RESERVED"].map(|n| (false, memchr::memmem::Finder::new(n)));
+        cookie.into_iter().chain(rights).collect()
+    })
+}
+
+/// Whether the line mentions cookies, and whether it reserves rights.
+fn notice_words(line: &str) -> (bool, bool) {
+    let (mut cookie, mut rights) = (false, false);
+    for (is_cookie, finder) in notice_finders() {
+        if finder.find(line.as_bytes()).is_some() {
+            if *is_cookie {
+                cookie = true;
+            } else {
+                rights = true;
+            }
+        }
+    }
+    (cookie, rights)
+}
+
+/// Counts the words of a line by its spaces (a run of spaces counts more than once: close
+/// enough for a threshold, and a loop the compiler vectorizes).
+fn count_words(line: &str) -> usize {
+    line.bytes().filter(|&b| b == b' ' || b == b'\t').count() + 1
+}
+
 fn word_key(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric()).replace('’', "'").to_lowercase()
 }
@@ -327,24 +361,36 @@ fn furniture_reason(line: &str, next: Option<&str>) -> Option<&'static str> {
     if !line.chars().any(char::is_alphanumeric) {
         return Some("no-text");
     }
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let keys: Vec<String> = words.iter().map(|w| word_key(w)).collect();
-    let lower = line.to_lowercase();
-    let prose = ends_like_prose(line);
-
-    // Notices: cookie consent and copyright lines, whatever their length.
-    if (lower.contains("cookie")
-        && ["we use", "this site", "this website", "our site", "you agree", "you consent", "accept"]
-            .iter()
-            .any(|p| lower.contains(p)))
-        || ((lower.starts_with('©') || lower.starts_with("copyright") || lower.contains("all rights reserved"))
-            && words.len() <= 30)
-    {
-        return Some("notice");
-    }
-    if words.len() > 25 {
+    // Furniture is short: a cookie notice or a copyright line runs to a few dozen words,
+    // everything else to fewer; most lines of news are longer.
+    if line.len() > 1000 {
         return None;
     }
+    let word_count = count_words(line);
+    if word_count > 60 {
+        return None;
+    }
+    // Notices: cookie consent and copyright lines.
+    let (cookie, rights) = notice_words(line);
+    if cookie {
+        let lower = line.to_lowercase();
+        let consent = ["we use", "this site", "this website", "our site", "you agree", "you consent", "accept"];
+        if consent.iter().any(|p| lower.contains(p)) {
+            return Some("notice");
+        }
+    }
+    let copyright =
+        rights || line.starts_with('©') || line.get(..9).is_some_and(|s| s.eq_ignore_ascii_case("copyright"));
+    if copyright && word_count <= 30 {
+        return Some("notice");
+    }
+    if word_count > 25 {
+        return None;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let keys: Vec<String> = words.iter().map(|w| word_key(w)).collect();
+    let prose = ends_like_prose(line);
+
     // A label with nothing after it: the residue of a widget (`Select Language:`, `Share:`).
     if let Some(head) = line.strip_suffix([':', '：']) {
         let label_words = head.split_whitespace().count();
@@ -408,7 +454,7 @@ fn byline_name(line: &str) -> &str {
 /// A title: a short first paragraph without sentence punctuation at its end.
 fn looks_like_title(paragraph: &str) -> bool {
     let words = paragraph.split_whitespace().count();
-    (1..=25).contains(&words) && !ends_like_prose(paragraph) && !paragraph.ends_with([':', ','])
+    (2..=25).contains(&words) && !ends_like_prose(paragraph) && !paragraph.ends_with([':', ','])
 }
 
 #[cfg(test)]

@@ -187,6 +187,7 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Problems met with this document.
     pub errors: Vec<Problem>,
+    failed: bool,
 }
 
 impl Document {
@@ -195,9 +196,15 @@ impl Document {
         Document { id: id.into(), meta, raw: raw.into(), ..Document::default() }
     }
 
-    /// A document that could not be read: no text, one problem.
+    /// A document that could not be read: no text, one problem, and nothing for the
+    /// pipeline to do.
     pub fn failed(id: impl Into<String>, meta: Meta, problem: Problem) -> Document {
-        Document { id: id.into(), meta, errors: vec![problem], ..Document::default() }
+        Document { id: id.into(), meta, errors: vec![problem], failed: true, ..Document::default() }
+    }
+
+    /// True for a document that could not be read (see [`Document::failed`]).
+    pub fn is_failed(&self) -> bool {
+        self.failed
     }
 
     /// The cleaned text all spans refer to; empty until `clean` has run.

@@ -109,7 +109,7 @@ impl fmt::Display for Error {
             }
             ErrorKind::Json(msg) => write!(f, "not a valid JSONL record: {msg}"),
             ErrorKind::MissingText => write!(f, "JSONL record has no \"text\" field"),
-            ErrorKind::InvalidDate(s) => write!(f, "invalid date {s:?}: expected YYYY-MM-DD"),
+            ErrorKind::InvalidDate(s) => write!(f, "invalid date {s:?}: expected a calendar date as YYYY-MM-DD"),
             ErrorKind::Config(msg) => write!(f, "invalid pipeline configuration: {msg}"),
         }
     }

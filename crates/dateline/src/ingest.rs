@@ -92,16 +92,22 @@ pub fn jsonl_document(fallback_id: &str, line: &[u8], options: &IngestOptions) -
     meta.title = record.title;
     meta.url = record.url;
     meta.language = record.language;
+    // A bad date costs the date, not the document: it is analyzed without one.
+    let mut date_problem = None;
     if meta.published.is_none() {
         if let Some(date) = record.date.or(record.published) {
             match Date::parse_prefix(&date) {
                 Ok(d) => meta.published = Some(d),
-                Err(err) => return fail(&id, meta, err),
+                Err(err) => date_problem = Some(Problem::from_error("ingest", &err)),
             }
         }
     }
     match record.text {
-        Some(text) => Document::new(id, text, meta),
+        Some(text) => {
+            let mut doc = Document::new(id, text, meta);
+            doc.errors.extend(date_problem);
+            doc
+        }
         None => fail(&id, meta, ErrorKind::MissingText.into()),
     }
 }
@@ -143,7 +149,9 @@ mod tests {
         assert_eq!(code(&jsonl_document("f:2", b"{not json", &opts)), "invalid-json");
         let missing = jsonl_document("f:3", br#"{"id": "x"}"#, &opts);
         assert_eq!((missing.id.as_str(), code(&missing)), ("x", "missing-text"));
-        assert_eq!(code(&jsonl_document("f:4", br#"{"text": "a", "date": "15/08/2025"}"#, &opts)), "invalid-date");
+        let bad_date = jsonl_document("f:4", br#"{"text": "a", "date": "15/08/2025"}"#, &opts);
+        assert_eq!((code(&bad_date), bad_date.is_failed(), bad_date.raw.as_str()), ("invalid-date", false, "a"));
+        assert!(missing.is_failed());
         assert_eq!(code(&jsonl_document("f:5", br#"[1, 2]"#, &opts)), "invalid-json");
     }
 

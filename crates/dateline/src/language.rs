@@ -19,7 +19,7 @@ pub struct LanguageConfig {
 
 impl Default for LanguageConfig {
     fn default() -> LanguageConfig {
-        LanguageConfig { sample_bytes: 2048, min_confidence: 0.5 }
+        LanguageConfig { sample_bytes: 1024, min_confidence: 0.5 }
     }
 }
 

@@ -205,7 +205,7 @@ pub fn write_text<W: Write>(doc: &Document, mut w: W) -> io::Result<()> {
         }
         writeln!(w, "[{:>3}] {}", i + 1, &text[s.span])?;
     }
-    Ok(())
+    writeln!(w)
 }
 
 #[cfg(test)]

@@ -109,10 +109,10 @@ impl Pipeline {
         Ok(Pipeline { stages: config.stages.iter().map(StageConfig::build).collect() })
     }
 
-    /// Runs every stage on the document. A document that already failed (at ingest) is left
-    /// as it is; a stage's error is recorded in the document and ends its run.
+    /// Runs every stage on the document. A document that could not be read is left as it
+    /// is; a stage's error is recorded in the document and ends its run.
     pub fn run(&self, doc: &mut Document) {
-        if !doc.errors.is_empty() {
+        if doc.is_failed() {
             return;
         }
         for stage in &self.stages {

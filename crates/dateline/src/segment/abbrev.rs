@@ -1,6 +1,6 @@
 //! Abbreviations and sentence starters: the word lists the sentence splitter and the
-//! tokenizer decide a period by. Keys are lowercase, without the final period. Each list is
-//! sorted (a unit test checks), so lookups are binary searches with no allocation.
+//! tokenizer decide a period by. Keys are lowercase, without the final period; each list is
+//! kept sorted in the source (a unit test checks) so that it reads as a list.
 
 /// How a period after a word is to be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,17 +53,17 @@ const STARTERS: &[&str] = &[
 /// `None` for an ordinary word. Words with inner periods (`U.S`, `a.m`, `e.g`) and single
 /// letters are abbreviations of the kind that may end a sentence.
 pub(crate) fn classify(word: &str) -> Option<Abbrev> {
-    let mut buf = [0u8; 16];
-    let key = lowercase_key(word, &mut buf)?;
-    if TITLES.binary_search(&key).is_ok() {
+    let key = pack(word)?;
+    let tables = tables();
+    if tables.titles.binary_search(&key).is_ok() {
         return Some(Abbrev::Title);
     }
-    if NUMBERED.binary_search(&key).is_ok() {
+    if tables.numbered.binary_search(&key).is_ok() {
         return Some(Abbrev::Numbered);
     }
     let mut chars = word.chars();
     let single_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
-    if OTHER.binary_search(&key).is_ok() || single_letter || is_dotted(word) {
+    if single_letter || tables.other.binary_search(&key).is_ok() || is_dotted(word) {
         return Some(Abbrev::Other);
     }
     None
@@ -71,8 +71,7 @@ pub(crate) fn classify(word: &str) -> Option<Abbrev> {
 
 /// True when a capitalized `word` usually starts a sentence.
 pub(crate) fn is_starter(word: &str) -> bool {
-    let mut buf = [0u8; 16];
-    lowercase_key(word, &mut buf).is_some_and(|k| STARTERS.binary_search(&k).is_ok())
+    pack(word).is_some_and(|k| tables().starters.binary_search(&k).is_ok())
 }
 
 /// `U.S`, `a.m`, `Ph.D`, `e.g`: short letter groups joined by periods.
@@ -82,27 +81,49 @@ fn is_dotted(word: &str) -> bool {
         && word.split('.').all(|part| (1..=3).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic))
 }
 
-/// Lowercases a short word into `buf` without allocating; `None` when it is too long to be
-/// in any list.
-fn lowercase_key<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
-    if word.len() > buf.len() {
+/// The lists as sorted integers: a word of up to 16 bytes, lowercased, packed into a `u128`,
+/// so a lookup is a binary search over integers with no allocation and no `memcmp`.
+struct Tables {
+    titles: Vec<u128>,
+    numbered: Vec<u128>,
+    other: Vec<u128>,
+    starters: Vec<u128>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let packed = |list: &[&str]| {
+            let mut v: Vec<u128> = list.iter().map(|w| pack(w).expect("list words are short")).collect();
+            v.sort_unstable();
+            v
+        };
+        Tables { titles: packed(TITLES), numbered: packed(NUMBERED), other: packed(OTHER), starters: packed(STARTERS) }
+    })
+}
+
+/// Lowercases a word of at most 16 bytes (after lowercasing) into a `u128`; `None` when it
+/// is longer than any listed word.
+fn pack(word: &str) -> Option<u128> {
+    if word.len() > 16 {
         return None;
     }
+    let mut buf = [0u8; 16];
     if word.is_ascii() {
         buf[..word.len()].copy_from_slice(word.as_bytes());
         buf[..word.len()].make_ascii_lowercase();
-        return std::str::from_utf8(&buf[..word.len()]).ok();
-    }
-    let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let len = c.len_utf8();
-        if n + len > buf.len() {
-            return None;
+    } else {
+        let mut n = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let len = c.len_utf8();
+            if n + len > buf.len() {
+                return None;
+            }
+            c.encode_utf8(&mut buf[n..]);
+            n += len;
         }
-        c.encode_utf8(&mut buf[n..]);
-        n += len;
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    Some(u128::from_be_bytes(buf))
 }
 
 #[cfg(test)]

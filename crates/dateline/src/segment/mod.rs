@@ -50,10 +50,9 @@ impl Stage for Segment {
 /// Segments a text into paragraphs, sentences and tokens.
 pub fn segment(text: &str) -> (Vec<Span>, Vec<Sentence>, Vec<Token>) {
     let mut paragraphs = Vec::new();
-    let mut sentences = Vec::new();
-    let mut tokens = Vec::new();
+    let mut sentences = Vec::with_capacity(text.len() / 128);
+    let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut ranges = Vec::new();
-    let mut cut = Vec::new();
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
         let para = &text[start..end];
@@ -67,9 +66,7 @@ pub fn segment(text: &str) -> (Vec<Span>, Vec<Sentence>, Vec<Token>) {
             sentences::split(trimmed, &mut ranges);
             for &(s, e) in &ranges {
                 let first_token = TokenId(tokens.len() as u32);
-                cut.clear();
-                tokens::tokenize(&trimmed[s..e], &mut cut);
-                tokens.extend(cut.iter().map(|&(a, b, kind)| Token { span: Span::new(base + s + a, base + s + b), kind }));
+                tokens::tokenize(&trimmed[s..e], base + s, &mut tokens);
                 sentences.push(Sentence {
                     span: Span::new(base + s, base + e),
                     paragraph,

@@ -125,23 +125,36 @@ fn numbering(s: &str) -> Option<(u32, bool, &str)> {
     Some((value, letter, rest))
 }
 
+/// Per byte: 1 for `.!?`, 2 for the lead bytes of the other terminal characters (`…`, `。`,
+/// `！`, `؟`, `।`, ...), 0 for everything else.
+static LEAD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'.' as usize] = 1;
+    t[b'!' as usize] = 1;
+    t[b'?' as usize] = 1;
+    t[0xD8] = 2;
+    t[0xE0] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t[0xEF] = 2;
+    t
+};
+
 fn split_piece(para: &str, start: usize, end: usize, marker: usize, out: &mut Vec<(usize, usize)>) {
     let bytes = para.as_bytes();
     let mut sentence_start = start;
     let mut i = start + marker;
     while i < end {
-        let b = bytes[i];
-        if b < 0x80 {
-            if !matches!(b, b'.' | b'!' | b'?') {
-                i += 1;
-                continue;
-            }
-        } else {
-            let c = para[i..].chars().next().expect("char boundary");
-            if !is_terminal(c) {
-                i += c.len_utf8();
-                continue;
-            }
+        // Terminal characters are `.!?` or start with one of five lead bytes; skip the rest
+        // byte by byte (continuation bytes included) without decoding.
+        let candidate = match LEAD[bytes[i] as usize] {
+            0 => false,
+            1 => true,
+            _ => para[i..].chars().next().is_some_and(is_terminal),
+        };
+        if !candidate {
+            i += 1;
+            continue;
         }
         let (boundary, resume) = decide(para, start, end, i);
         if let Some(at) = boundary {
@@ -245,12 +258,15 @@ impl<'a> NextWord<'a> {
     fn read(text: &'a str) -> NextWord<'a> {
         let body = text.trim_start_matches(is_opener);
         let opens_quote = body.len() < text.len() && !text.starts_with(['(', '[', '{']);
-        let first = body.chars().next();
+        let mut chars = body.chars();
+        let first = chars.next();
+        // `iOS`, `eBay`, `iPhone`: a name in camel case counts as capitalized.
+        let camel = first.is_some_and(char::is_lowercase) && chars.next().is_some_and(char::is_uppercase);
         let word_len = body.find(|c: char| !c.is_alphabetic()).unwrap_or(body.len());
         NextWord {
             word: &body[..word_len],
-            capitalized: first.is_some_and(char::is_uppercase),
-            lowercase: first.is_some_and(char::is_lowercase),
+            capitalized: camel || first.is_some_and(char::is_uppercase),
+            lowercase: !camel && first.is_some_and(char::is_lowercase),
             digit: first.is_some_and(|c| c.is_ascii_digit()),
             opens_quote,
         }
@@ -296,6 +312,8 @@ mod tests {
             "Trump and Putin meet in Alaska" => ["Trump and Putin meet in Alaska"];
         numbered_list:
             "1. Ceasefire now 2. Talks in May 3. Sanctions eased" => ["1. Ceasefire now", "2. Talks in May", "3. Sanctions eased"];
+        a_name_in_camel_case_starts_a_sentence:
+            "He called it “the best.” iOS will follow." => ["He called it “the best.”", "iOS will follow."];
         a_year_is_not_a_list:
             "1999. It was a year." => ["1999.", "It was a year."];
     }

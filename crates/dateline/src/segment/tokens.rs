@@ -13,26 +13,63 @@
 
 use super::abbrev::classify;
 use crate::chars::{is_apostrophe, is_closer, is_hyphen, is_opener};
-use crate::document::TokenKind;
+use crate::document::{Token, TokenKind};
+use crate::span::Span;
 
-/// Tokenizes `sentence`, pushing `(start, end, kind)` relative to it.
-pub(crate) fn tokenize(sentence: &str, out: &mut Vec<(usize, usize, TokenKind)>) {
-    let mut offset = 0;
-    for chunk in sentence.split(|c: char| c.is_whitespace()) {
-        if !chunk.is_empty() {
-            tokenize_chunk(chunk, offset, out);
+/// Tokenizes `sentence`, which starts at byte `base` of the text, pushing its tokens.
+pub(crate) fn tokenize(sentence: &str, base: usize, out: &mut Vec<Token>) {
+    let mut push = |start: usize, end: usize, kind: TokenKind| {
+        out.push(Token { span: Span::new(base + start, base + end), kind });
+    };
+    let bytes = sentence.as_bytes();
+    let space_at = |i: usize| -> Option<usize> {
+        let b = bytes[i];
+        if b < 0x80 {
+            return b.is_ascii_whitespace().then_some(1);
         }
-        offset += chunk.len() + sentence[offset + chunk.len()..].chars().next().map_or(0, char::len_utf8);
+        let c = sentence[i..].chars().next().expect("char boundary");
+        c.is_whitespace().then(|| c.len_utf8())
+    };
+    let ends = |i: usize| i >= bytes.len() || space_at(i).is_some();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(len) = space_at(i) {
+            i += len;
+            continue;
+        }
+        // Most chunks are a plain word, perhaps with one comma or the like after it.
+        let start = i;
+        let letters = bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        if letters > 0 {
+            let j = i + letters;
+            if ends(j) {
+                push(start, j, TokenKind::Word);
+                i = j;
+                continue;
+            }
+            if matches!(bytes[j], b',' | b';' | b':' | b'!' | b'?' | b')') && ends(j + 1) {
+                push(start, j, TokenKind::Word);
+                push(j, j + 1, TokenKind::Punct);
+                i = j + 1;
+                continue;
+            }
+        }
+        while i < bytes.len() && space_at(i).is_none() {
+            i += sentence[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        tokenize_chunk(&sentence[start..i], start, &mut push);
     }
 }
 
-fn tokenize_chunk(chunk: &str, base: usize, out: &mut Vec<(usize, usize, TokenKind)>) {
+fn tokenize_chunk(chunk: &str, base: usize, push: &mut impl FnMut(usize, usize, TokenKind)) {
     // Web and e-mail addresses are one token, without the punctuation around them.
     let inner_start = chunk.len() - chunk.trim_start_matches(is_opener).len();
     let inner = &chunk[inner_start..];
-    let address = if inner.starts_with("http://") || inner.starts_with("https://") || inner.starts_with("www.") {
+    let web = matches!(inner.as_bytes().first(), Some(b'h' | b'w'))
+        && (inner.starts_with("http://") || inner.starts_with("https://") || inner.starts_with("www."));
+    let address = if web {
         Some(TokenKind::Url)
-    } else if is_email(inner) {
+    } else if memchr::memchr(b'@', inner.as_bytes()).is_some() && is_email(inner) {
         Some(TokenKind::Email)
     } else {
         None
@@ -40,9 +77,9 @@ fn tokenize_chunk(chunk: &str, base: usize, out: &mut Vec<(usize, usize, TokenKi
     if let Some(kind) = address {
         let body = inner.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?') || is_closer(c));
         if body.len() > 4 {
-            punct(chunk, base, 0, inner_start, out);
-            out.push((base + inner_start, base + inner_start + body.len(), kind));
-            punct(chunk, base, inner_start + body.len(), chunk.len(), out);
+            punct(chunk, base, 0, inner_start, push);
+            push(base + inner_start, base + inner_start + body.len(), kind);
+            punct(chunk, base, inner_start + body.len(), chunk.len(), push);
             return;
         }
     }
@@ -50,19 +87,19 @@ fn tokenize_chunk(chunk: &str, base: usize, out: &mut Vec<(usize, usize, TokenKi
     while i < chunk.len() {
         let c = chunk[i..].chars().next().expect("char boundary");
         let end = if c.is_alphabetic() {
-            word(chunk, i, base, out)
+            word(chunk, i, base, push)
         } else if c.is_numeric() {
             let end = number(chunk, i);
-            out.push((base + i, base + end, TokenKind::Number));
+            push(base + i, base + end, TokenKind::Number);
             end
         } else if is_apostrophe(c) && chunk[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()) {
             let end = number(chunk, i + c.len_utf8());
-            out.push((base + i, base + end, TokenKind::Number));
+            push(base + i, base + end, TokenKind::Number);
             end
         } else {
             // Punctuation: one token per character, or one per run of the same character.
             let run = chunk[i..].find(|d: char| d != c).map_or(chunk.len(), |n| i + n);
-            out.push((base + i, base + run, TokenKind::Punct));
+            push(base + i, base + run, TokenKind::Punct);
             run
         };
         i = end;
@@ -70,12 +107,12 @@ fn tokenize_chunk(chunk: &str, base: usize, out: &mut Vec<(usize, usize, TokenKi
 }
 
 /// Tokens for the punctuation in `chunk[from..to]`.
-fn punct(chunk: &str, base: usize, from: usize, to: usize, out: &mut Vec<(usize, usize, TokenKind)>) {
+fn punct(chunk: &str, base: usize, from: usize, to: usize, push: &mut impl FnMut(usize, usize, TokenKind)) {
     let mut i = from;
     while i < to {
         let c = chunk[i..].chars().next().expect("char boundary");
         let run = chunk[i..to].find(|d: char| d != c).map_or(to, |n| i + n);
-        out.push((base + i, base + run, TokenKind::Punct));
+        push(base + i, base + run, TokenKind::Punct);
         i = run;
     }
 }
@@ -90,7 +127,7 @@ fn is_email(s: &str) -> bool {
 }
 
 /// A word starting at `start`: pushes it (and any clitic split from it) and returns its end.
-fn word(chunk: &str, start: usize, base: usize, out: &mut Vec<(usize, usize, TokenKind)>) -> usize {
+fn word(chunk: &str, start: usize, base: usize, push: &mut impl FnMut(usize, usize, TokenKind)) -> usize {
     let mut i = start;
     let mut chars = chunk[start..].char_indices().peekable();
     while let Some((at, c)) = chars.next() {
@@ -118,10 +155,10 @@ fn word(chunk: &str, start: usize, base: usize, out: &mut Vec<(usize, usize, Tok
                     pos
                 };
                 if host_end > start {
-                    out.push((base + start, base + host_end, TokenKind::Word));
+                    push(base + start, base + host_end, TokenKind::Word);
                 }
                 let clitic_end = pos + c.len_utf8() + letters;
-                out.push((base + host_end, base + clitic_end, TokenKind::Clitic));
+                push(base + host_end, base + clitic_end, TokenKind::Clitic);
                 return clitic_end;
             }
             i = pos + c.len_utf8();
@@ -139,7 +176,7 @@ fn word(chunk: &str, start: usize, base: usize, out: &mut Vec<(usize, usize, Tok
         }
         break;
     }
-    out.push((base + start, base + i, TokenKind::Word));
+    push(base + start, base + i, TokenKind::Word);
     i
 }
 
@@ -185,8 +222,8 @@ mod tests {
 
     fn tokens(s: &str) -> Vec<(&str, TokenKind)> {
         let mut out = Vec::new();
-        tokenize(s, &mut out);
-        out.iter().map(|&(a, b, k)| (&s[a..b], k)).collect()
+        tokenize(s, 0, &mut out);
+        out.iter().map(|t| (&s[t.span], t.kind)).collect()
     }
 
     fn texts(s: &str) -> Vec<&str> {
