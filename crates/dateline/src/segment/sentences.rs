@@ -209,9 +209,14 @@ fn decide(para: &str, piece_start: usize, end: usize, at: usize) -> (Option<usiz
         k += c.len_utf8();
     }
     let after_closers = k;
-    // A boundary needs whitespace after it, and something after the whitespace.
-    if after_closers >= end || !para[after_closers..].starts_with(char::is_whitespace) {
+    if after_closers >= end {
         return (None, cluster_end);
+    }
+    // A boundary needs whitespace after it, except after the full-width stops of scripts
+    // written without spaces (`。`, `！`, `？`).
+    if !para[after_closers..].starts_with(char::is_whitespace) {
+        let full_width = para[at..cluster_end].contains(['。', '！', '？']);
+        return (full_width.then_some(after_closers), cluster_end);
     }
     let next = NextWord::read(para[after_closers..end].trim_start());
     let attached = at > piece_start && !bytes[at - 1].is_ascii_whitespace();
@@ -292,6 +297,14 @@ mod tests {
         )*};
     }
 
+    #[test]
+    fn every_terminal_character_has_its_lead_byte_marked() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| is_terminal(c)) {
+            let mut buf = [0u8; 4];
+            assert_ne!(LEAD[c.encode_utf8(&mut buf).as_bytes()[0] as usize], 0, "{c:?}");
+        }
+    }
+
     splits! {
         abbreviations_inside_a_sentence:
             "The U.S. president met Mr. Putin at 11:30 a.m. local time on Aug. 15 at No. 5 Elm St. in Anchorage."
@@ -314,6 +327,8 @@ mod tests {
             "1. Ceasefire now 2. Talks in May 3. Sanctions eased" => ["1. Ceasefire now", "2. Talks in May", "3. Sanctions eased"];
         a_name_in_camel_case_starts_a_sentence:
             "He called it “the best.” iOS will follow." => ["He called it “the best.”", "iOS will follow."];
+        full_width_stops_need_no_space:
+            "会谈于周五开始。双方同意继续对话！“好。”然后" => ["会谈于周五开始。", "双方同意继续对话！", "“好。”", "然后"];
         a_year_is_not_a_list:
             "1999. It was a year." => ["1999.", "It was a year."];
     }
