@@ -215,6 +215,10 @@ impl<'a> TextBuilder<'a> {
     fn fold(&mut self, span: Span) {
         let bytes = self.raw.as_bytes();
         let (mut from, end) = (span.start as usize, span.end as usize);
+        if is_plain(&bytes[from..end]) {
+            self.copy(from, end);
+            return;
+        }
         let mut i = from;
         while i < end {
             let b = bytes[i];
@@ -258,6 +262,26 @@ impl<'a> TextBuilder<'a> {
     fn finish(self) -> (String, OffsetMap) {
         (self.text, OffsetMap::from_anchors(self.anchors))
     }
+}
+
+/// True when a line has nothing to fold or drop: no control characters, no two spaces in a
+/// row, and no non-ASCII character that could be whitespace or invisible (those start with
+/// one of a few lead bytes). Written as whole-slice passes the compiler vectorizes, since
+/// most lines of most documents are plain.
+fn is_plain(line: &[u8]) -> bool {
+    let suspicious = line.iter().fold(false, |acc, &b| {
+        acc | (b < 0x20) | (b == 0x7F) | (b == 0xC2) | (b == 0xE1) | (b == 0xE3) | (b == 0xEF)
+    });
+    if suspicious || memchr::memmem::find(line, b"  ").is_some() {
+        return false;
+    }
+    // U+2000..U+200B, U+2028, U+2029, U+202F (E2 80 xx) and U+205F, U+2060 (E2 81 xx) are
+    // spaces or invisible; the rest of E2 (dashes, curly quotes, ellipsis) is text.
+    memchr::memchr_iter(0xE2, line).all(|i| match (line.get(i + 1), line.get(i + 2)) {
+        (Some(0x80), Some(&c)) => !(0x80..=0x8B).contains(&c) && !matches!(c, 0xA8 | 0xA9 | 0xAF),
+        (Some(0x81), Some(&c)) => !matches!(c, 0x9F | 0xA0),
+        _ => true,
+    })
 }
 
 /// Words of web interfaces: sharing, accounts, navigation, notices, media widgets,
@@ -517,6 +541,20 @@ mod tests {
     fn a_label_that_introduces_a_list_is_text() {
         assert_eq!(furniture_reason("Key Points:", Some("- Russia advanced")), None);
         assert_eq!(furniture_reason("Key Points:", Some("Putin arrived.")), Some("label"));
+    }
+
+    #[test]
+    fn plain_lines_are_exactly_those_with_nothing_to_fold() {
+        // Every character that folding or dropping touches makes a line not plain.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| c.is_whitespace() || is_dropped(c)) {
+            if c == ' ' {
+                continue;
+            }
+            let line = format!("a{c}b");
+            assert!(!is_plain(line.as_bytes()), "{c:?}");
+        }
+        assert!(!is_plain(b"a  b"));
+        assert!(is_plain("Putin’s “visit” — soon…".as_bytes()));
     }
 
     #[test]
