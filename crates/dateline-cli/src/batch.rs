@@ -192,7 +192,7 @@ fn process(job: Job, pipeline: &Pipeline, ingest_options: &IngestOptions, output
     let Job { id, raw, bytes } = job;
     let analyze = || {
         let mut doc = match raw {
-            Raw::Text(b) => ingest::text_document(&id, &b, ingest_options),
+            Raw::Text(b) => ingest::text_document(&id, b, ingest_options),
             Raw::JsonlLine(b) => ingest::jsonl_document(&id, &b, ingest_options),
             Raw::Failed(problem) => Document::failed(&id, Meta::default(), problem),
         };

@@ -222,7 +222,7 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
             ("<stdin>".to_string(), bytes)
         }
     };
-    let mut doc = dateline::ingest::text_document(&name, &bytes, &args.common.ingest());
+    let mut doc = dateline::ingest::text_document(&name, bytes, &args.common.ingest());
     pipeline.run(&mut doc);
     if let Some(problem) = doc.errors.first() {
         bail!("{name}: {}", problem.message);

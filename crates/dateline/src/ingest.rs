@@ -6,8 +6,6 @@
 //! `lossy` decoding replaces invalid bytes with U+FFFD instead (`clean` then drops control
 //! characters). A leading byte order mark is dropped.
 
-use std::borrow::Cow;
-
 use serde::Deserialize;
 
 use crate::date::Date;
@@ -24,34 +22,41 @@ pub struct IngestOptions {
 }
 
 /// Decodes a whole text input: checks size, drops a BOM, validates UTF-8 and rejects NUL
-/// bytes (unless `lossy`).
-pub fn decode(bytes: &[u8], options: &IngestOptions) -> Result<String, Error> {
-    Ok(decode_cow(bytes, options)?.into_owned())
+/// bytes (unless `lossy`). Takes the bytes so that valid input is not copied.
+pub fn decode(mut bytes: Vec<u8>, options: &IngestOptions) -> Result<String, Error> {
+    check(&bytes, options)?;
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    }
 }
 
-fn decode_cow<'a>(bytes: &'a [u8], options: &IngestOptions) -> Result<Cow<'a, str>, Error> {
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The checks `decode` makes before it decodes: size, UTF-8 (unless `lossy`), NUL bytes
+/// (unless `lossy`). Positions count from the start of the input, BOM included.
+fn check(bytes: &[u8], options: &IngestOptions) -> Result<(), Error> {
     if u32::try_from(bytes.len()).is_err() {
         return Err(ErrorKind::TooLarge(bytes.len()).into());
     }
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-    let body = &bytes[bom..];
-    let text = match std::str::from_utf8(body) {
-        Ok(s) => Cow::Borrowed(s),
-        Err(_) if options.lossy => String::from_utf8_lossy(body),
-        Err(e) => {
-            return Err(ErrorKind::InvalidUtf8(Position::locate(bytes, bom + e.valid_up_to())).into())
-        }
-    };
-    if !options.lossy {
-        if let Some(i) = memchr::memchr(0, body) {
-            return Err(ErrorKind::NulByte(Position::locate(bytes, bom + i)).into());
-        }
+    if options.lossy {
+        return Ok(());
     }
-    Ok(text)
+    let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    if let Err(e) = std::str::from_utf8(&bytes[bom..]) {
+        return Err(ErrorKind::InvalidUtf8(Position::locate(bytes, bom + e.valid_up_to())).into());
+    }
+    if let Some(i) = memchr::memchr(0, bytes) {
+        return Err(ErrorKind::NulByte(Position::locate(bytes, i)).into());
+    }
+    Ok(())
 }
 
 /// Reads a text input as one document. `name` is its id (a path or `<stdin>`).
-pub fn text_document(name: &str, bytes: &[u8], options: &IngestOptions) -> Document {
+pub fn text_document(name: &str, bytes: Vec<u8>, options: &IngestOptions) -> Document {
     let meta = Meta { published: options.date, ..Meta::default() };
     match decode(bytes, options) {
         Ok(raw) => Document::new(name, raw, meta),
@@ -76,11 +81,12 @@ struct Record {
 pub fn jsonl_document(fallback_id: &str, line: &[u8], options: &IngestOptions) -> Document {
     let mut meta = Meta { published: options.date, ..Meta::default() };
     let fail = |id: &str, meta: Meta, err: Error| Document::failed(id, meta, Problem::from_error("ingest", &err));
-    let line = match decode_cow(line, &IngestOptions { lossy: options.lossy, date: None }) {
-        Ok(line) => line,
-        Err(err) => return fail(fallback_id, meta, err),
-    };
-    let record: Record = match serde_json::from_str(&line) {
+    if let Err(err) = check(line, options) {
+        return fail(fallback_id, meta, err);
+    }
+    let line = String::from_utf8_lossy(line);
+    let line = line.strip_prefix('\u{FEFF}').unwrap_or(&line);
+    let record: Record = match serde_json::from_str(line) {
         Ok(r) => r,
         Err(e) => return fail(fallback_id, meta, ErrorKind::Json(e.to_string()).into()),
     };
@@ -123,19 +129,19 @@ mod tests {
     #[test]
     fn text_input_is_strict_unless_lossy() {
         let bad = b"ok\nbad \xFF here";
-        let doc = text_document("a.txt", bad, &IngestOptions::default());
+        let doc = text_document("a.txt", bad.to_vec(), &IngestOptions::default());
         assert_eq!(code(&doc), "invalid-utf8");
         assert!(doc.errors[0].message.contains("line 2, column 5 (byte 7)"), "{}", doc.errors[0].message);
-        let doc = text_document("a.txt", bad, &IngestOptions { lossy: true, date: None });
+        let doc = text_document("a.txt", bad.to_vec(), &IngestOptions { lossy: true, date: None });
         assert!(doc.errors.is_empty());
         assert_eq!(doc.raw, "ok\nbad \u{FFFD} here");
     }
 
     #[test]
     fn nul_bytes_and_boms() {
-        let doc = text_document("b", b"abc\0def", &IngestOptions::default());
+        let doc = text_document("b", b"abc\0def".to_vec(), &IngestOptions::default());
         assert_eq!(code(&doc), "nul-byte");
-        let doc = text_document("b", b"\xEF\xBB\xBFHello", &IngestOptions::default());
+        let doc = text_document("b", b"\xEF\xBB\xBFHello".to_vec(), &IngestOptions::default());
         assert_eq!(doc.raw, "Hello");
     }
 

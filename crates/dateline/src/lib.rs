@@ -10,7 +10,7 @@
 //! use dateline::{ingest, output, Pipeline};
 //!
 //! let options = ingest::IngestOptions::default();
-//! let mut doc = ingest::text_document("note.txt", "Select Language:\nPutin met Trump in the U.S. on Friday.".as_bytes(), &options);
+//! let mut doc = ingest::text_document("note.txt", b"Select Language:\nPutin met Trump in the U.S. on Friday.".to_vec(), &options);
 //! Pipeline::default().run(&mut doc);
 //! assert_eq!(doc.text(), "Putin met Trump in the U.S. on Friday.");
 //! assert_eq!(doc.sentences.len(), 1);

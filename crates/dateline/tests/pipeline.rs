@@ -14,7 +14,7 @@ fn repo() -> PathBuf {
 
 fn analyze(name: &str, raw: &str) -> Document {
     let options = IngestOptions { lossy: false, date: Date::new(2025, 8, 15) };
-    let mut doc = ingest::text_document(name, raw.as_bytes(), &options);
+    let mut doc = ingest::text_document(name, raw.as_bytes().to_vec(), &options);
     Pipeline::default().run(&mut doc);
     doc
 }
@@ -217,7 +217,7 @@ mod properties {
         fn any_input_keeps_the_span_contract(pieces in prop::collection::vec(piece(), 0..60)) {
             let raw: String = pieces.concat();
             let options = IngestOptions { lossy: true, date: None };
-            let mut doc = ingest::text_document("p", raw.as_bytes(), &options);
+            let mut doc = ingest::text_document("p", raw.into_bytes(), &options);
             Pipeline::default().run(&mut doc);
             check_spans(&doc);
             // Tokens map back to the raw input, less the invisible characters clean drops.
