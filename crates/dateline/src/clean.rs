@@ -294,11 +294,11 @@ const INTERFACE_WORDS: &[&str] = &[
     "english", "español", "expand", "facebook", "faq", "feedback", "follow", "français", "gallery", "help",
     "hide", "home", "homepage", "image", "images", "instagram", "italiano", "jobs", "language", "languages",
     "latest", "link", "linkedin", "listen", "loading", "log", "login", "logout", "main", "menu", "messenger",
-    "more", "navigation", "newsletter", "newsletters", "next", "open", "page", "photo", "photos", "pinterest",
-    "podcast", "policy", "popular", "português", "preferences", "prev", "previous", "print", "privacy",
-    "promoted", "read", "reading", "recommended", "reddit", "register", "related", "reserved", "rights",
-    "save", "search", "select", "settings", "share", "shares", "sharing", "show", "sign", "signup", "site",
-    "skip", "sponsored", "stories", "story", "subscribe", "subscription", "tap", "telegram", "terms",
+    "more", "most", "navigation", "newsletter", "newsletters", "next", "open", "page", "photo", "photos",
+    "pinterest", "podcast", "policy", "popular", "português", "preferences", "prev", "previous", "print",
+    "privacy", "promoted", "read", "reading", "recommended", "reddit", "register", "related", "reserved",
+    "rights", "save", "search", "select", "settings", "share", "shares", "sharing", "show", "sign", "signup",
+    "site", "skip", "sponsored", "stories", "story", "subscribe", "subscription", "tap", "telegram", "terms",
     "tiktok", "toggle", "top", "translate", "trending", "tweet", "twitter", "unsubscribe", "updates", "us",
     "video", "videos", "view", "watch", "website", "whatsapp", "youtube", "русский", "العربية", "中文", "日本語",
 ];
@@ -365,17 +365,46 @@ fn is_list_item(line: &str) -> bool {
 
 /// Marks furniture lines with the reason they are furniture.
 fn mark_furniture(raw: &str, lines: &mut [Line]) {
-    let mut prose_seen = false;
+    // Prose: a line of some length that ends as sentences end. Before the first and after the
+    // last, page furniture gathers: menus, bylines, footers.
+    let is_prose = |l: &Line| !l.blank && ends_like_prose(&raw[l.span]) && count_words(&raw[l.span]) >= 6;
+    let first_prose = lines.iter().position(is_prose).unwrap_or(lines.len());
+    let last_prose = lines.iter().rposition(is_prose).unwrap_or(0);
     for i in 0..lines.len() {
         if lines[i].blank {
             continue;
         }
         let text = &raw[lines[i].span];
         let next = lines[i + 1..].iter().find(|l| !l.blank).map(|l| &raw[l.span]);
-        let reason = furniture_reason(text, next).or_else(|| (!prose_seen && is_byline(text)).then_some("byline"));
-        lines[i].furniture = reason;
-        if reason.is_none() && ends_like_prose(text) {
-            prose_seen = true;
+        let byline = i < first_prose && is_byline(text);
+        lines[i].furniture = furniture_reason(text, next).or(byline.then_some("byline"));
+    }
+    // Menus set one item per line: runs of three or more short lines at the edges.
+    let item = |l: &Line| {
+        let text = &raw[l.span];
+        l.furniture.is_some() || (text.len() <= 32 && count_words(text) <= 3 && !text.ends_with([':', ',']))
+    };
+    let edges = [0..first_prose, (last_prose + 1).min(lines.len())..lines.len()];
+    for edge in edges {
+        let mut i = edge.start;
+        while i < edge.end {
+            if lines[i].blank || !item(&lines[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut items = 0;
+            while i < edge.end && (lines[i].blank || item(&lines[i])) {
+                items += usize::from(!lines[i].blank);
+                i += 1;
+            }
+            if items >= 3 {
+                for line in &mut lines[start..i] {
+                    if !line.blank && line.furniture.is_none() {
+                        line.furniture = Some("menu");
+                    }
+                }
+            }
         }
     }
 }
@@ -433,6 +462,21 @@ fn furniture_reason(line: &str, next: Option<&str>) -> Option<&'static str> {
         if (1..=3).contains(&label_keys.len()) && label_keys.iter().all(|k| in_list(LINK_LABEL_WORDS, k)) {
             return Some("link");
         }
+    }
+    // A photo caption ends with its credit: `... (AP Photo/Evan Vucci)`, `(Getty Images)`.
+    if let Some(credit) = line.strip_suffix(')').and_then(|l| l.rsplit_once('(')).map(|(_, c)| c) {
+        if ["Photo", "photo", "Getty Images", "AFP", "Reuters/", "Image"].iter().any(|w| credit.contains(w))
+            && credit.split_whitespace().count() <= 6
+        {
+            return Some("caption");
+        }
+    }
+    // Wire credits at the foot: `Reporting by ...; Editing by ...`.
+    if ["Reporting by ", "Additional reporting by ", "Editing by ", "Writing by ", "Compiled by "]
+        .iter()
+        .any(|p| line.starts_with(p))
+    {
+        return Some("credits");
     }
     // Menus and breadcrumbs: short items between separators.
     let separators = words.iter().filter(|w| matches!(**w, "|" | "•" | "·" | "»" | "›" | "/" | ">")).count()
@@ -526,6 +570,9 @@ mod tests {
         "We use cookies to improve your experience. By continuing, you accept our policy." => Some("notice"),
         "© 2025 Example News. All rights reserved." => Some("notice"),
         "* * *" => Some("no-text"),
+        "FILE - Putin arrives in Anchorage, Alaska, Aug. 15, 2025. (AP Photo/Jae C. Hong)" => Some("caption"),
+        "Reporting by Anna Kowalska; Editing by Tom Reed" => Some("credits"),
+        "Most Read" => Some("interface"),
         // Text that shares a word or a shape with furniture stays.
         "Trump says more sanctions are coming" => None,
         "The demands include:" => None,
@@ -535,6 +582,7 @@ mod tests {
         "Read the full statement here, he said." => None,
         "Russia and Ukraine: what we know" => None,
         "Zelensky posted on social media, “It’s time to end the war.”" => None,
+        "The talks (held in private) lasted six hours." => None,
     }
 
     #[test]
@@ -555,6 +603,15 @@ mod tests {
         }
         assert!(!is_plain(b"a  b"));
         assert!(is_plain("Putin’s “visit” — soon…".as_bytes()));
+    }
+
+    #[test]
+    fn short_lines_are_a_menu_at_the_edges_and_a_list_in_the_middle() {
+        let raw = "World\nU.S.\nPolitics\nThe summit ended on Friday after six hours of talks.\nThe delegations:\nRussia\nUkraine\nUnited States\nBoth sides said the talks would go on next week.\nAbout\nContact\nJobs";
+        assert_eq!(
+            clean(raw).text(),
+            "The summit ended on Friday after six hours of talks.\n\nThe delegations:\n\nRussia\n\nUkraine\n\nUnited States\n\nBoth sides said the talks would go on next week."
+        );
     }
 
     #[test]
