@@ -274,8 +274,36 @@ pub fn run_with(args: BatchArgs, text_view: bool) -> Result<u8> {
         let rate = if secs > 0.0 { words as f64 / secs } else { 0.0 };
         let skipped = if skipped > 0 { format!(", {skipped} non-corpus files skipped") } else { String::new() };
         eprintln!(
-            "dateline: {docs} documents, {words} words, {failed} errors in {secs:.2} s ({rate:.0} words/s){skipped} -> {out_name}"
+            "dateline: {} documents, {} words, {} errors in {secs:.2} s ({} words/s){skipped} -> {out_name}",
+            thousands(docs as u64),
+            thousands(words as u64),
+            thousands(failed as u64),
+            thousands(rate as u64),
         );
     }
     Ok(if failed > 0 { exit::DOCUMENT_ERRORS } else { 0 })
+}
+
+/// `1234567` as `1,234,567`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1000), "1,000");
+        assert_eq!(super::thousands(14_885_792), "14,885,792");
+    }
 }

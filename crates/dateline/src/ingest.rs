@@ -84,7 +84,10 @@ pub fn jsonl_document(fallback_id: &str, line: &[u8], options: &IngestOptions) -
     if let Err(err) = check(line, options) {
         return fail(fallback_id, meta, err);
     }
-    let line = String::from_utf8_lossy(line);
+    let line = match std::str::from_utf8(line) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(line), // only when lossy: `check` passed
+    };
     let line = line.strip_prefix('\u{FEFF}').unwrap_or(&line);
     let record: Record = match serde_json::from_str(line) {
         Ok(r) => r,

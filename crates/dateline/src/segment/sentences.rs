@@ -125,38 +125,52 @@ fn numbering(s: &str) -> Option<(u32, bool, &str)> {
     Some((value, letter, rest))
 }
 
-/// Per byte: 1 for `.!?`, 2 for the lead bytes of the other terminal characters (`…`, `。`,
-/// `！`, `؟`, `।`, ...), 0 for everything else.
-static LEAD: [u8; 256] = {
-    let mut t = [0u8; 256];
-    t[b'.' as usize] = 1;
-    t[b'!' as usize] = 1;
-    t[b'?' as usize] = 1;
-    t[0xD8] = 2;
-    t[0xE0] = 2;
-    t[0xE2] = 2;
-    t[0xE3] = 2;
-    t[0xEF] = 2;
-    t
-};
+/// The positions of possible sentence ends in `para[from..to]`, in order: every `.!?`, and
+/// every lead byte of the other terminal characters (`…`, `。`, `！`, `؟`, `।`), found by
+/// SIMD searches rather than a loop over every byte. Hits that are not terminals (a curly
+/// quote shares `…`'s lead byte) are filtered by decoding.
+struct Candidates<'a> {
+    para: &'a str,
+    ascii: memchr::Memchr3<'a>,
+    wide: memchr::Memchr3<'a>,
+    rare: memchr::Memchr2<'a>,
+    next: [Option<usize>; 3],
+    offset: usize,
+}
+
+impl<'a> Candidates<'a> {
+    fn new(para: &'a str, from: usize, to: usize) -> Candidates<'a> {
+        let hay = &para.as_bytes()[from..to];
+        let mut ascii = memchr::memchr3_iter(b'.', b'!', b'?', hay);
+        let mut wide = memchr::memchr3_iter(0xE2, 0xE3, 0xEF, hay);
+        let mut rare = memchr::memchr2_iter(0xD8, 0xE0, hay);
+        let next = [ascii.next(), wide.next(), rare.next()];
+        Candidates { para, ascii, wide, rare, next, offset: from }
+    }
+
+    /// The next candidate at or after `at`.
+    fn next_from(&mut self, at: usize) -> Option<usize> {
+        loop {
+            let (k, pos) = self.next.iter().enumerate().filter_map(|(k, p)| Some((k, (*p)?))).min_by_key(|&(_, p)| p)?;
+            self.next[k] = match k {
+                0 => self.ascii.next(),
+                1 => self.wide.next(),
+                _ => self.rare.next(),
+            };
+            let pos = pos + self.offset;
+            if pos >= at && (k == 0 || self.para[pos..].chars().next().is_some_and(is_terminal)) {
+                return Some(pos);
+            }
+        }
+    }
+}
 
 fn split_piece(para: &str, start: usize, end: usize, marker: usize, out: &mut Vec<(usize, usize)>) {
-    let bytes = para.as_bytes();
     let mut sentence_start = start;
+    let mut candidates = Candidates::new(para, start + marker, end);
     let mut i = start + marker;
-    while i < end {
-        // Terminal characters are `.!?` or start with one of five lead bytes; skip the rest
-        // byte by byte (continuation bytes included) without decoding.
-        let candidate = match LEAD[bytes[i] as usize] {
-            0 => false,
-            1 => true,
-            _ => para[i..].chars().next().is_some_and(is_terminal),
-        };
-        if !candidate {
-            i += 1;
-            continue;
-        }
-        let (boundary, resume) = decide(para, start, end, i);
+    while let Some(at) = candidates.next_from(i) {
+        let (boundary, resume) = decide(para, start, end, at);
         if let Some(at) = boundary {
             push_trimmed(para, sentence_start, at, out);
             sentence_start = at;
@@ -298,10 +312,10 @@ mod tests {
     }
 
     #[test]
-    fn every_terminal_character_has_its_lead_byte_marked() {
+    fn every_terminal_character_is_a_candidate() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| is_terminal(c)) {
-            let mut buf = [0u8; 4];
-            assert_ne!(LEAD[c.encode_utf8(&mut buf).as_bytes()[0] as usize], 0, "{c:?}");
+            let text = format!("a{c}b");
+            assert_eq!(Candidates::new(&text, 0, text.len()).next_from(0), Some(1), "{c:?}");
         }
     }
 

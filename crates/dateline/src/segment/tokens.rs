@@ -16,49 +16,81 @@ use crate::chars::{is_apostrophe, is_closer, is_hyphen, is_opener};
 use crate::document::{Token, TokenKind};
 use crate::span::Span;
 
+/// Byte classes for the tokenizer's fast path.
+const LETTER: u8 = 1;
+const SPACE: u8 = 2;
+const CLOSING: u8 = 3;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_whitespace() {
+            SPACE
+        } else if matches!(c, b',' | b';' | b':' | b'!' | b'?' | b')') {
+            CLOSING
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Tokenizes `sentence`, which starts at byte `base` of the text, pushing its tokens.
 pub(crate) fn tokenize(sentence: &str, base: usize, out: &mut Vec<Token>) {
+    let bytes = sentence.as_bytes();
+    let n = bytes.len();
+    let class = |i: usize| if i < n { CLASS[bytes[i] as usize] } else { SPACE };
     let mut push = |start: usize, end: usize, kind: TokenKind| {
         out.push(Token { span: Span::new(base + start, base + end), kind });
     };
-    let bytes = sentence.as_bytes();
-    let space_at = |i: usize| -> Option<usize> {
-        let b = bytes[i];
-        if b < 0x80 {
-            return b.is_ascii_whitespace().then_some(1);
-        }
-        let c = sentence[i..].chars().next().expect("char boundary");
-        c.is_whitespace().then(|| c.len_utf8())
-    };
-    let ends = |i: usize| i >= bytes.len() || space_at(i).is_some();
     let mut i = 0;
-    while i < bytes.len() {
-        if let Some(len) = space_at(i) {
+    while i < n {
+        if class(i) == SPACE {
+            i += 1;
+            continue;
+        }
+        if let Some(len) = unicode_space(sentence, i) {
             i += len;
             continue;
         }
         // Most chunks are a plain word, perhaps with one comma or the like after it.
         let start = i;
-        let letters = bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
-        if letters > 0 {
-            let j = i + letters;
-            if ends(j) {
-                push(start, j, TokenKind::Word);
-                i = j;
+        while class(i) == LETTER {
+            i += 1;
+        }
+        if i > start {
+            if class(i) == SPACE {
+                push(start, i, TokenKind::Word);
                 continue;
             }
-            if matches!(bytes[j], b',' | b';' | b':' | b'!' | b'?' | b')') && ends(j + 1) {
-                push(start, j, TokenKind::Word);
-                push(j, j + 1, TokenKind::Punct);
-                i = j + 1;
+            if class(i) == CLOSING && class(i + 1) == SPACE {
+                push(start, i, TokenKind::Word);
+                push(i, i + 1, TokenKind::Punct);
+                i += 1;
                 continue;
             }
         }
-        while i < bytes.len() && space_at(i).is_none() {
+        // Anything else: find the chunk's end and take it apart.
+        while i < n && class(i) != SPACE && unicode_space(sentence, i).is_none() {
             i += sentence[i..].chars().next().map_or(1, char::len_utf8);
         }
         tokenize_chunk(&sentence[start..i], start, &mut push);
     }
+}
+
+/// The length of the non-ASCII whitespace character at `i`, if there is one.
+#[inline]
+fn unicode_space(s: &str, i: usize) -> Option<usize> {
+    if s.as_bytes()[i] < 0x80 {
+        return None;
+    }
+    let c = s[i..].chars().next().expect("char boundary");
+    c.is_whitespace().then(|| c.len_utf8())
 }
 
 fn tokenize_chunk(chunk: &str, base: usize, push: &mut impl FnMut(usize, usize, TokenKind)) {
