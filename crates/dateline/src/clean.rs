@@ -384,7 +384,10 @@ fn mark_furniture(raw: &str, lines: &mut [Line]) {
         let text = &raw[l.span];
         l.furniture.is_some() || (text.len() <= 32 && count_words(text) <= 3 && !text.ends_with([':', ',']))
     };
-    let edges = [0..first_prose, (last_prose + 1).min(lines.len())..lines.len()];
+    if first_prose == lines.len() {
+        return; // no prose to frame: short lines may be all the text there is
+    }
+    let edges = [0..first_prose, last_prose + 1..lines.len()];
     for edge in edges {
         let mut i = edge.start;
         while i < edge.end {
@@ -511,7 +514,7 @@ fn is_byline(line: &str) -> bool {
             let w = w.trim_matches(|c: char| matches!(c, ',' | '|' | '(' | ')'));
             w.is_empty()
                 || matches!(w, "and" | "&" | "-" | "–" | "—" | "|" | "in" | "for" | "of" | "de" | "van" | "von")
-                || w.chars().next().is_some_and(char::is_uppercase)
+                || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         })
 }
 
@@ -615,11 +618,18 @@ mod tests {
     }
 
     #[test]
+    fn short_lines_without_prose_are_kept() {
+        assert_eq!(clean("Breaking\nPutin arrives\nMore soon").text(), "Breaking\n\nPutin arrives\n\nMore soon");
+    }
+
+    #[test]
     fn bylines_at_the_top_are_dropped_and_kept_as_metadata() {
         let doc = clean("By Jane Doe and John Roe, Reuters\nPutin arrived on Friday. He spoke.\nBy then it was late.");
         assert_eq!(doc.text(), "Putin arrived on Friday. He spoke.\n\nBy then it was late.");
         assert_eq!(doc.meta.byline.as_deref(), Some("Jane Doe and John Roe, Reuters"));
         assert!(!is_byline("By Friday, the talks had collapsed."));
+        assert!(!is_byline("By Friday, 15 people had died."));
+        assert!(is_byline("By Jane Doe | Reuters | Aug. 15, 2025"));
     }
 
     #[test]

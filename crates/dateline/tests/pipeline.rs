@@ -214,6 +214,19 @@ mod properties {
         #![proptest_config(ProptestConfig::with_cases(512))]
 
         #[test]
+        fn any_bytes_as_text_or_jsonl_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300), lossy in any::<bool>()) {
+            let options = IngestOptions { lossy, date: None };
+            let mut doc = ingest::text_document("b", bytes.clone(), &options);
+            Pipeline::default().run(&mut doc);
+            check_spans(&doc);
+            prop_assert!(doc.has_text() || !doc.errors.is_empty());
+            let mut doc = ingest::jsonl_document("b:1", &bytes, &options);
+            Pipeline::default().run(&mut doc);
+            check_spans(&doc);
+            output::write_json(&doc, &OutputOptions::default(), &mut Vec::new()).unwrap();
+        }
+
+        #[test]
         fn any_input_keeps_the_span_contract(pieces in prop::collection::vec(piece(), 0..60)) {
             let raw: String = pieces.concat();
             let options = IngestOptions { lossy: true, date: None };
