@@ -5,6 +5,7 @@
 //! documents are error records; 4 an evaluation scored below its floor.
 
 mod batch;
+mod lookup;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -34,6 +35,12 @@ enum Command {
     /// Score a stage on an open gold set.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Show what the reference data knows about names (places, organizations, people...).
+    Lookup {
+        /// The names to look up (case does not matter).
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
 }
 
 /// Options shared by `analyze` and `batch`.
@@ -148,6 +155,13 @@ fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Analyze(args) => analyze(args),
         Command::Batch(args) => batch::run(args),
+        Command::Lookup { names } => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            lookup::run(&names, &mut out)?;
+            out.flush()?;
+            Ok(0)
+        }
         Command::Eval(EvalCommand::Sbd { gold, min }) => {
             let content = read_gold(&gold)?;
             let report = dateline::eval::sbd::evaluate(&content).with_context(|| gold.display().to_string())?;

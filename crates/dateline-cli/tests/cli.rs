@@ -235,3 +235,14 @@ fn eval_sbd_scores_and_lists_failures() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot read gold file testdata/no-such-gold.jsonl"), "{}", stderr(&out));
 }
+
+#[test]
+fn lookup_shows_what_a_name_refers_to() {
+    let out = dateline(&["lookup", "Georgia", "Kremlin", "Select Language"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("country Georgia (GE, GEO)"), "{text}");
+    assert!(text.contains("first-level division Georgia (US.GA)"), "{text}");
+    assert!(text.contains("seat of government Kremlin") && text.contains("RUSGOV"), "{text}");
+    assert!(text.contains("Select Language: not in the name index"), "{text}");
+}

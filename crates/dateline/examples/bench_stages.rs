@@ -9,6 +9,9 @@
 
 use std::time::Duration;
 
+#[path = "support/rss.rs"]
+mod rss;
+
 use dateline::clean::{Clean, CleanConfig};
 use dateline::ingest::{self, IngestOptions};
 use dateline::language::{Language, LanguageConfig};
@@ -73,7 +76,7 @@ fn main() {
         "{{\"documents\": {}, \"mb\": {mb:.1}, \"rounds\": {rounds}, {}, \"clean_segment_mb_per_s\": {clean_segment:.1}, \"sentences\": {sentences}, \"tokens\": {tokens}, \"peak_rss_mb\": {:.0}}}",
         docs.len(),
         per_stage.join(", "),
-        peak_rss_kb() as f64 / 1024.0
+        rss::peak_rss_kb() as f64 / 1024.0
     );
 }
 
@@ -85,12 +88,4 @@ fn thread_cpu_time() -> Duration {
     let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
     assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
-
-/// Peak resident set size of this process in KiB, from /proc (0 where there is none).
-fn peak_rss_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok())
-        .unwrap_or(0)
 }

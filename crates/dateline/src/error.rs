@@ -56,6 +56,8 @@ pub enum ErrorKind {
     InvalidDate(String),
     /// The pipeline configuration is not valid.
     Config(String),
+    /// A reference data file is missing, corrupt or stale.
+    Data(String),
 }
 
 /// An error from the dateline library.
@@ -86,6 +88,7 @@ impl Error {
             ErrorKind::MissingText => "missing-text",
             ErrorKind::InvalidDate(_) => "invalid-date",
             ErrorKind::Config(_) => "invalid-config",
+            ErrorKind::Data(_) => "bad-data",
         }
     }
 }
@@ -111,6 +114,7 @@ impl fmt::Display for Error {
             ErrorKind::MissingText => write!(f, "JSONL record has no \"text\" field"),
             ErrorKind::InvalidDate(s) => write!(f, "invalid date {s:?}: expected a calendar date as YYYY-MM-DD"),
             ErrorKind::Config(msg) => write!(f, "invalid pipeline configuration: {msg}"),
+            ErrorKind::Data(msg) => write!(f, "reference data: {msg}"),
         }
     }
 }

@@ -30,6 +30,7 @@ pub mod eval;
 pub mod ingest;
 pub mod language;
 pub mod output;
+pub mod resources;
 pub mod segment;
 pub mod span;
 pub mod stage;

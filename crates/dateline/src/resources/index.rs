@@ -1,0 +1,402 @@
+//! The name index: every name of every table (places in all their spellings, countries'
+//! variants and demonyms, organizations, seats, regions, groups, titles, roles, reporting
+//! verbs, given names and surnames), case-folded, in one finite state transducer (`fst`)
+//! mapped to a list of [`NameRef`]s.
+//!
+//! It is compiled offline (`cargo run --release -p dateline-data`) into two files under
+//! `data/index/` and used as it lies in memory: loading costs a header check, and a lookup
+//! is a walk of the transducer, with no allocation.
+//!
+//! The transducer maps a folded name to its one ref (most names have one), or to the
+//! position of a run in `postings.bin`: the magic `DLPOST03`, a checksum of both files, one
+//! little-endian `u32` per [`NameKind`] giving the row count of its table when the index was
+//! built (so a stale index is caught at load), then runs of `u32`: a count followed by that
+//! many encoded refs.
+
+use std::borrow::Cow;
+
+use super::tables::Tables;
+use crate::error::{Error, ErrorKind};
+
+/// What kind of table row a name points to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum NameKind {
+    /// A country (its names, variants, names in other languages).
+    Country = 0,
+    /// A first-level division.
+    Admin1 = 1,
+    /// A city.
+    City = 2,
+    /// A continent.
+    Continent = 3,
+    /// A region, sea or territory.
+    Region = 4,
+    /// An organization.
+    Organization = 5,
+    /// A seat of government.
+    Seat = 6,
+    /// A country's adjective or people (`Russian`, `Russians`): the id is the country's.
+    Demonym = 7,
+    /// A group that is not a country.
+    Group = 8,
+    /// A given name.
+    GivenName = 9,
+    /// A surname.
+    Surname = 10,
+    /// A title or honorific.
+    Title = 11,
+    /// A role noun.
+    Role = 12,
+    /// A reporting verb form or cue phrase.
+    ReportingVerb = 13,
+}
+
+const KINDS: [NameKind; 14] = [
+    NameKind::Country,
+    NameKind::Admin1,
+    NameKind::City,
+    NameKind::Continent,
+    NameKind::Region,
+    NameKind::Organization,
+    NameKind::Seat,
+    NameKind::Demonym,
+    NameKind::Group,
+    NameKind::GivenName,
+    NameKind::Surname,
+    NameKind::Title,
+    NameKind::Role,
+    NameKind::ReportingVerb,
+];
+
+/// One thing a name can refer to: a row of a table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NameRef {
+    /// Which table.
+    pub kind: NameKind,
+    /// The row in that table.
+    pub id: u32,
+    /// True when this is the row's own name (or a team-written variant), false for an
+    /// alternate spelling from the gazetteer (`Kiev` for Kyiv, `Tan` for Anchorage): a weaker
+    /// reading.
+    pub primary: bool,
+}
+
+impl NameRef {
+    fn encode(self) -> u32 {
+        (self.kind as u32) << 28 | u32::from(self.primary) << 27 | self.id
+    }
+
+    fn decode(v: u32) -> Option<NameRef> {
+        let kind = *KINDS.get((v >> 28) as usize)?;
+        Some(NameRef { kind, id: v & ((1 << 27) - 1), primary: v & (1 << 27) != 0 })
+    }
+}
+
+/// Folds a name for lookup: lower case, one kind of apostrophe and hyphen, single spaces.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    fold_into(name, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer (cleared first), to look up many names without allocating.
+pub fn fold_into(name: &str, out: &mut String) {
+    out.clear();
+    let mut space = false;
+    for c in name.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
+            '‐' | '‑' | '‒' => out.push('-'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The compiled index.
+pub struct NameIndex {
+    map: fst::Map<Cow<'static, [u8]>>,
+    postings: Vec<u32>,
+}
+
+const MAGIC: &[u8; 8] = b"DLPOST03";
+/// Marks a transducer value that is a single encoded ref rather than a run's position.
+const SINGLE: u64 = 1 << 32;
+const HEADER: usize = 8 + 8 + 4 * KINDS.len();
+
+fn table_sizes(t: &Tables) -> [u32; 14] {
+    [
+        t.countries.len(),
+        t.admin1.len(),
+        t.cities.len(),
+        t.continents.len(),
+        t.regions.len(),
+        t.organizations.len(),
+        t.seats.len(),
+        t.countries.len(),
+        t.groups.len(),
+        t.given_names.len(),
+        t.surnames.len(),
+        t.titles.len(),
+        t.roles.len(),
+        t.reporting_verbs.len(),
+    ]
+    .map(|n| n as u32)
+}
+
+/// A fast 64-bit checksum of the transducer and the postings, eight bytes at a time: enough
+/// to catch a truncated or damaged file at load in a millisecond or two.
+fn checksum(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
+    for part in parts {
+        let mut chunks = part.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h ^ w).rotate_left(23).wrapping_mul(0x2127_599B_F432_5C37);
+        }
+        for &b in chunks.remainder() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3);
+        }
+        h ^= part.len() as u64;
+    }
+    h
+}
+
+impl NameIndex {
+    /// Checks and wraps the two index files, built for `tables`.
+    pub fn new(fst_bytes: Cow<'static, [u8]>, postings: &[u8], tables: &Tables) -> Result<NameIndex, Error> {
+        let bad = |msg: &str| Error::new(ErrorKind::Data(msg.to_string()));
+        if postings.len() < HEADER || !postings.starts_with(MAGIC) || postings.len() % 4 != 0 {
+            return Err(bad("index/postings.bin is corrupt (bad header or length)"));
+        }
+        let stored = u64::from_le_bytes(postings[8..16].try_into().expect("8 bytes"));
+        if checksum(&[&fst_bytes, &postings[HEADER..]]) != stored {
+            return Err(bad("index/names.fst or index/postings.bin is corrupt (checksum mismatch)"));
+        }
+        let words: Vec<u32> =
+            postings[16..].chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+        if words[..KINDS.len()] != table_sizes(tables) {
+            return Err(bad(
+                "the name index was built from other tables: rebuild it with `cargo run --release -p dateline-data`",
+            ));
+        }
+        let map = fst::Map::new(fst_bytes).map_err(|e| bad(&format!("index/names.fst is corrupt: {e}")))?;
+        Ok(NameIndex { map, postings: words[KINDS.len()..].to_vec() })
+    }
+
+    /// The rows a folded name refers to (see [`fold`]).
+    pub fn get(&self, folded: &str) -> impl Iterator<Item = NameRef> + '_ {
+        let value = self.map.get(folded);
+        // A name with one row keeps it in the transducer itself; others point to a run.
+        let single = value.filter(|v| v & SINGLE != 0).map(|v| v as u32);
+        let run: &[u32] = value
+            .filter(|v| v & SINGLE == 0)
+            .and_then(|at| {
+                let at = at as usize;
+                self.postings.get(at + 1..at + 1 + *self.postings.get(at)? as usize)
+            })
+            .unwrap_or(&[]);
+        single.into_iter().chain(run.iter().copied()).filter_map(NameRef::decode)
+    }
+
+    /// True when some indexed name starts with `folded_prefix` (to know whether a longer
+    /// span of text could still match).
+    pub fn has_prefix(&self, folded_prefix: &str) -> bool {
+        use fst::{IntoStreamer, Streamer};
+        let mut s = self.map.range().ge(folded_prefix).into_stream();
+        s.next().is_some_and(|(k, _)| k.starts_with(folded_prefix.as_bytes()))
+    }
+
+    /// How many distinct names the index holds.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when the index holds no names.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Compiles the index files for `tables`; `city_alternates` gives each city's alternate
+    /// names, row for row. Returns `(names.fst, postings.bin)`, the same bytes for the same
+    /// tables on every run.
+    pub fn compile(tables: &Tables, city_alternates: &[Vec<String>]) -> Result<(Vec<u8>, Vec<u8>), Error> {
+        let mut entries: Vec<(String, u32)> = Vec::new();
+        let mut add = |name: &str, kind: NameKind, id: usize, primary: bool| {
+            let key = fold(name);
+            if !key.is_empty() {
+                entries.push((key, NameRef { kind, id: id as u32, primary }.encode()));
+            }
+        };
+        for (i, c) in tables.countries.iter().enumerate() {
+            add(&c.name, NameKind::Country, i, true);
+            for v in &c.variants {
+                add(v, NameKind::Country, i, true);
+            }
+            for (_, n) in &c.names {
+                add(n, NameKind::Country, i, false);
+            }
+            for d in c.adjectives.iter().chain(&c.people) {
+                add(d, NameKind::Demonym, i, true);
+            }
+        }
+        for (i, a) in tables.admin1.iter().enumerate() {
+            add(&a.name, NameKind::Admin1, i, true);
+        }
+        for (i, c) in tables.cities.iter().enumerate() {
+            add(c.name, NameKind::City, i, true);
+            for alt in city_alternates.get(i).into_iter().flatten() {
+                add(alt, NameKind::City, i, false);
+            }
+        }
+        for (i, c) in tables.continents.iter().enumerate() {
+            add(&c.name, NameKind::Continent, i, true);
+            for (_, n) in &c.names {
+                add(n, NameKind::Continent, i, false);
+            }
+        }
+        for (i, r) in tables.regions.iter().enumerate() {
+            for n in std::iter::once(&r.name).chain(&r.aliases) {
+                add(n, NameKind::Region, i, true);
+            }
+        }
+        for (i, o) in tables.organizations.iter().enumerate() {
+            for n in std::iter::once(&o.name).chain(&o.aliases) {
+                add(n, NameKind::Organization, i, true);
+            }
+        }
+        for (i, s) in tables.seats.iter().enumerate() {
+            for n in std::iter::once(&s.name).chain(&s.aliases) {
+                add(n, NameKind::Seat, i, true);
+            }
+        }
+        for (i, g) in tables.groups.iter().enumerate() {
+            for n in std::iter::once(&g.name).chain(&g.forms) {
+                add(n, NameKind::Group, i, true);
+            }
+        }
+        for (i, (n, _)) in tables.given_names.iter().enumerate() {
+            add(n, NameKind::GivenName, i, true);
+        }
+        for (i, (n, _)) in tables.surnames.iter().enumerate() {
+            add(n, NameKind::Surname, i, true);
+        }
+        for (i, t) in tables.titles.iter().enumerate() {
+            for n in std::iter::once(&t.title).chain(&t.variants) {
+                add(n, NameKind::Title, i, true);
+            }
+        }
+        for (i, r) in tables.roles.iter().enumerate() {
+            for n in std::iter::once(&r.role).chain(&r.forms) {
+                add(n, NameKind::Role, i, true);
+            }
+        }
+        for (i, v) in tables.reporting_verbs.iter().enumerate() {
+            for n in std::iter::once(&v.lemma).chain(&v.forms) {
+                add(n, NameKind::ReportingVerb, i, true);
+            }
+        }
+        // By name, then row, its own name before an alternate: a row reached by a name both
+        // ways keeps the stronger reading.
+        let row = |v: u32| v & !(1 << 27);
+        entries.sort_unstable_by(|a, b| (&a.0, row(a.1), b.1).cmp(&(&b.0, row(b.1), a.1)));
+        entries.dedup_by(|b, a| a.0 == b.0 && row(a.1) == row(b.1));
+
+        let mut postings: Vec<u32> = Vec::with_capacity(entries.len() * 2);
+        let mut builder = fst::MapBuilder::memory();
+        let mut i = 0;
+        while i < entries.len() {
+            let key = &entries[i].0;
+            let j = i + entries[i..].iter().take_while(|(k, _)| k == key).count();
+            let value = if j - i == 1 {
+                SINGLE | u64::from(entries[i].1)
+            } else {
+                postings.push((j - i) as u32);
+                postings.extend(entries[i..j].iter().map(|(_, v)| *v));
+                (postings.len() - (j - i) - 1) as u64
+            };
+            builder
+                .insert(key, value)
+                .map_err(|e| Error::new(ErrorKind::Data(format!("cannot index {key:?}: {e}"))))?;
+            i = j;
+        }
+        let fst_bytes = builder.into_inner().map_err(|e| Error::new(ErrorKind::Data(e.to_string())))?;
+        let payload: Vec<u8> = postings.iter().flat_map(|n| n.to_le_bytes()).collect();
+        let mut bin = Vec::with_capacity(HEADER + payload.len());
+        bin.extend_from_slice(MAGIC);
+        bin.extend_from_slice(&checksum(&[&fst_bytes, &payload]).to_le_bytes());
+        for n in table_sizes(tables) {
+            bin.extend_from_slice(&n.to_le_bytes());
+        }
+        bin.extend_from_slice(&payload);
+        Ok((fst_bytes, bin))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_is_case_and_typography_blind() {
+        assert_eq!(fold("  Côte  d’Ivoire "), "côte d'ivoire");
+        assert_eq!(fold("KYIV"), "kyiv");
+        assert_eq!(fold("Guinea‐Bissau"), "guinea-bissau");
+        let mut buf = String::from("old");
+        fold_into("U.S.", &mut buf);
+        assert_eq!(buf, "u.s.");
+    }
+
+    #[test]
+    fn refs_round_trip() {
+        for r in [
+            NameRef { kind: NameKind::City, id: 170_000, primary: false },
+            NameRef { kind: NameKind::ReportingVerb, id: 0, primary: true },
+        ] {
+            assert_eq!(NameRef::decode(r.encode()), Some(r));
+        }
+    }
+
+    #[test]
+    fn a_small_index_compiles_loads_and_finds() {
+        let mut t = Tables::default();
+        t.admin1.push(super::super::tables::Admin1 {
+            code: "US.GA".into(),
+            country: "US".into(),
+            admin1: "GA".into(),
+            name: "Georgia".into(),
+            lat: 32.6,
+            lon: -83.4,
+            population: 1,
+            timezone: "America/New_York".into(),
+            geonameid: None,
+        });
+        t.given_names.push(("Georgia".into(), Default::default()));
+        let (fst_bytes, postings) = NameIndex::compile(&t, &[]).unwrap();
+        let index = NameIndex::new(fst_bytes.clone().into(), &postings, &t).unwrap();
+        let kinds: Vec<NameKind> = index.get("georgia").map(|r| r.kind).collect();
+        assert_eq!(kinds, [NameKind::Admin1, NameKind::GivenName]);
+        assert!(index.has_prefix("geor") && !index.has_prefix("geox"));
+        assert_eq!(index.get("select").count(), 0);
+        // A stale or corrupt index is an error, not a panic.
+        t.given_names.push(("Smith".into(), Default::default()));
+        let stale = NameIndex::new(fst_bytes.clone().into(), &postings, &t).err().unwrap();
+        assert!(stale.to_string().contains("rebuild"), "{stale}");
+        t.given_names.pop();
+        let truncated = NameIndex::new(fst_bytes[..fst_bytes.len() / 2].to_vec().into(), &postings, &t);
+        assert!(truncated.err().unwrap().to_string().contains("checksum"));
+        let mut damaged = postings.clone();
+        *damaged.last_mut().unwrap() ^= 1;
+        assert!(NameIndex::new(fst_bytes.clone().into(), &damaged, &t).is_err());
+        assert!(NameIndex::new(fst_bytes.into(), &postings[..20], &t).is_err());
+    }
+}

@@ -1,0 +1,147 @@
+//! Reference data: the world knowledge that ships with dateline (gazetteers, lexicons, the
+//! CAMEO table), loaded once into one read-only [`Resources`] value shared by all threads.
+//!
+//! The files live under `data/` in the repository: `gen/` is generated from public packages
+//! by `data/build.py`, `lexicon/` is written by the team, `index/` is the compiled name index
+//! (`cargo run --release -p dateline-data`). [`Resources::embedded`] uses the copies compiled
+//! into the program, so nothing is read or downloaded at run time; [`Resources::from_dir`]
+//! reads a `data/` folder instead (to try a rebuilt one). Every problem with a file — missing,
+//! not UTF-8, a bad row, a corrupt or stale index — is an [`Error`] naming the file.
+
+mod index;
+mod tables;
+mod tsv;
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+pub use index::{fold, fold_into, NameIndex, NameKind, NameRef};
+pub use tables::{
+    Admin1, CameoEvent, Cities, City, Continent, Country, Group, NameFrequency, NameList, OrgAffix, Organization, Region, ReportingVerb,
+    Role, Seat, Tables, Title,
+};
+
+use crate::error::{Error, ErrorKind};
+
+/// Where the data files come from.
+#[derive(Clone, Debug)]
+pub enum Source {
+    /// The files compiled into the program.
+    Embedded,
+    /// A `data/` folder.
+    Dir(PathBuf),
+}
+
+macro_rules! embedded {
+    ($($path:literal),* $(,)?) => {
+        /// The data files compiled into the program, by path under `data/`.
+        const EMBEDDED: &[(&str, &[u8])] = &[
+            $(($path, include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/", $path)))),*
+        ];
+    };
+}
+
+embedded!(
+    "gen/admin1.tsv",
+    "gen/cameo_events.tsv",
+    "gen/cities.tsv",
+    "gen/continents.tsv",
+    "gen/countries.tsv",
+    "gen/given_names.tsv",
+    "gen/surnames.tsv",
+    "gen/tone.tsv",
+    "lexicon/country_variants.tsv",
+    "lexicon/demonyms.tsv",
+    "lexicon/groups.tsv",
+    "lexicon/org_affixes.tsv",
+    "lexicon/organizations.tsv",
+    "lexicon/regions.tsv",
+    "lexicon/reporting_verbs.tsv",
+    "lexicon/roles.tsv",
+    "lexicon/seats.tsv",
+    "lexicon/titles.tsv",
+    "index/names.fst",
+    "index/postings.bin",
+);
+
+impl Source {
+    /// The bytes of data file `path` (relative to `data/`), with a name for errors.
+    pub fn bytes(&self, path: &str) -> Result<(String, Cow<'static, [u8]>), Error> {
+        match self {
+            Source::Embedded => {
+                let (_, bytes) = EMBEDDED.iter().find(|(p, _)| *p == path).ok_or_else(|| {
+                    Error::new(ErrorKind::Data(format!("data/{path} is not compiled into this program")))
+                })?;
+                Ok((format!("data/{path} (embedded)"), Cow::Borrowed(*bytes)))
+            }
+            Source::Dir(dir) => {
+                let file = dir.join(path);
+                let bytes = std::fs::read(&file).map_err(|e| {
+                    Error::new(ErrorKind::Data(format!("cannot read {}: {e}", file.display())))
+                })?;
+                Ok((file.display().to_string(), Cow::Owned(bytes)))
+            }
+        }
+    }
+
+    /// The text of data file `path`, which must be UTF-8.
+    pub fn text(&self, path: &str) -> Result<(String, Cow<'static, str>), Error> {
+        let (name, bytes) = self.bytes(path)?;
+        let text = match bytes {
+            Cow::Borrowed(b) => std::str::from_utf8(b).map(Cow::Borrowed).map_err(|e| e.valid_up_to()),
+            Cow::Owned(b) => String::from_utf8(b).map(Cow::Owned).map_err(|e| e.utf8_error().valid_up_to()),
+        };
+        let text = text.map_err(|at| Error::new(ErrorKind::Data(format!("{name}: not UTF-8 at byte {at}"))))?;
+        Ok((name, text))
+    }
+}
+
+/// All reference data, loaded: the tables and the name index over them.
+pub struct Resources {
+    /// The tables.
+    pub tables: Tables,
+    index: NameIndex,
+}
+
+impl Resources {
+    /// Loads everything from `source`.
+    pub fn load(source: &Source) -> Result<Resources, Error> {
+        let tables = Tables::load(source)?;
+        let (_, fst_bytes) = source.bytes("index/names.fst")?;
+        let (_, postings) = source.bytes("index/postings.bin")?;
+        let index = NameIndex::new(fst_bytes, &postings, &tables)?;
+        Ok(Resources { tables, index })
+    }
+
+    /// Loads the data compiled into the program.
+    pub fn embedded() -> Result<Resources, Error> {
+        Resources::load(&Source::Embedded)
+    }
+
+    /// Loads a `data/` folder.
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Resources, Error> {
+        Resources::load(&Source::Dir(dir.as_ref().to_path_buf()))
+    }
+
+    /// The process-wide copy of the embedded data, loaded on first use.
+    pub fn shared() -> Result<&'static Resources, &'static Error> {
+        static SHARED: OnceLock<Result<Resources, Error>> = OnceLock::new();
+        SHARED.get_or_init(Resources::embedded).as_ref()
+    }
+
+    /// The rows `name` may refer to, case-folded (see [`fold`]).
+    pub fn lookup(&self, name: &str) -> Vec<NameRef> {
+        self.index.get(&fold(name)).collect()
+    }
+
+    /// The rows an already folded name may refer to, without allocating.
+    pub fn lookup_folded(&self, folded: &str) -> impl Iterator<Item = NameRef> + '_ {
+        self.index.get(folded)
+    }
+
+    /// The name index.
+    pub fn index(&self) -> &NameIndex {
+        &self.index
+    }
+}

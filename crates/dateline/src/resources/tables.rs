@@ -1,0 +1,685 @@
+//! The reference tables: one typed row per line of each data file.
+//!
+//! Generated files (`data/gen/`, from public packages by `data/build.py`) hold places,
+//! names, tone and the CAMEO event table; team-written files (`data/lexicon/`) hold
+//! organizations, seats of government, roles, titles, reporting verbs, regions and the
+//! English names and demonyms of countries. Row order is the order of the files, and a
+//! row's index is its id in the name index.
+
+use std::collections::HashMap;
+
+use super::tsv::Tsv;
+use super::Source;
+use crate::error::Error;
+
+/// A country (ISO 3166-1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Country {
+    /// ISO alpha-2 code (`US`).
+    pub alpha2: String,
+    /// ISO alpha-3 code (`USA`), which is also its CAMEO actor code.
+    pub alpha3: String,
+    /// GeoNames id.
+    pub geonameid: u32,
+    /// English short name (`United States`).
+    pub name: String,
+    /// A representative point.
+    pub lat: f32,
+    /// A representative point.
+    pub lon: f32,
+    /// Population.
+    pub population: u64,
+    /// Continent code (`NA`).
+    pub continent: String,
+    /// The capital's name.
+    pub capital: String,
+    /// Adjectives (`American`), from the team's demonyms.
+    pub adjectives: Vec<String>,
+    /// Words for its people (`Americans`).
+    pub people: Vec<String>,
+    /// Names in other languages, `(language, name)`.
+    pub names: Vec<(String, String)>,
+    /// English variants (`U.S.`, `America`, `the States`).
+    pub variants: Vec<String>,
+}
+
+/// A first-level division (a US state, a Russian oblast, ...).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Admin1 {
+    /// `US.AK`.
+    pub code: String,
+    /// Country alpha-2.
+    pub country: String,
+    /// The division's code within its country (`AK`).
+    pub admin1: String,
+    /// Its name.
+    pub name: String,
+    /// The mean position of its cities.
+    pub lat: f32,
+    /// The mean position of its cities.
+    pub lon: f32,
+    /// The people in its cities of 1,000 or more.
+    pub population: u64,
+    /// The time zone most of its people live in.
+    pub timezone: String,
+    /// GeoNames id, where known.
+    pub geonameid: Option<u32>,
+}
+
+/// A GeoNames populated place of 1,000 people or more (a view into [`Cities`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct City<'a> {
+    /// GeoNames id.
+    pub geonameid: u32,
+    /// Its name.
+    pub name: &'a str,
+    /// Latitude.
+    pub lat: f32,
+    /// Longitude.
+    pub lon: f32,
+    /// Country alpha-2.
+    pub country: &'a str,
+    /// First-level division code within the country.
+    pub admin1: &'a str,
+    /// Population.
+    pub population: u32,
+    /// GeoNames feature code: `PPLC` capital, `PPLA` seat of a first-level division, `PPL`...
+    pub feature: &'a str,
+    /// IANA time zone.
+    pub timezone: &'a str,
+}
+
+/// A piece of a table's text: `start..start + len`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Piece {
+    start: u32,
+    len: u32,
+}
+
+impl Piece {
+    fn of(text: &str, cell: &str) -> Piece {
+        let start = cell.as_ptr() as usize - text.as_ptr() as usize;
+        Piece { start: start as u32, len: cell.len() as u32 }
+    }
+
+    fn get(self, text: &str) -> &str {
+        &text[self.start as usize..(self.start + self.len) as usize]
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct CityRow {
+    geonameid: u32,
+    lat: f32,
+    lon: f32,
+    population: u32,
+    name: Piece,
+    country: Piece,
+    admin1: Piece,
+    feature: Piece,
+    timezone: Piece,
+}
+
+/// The cities table, kept as the text of its file plus one fixed-size row each that points
+/// into it: 170,000 cities load with no allocation per city.
+#[derive(Clone, Debug, Default)]
+pub struct Cities {
+    text: std::borrow::Cow<'static, str>,
+    rows: Vec<CityRow>,
+}
+
+impl Cities {
+    /// The city in row `i`.
+    pub fn get(&self, i: usize) -> City<'_> {
+        let r = &self.rows[i];
+        let t = &self.text;
+        City {
+            geonameid: r.geonameid,
+            name: r.name.get(t),
+            lat: r.lat,
+            lon: r.lon,
+            country: r.country.get(t),
+            admin1: r.admin1.get(t),
+            population: r.population,
+            feature: r.feature.get(t),
+            timezone: r.timezone.get(t),
+        }
+    }
+
+    /// How many cities there are.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Every city, in row order.
+    pub fn iter(&self) -> impl Iterator<Item = City<'_>> + '_ {
+        (0..self.rows.len()).map(|i| self.get(i))
+    }
+}
+
+/// Names with a frequency (the census surnames), kept as the text of their file plus one row
+/// each that points into it.
+#[derive(Clone, Debug, Default)]
+pub struct NameList {
+    text: std::borrow::Cow<'static, str>,
+    rows: Vec<(Piece, f32)>,
+}
+
+impl NameList {
+    /// The name in row `i` and its frequency in percent.
+    pub fn get(&self, i: usize) -> (&str, f32) {
+        let (p, f) = self.rows[i];
+        (p.get(&self.text), f)
+    }
+
+    /// How many names there are.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Every name and frequency, in row order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f32)> + '_ {
+        (0..self.rows.len()).map(|i| self.get(i))
+    }
+}
+
+/// A continent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Continent {
+    /// `EU`, `AS`, ...
+    pub code: String,
+    /// English name.
+    pub name: String,
+    /// A representative point.
+    pub lat: f32,
+    /// A representative point.
+    pub lon: f32,
+    /// GeoNames id.
+    pub geonameid: u32,
+    /// Names in other languages.
+    pub names: Vec<(String, String)>,
+}
+
+/// A named region, sea or territory (`Middle East`, `Black Sea`, `Donbas`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    /// Its name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// region, sea, ocean, gulf, strait, territory.
+    pub kind: String,
+    /// A representative point.
+    pub lat: f32,
+    /// A representative point.
+    pub lon: f32,
+    /// Alpha-2 codes of the countries it spans.
+    pub countries: Vec<String>,
+}
+
+/// An organization (`NATO`, `International Criminal Court`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Organization {
+    /// Its name.
+    pub name: String,
+    /// Other names and abbreviations.
+    pub aliases: Vec<String>,
+    /// IGO, NGO, militant, party, agency, company, media.
+    pub kind: String,
+    /// CAMEO actor code.
+    pub cameo: String,
+    /// Alpha-3 of its country, for national bodies.
+    pub country: String,
+}
+
+/// A seat of government used for its institution (`Kremlin`, `White House`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Seat {
+    /// Its name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Alpha-3 of its country.
+    pub country: String,
+    /// The institution it stands for.
+    pub institution: String,
+    /// CAMEO actor code (`RUSGOV`).
+    pub cameo: String,
+}
+
+/// A role or group noun and its CAMEO sector (`troops` → MIL).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Role {
+    /// Canonical singular form.
+    pub role: String,
+    /// Every form (plurals, spellings).
+    pub forms: Vec<String>,
+    /// CAMEO sector code.
+    pub sector: String,
+    /// person, group, institution.
+    pub kind: String,
+}
+
+/// A title or honorific before a name (`President`, `Sen.`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Title {
+    /// Its full form.
+    pub title: String,
+    /// Abbreviations and other forms.
+    pub variants: Vec<String>,
+    /// honorific, political, military, religious, royal, judicial, academic.
+    pub kind: String,
+    /// CAMEO sector, where one applies.
+    pub sector: String,
+    /// `m`, `f` or empty.
+    pub gender: String,
+}
+
+/// A reporting verb or cue phrase (`say`: said, says, ...; `according to`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportingVerb {
+    /// The lemma or phrase.
+    pub lemma: String,
+    /// Every inflected form.
+    pub forms: Vec<String>,
+    /// speech, writing, online, belief, report, phrase.
+    pub kind: String,
+    /// Takes the addressee as object before the content (`told reporters that`).
+    pub takes_object: bool,
+}
+
+/// A word that marks an organization name (`Inc.` after, `Ministry` at the head).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrgAffix {
+    /// The word.
+    pub word: String,
+    /// `suffix` or `head`.
+    pub position: String,
+    /// company, government, court, party, ...
+    pub kind: String,
+}
+
+/// A group that is not a country: a bloc, religion or ethnicity (`Kurds`, `Sunni`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    /// Its name.
+    pub name: String,
+    /// Every form (adjective, plural).
+    pub forms: Vec<String>,
+    /// bloc, religion, ethnicity.
+    pub kind: String,
+    /// CAMEO code, where one exists.
+    pub cameo: String,
+}
+
+/// A CAMEO event code with its scores.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CameoEvent {
+    /// `111`.
+    pub code: String,
+    /// `Criticize or denounce`.
+    pub name: String,
+    /// Goldstein scale, -10 to +10.
+    pub goldstein: Option<f32>,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// PLOVER event type (`ACCUSE`).
+    pub plover: String,
+    /// PLOVER mode, where defined.
+    pub plover_mode: String,
+}
+
+/// A personal name's frequency in the US Census 1990 lists, in percent of people.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct NameFrequency {
+    /// As a female given name.
+    pub female: f32,
+    /// As a male given name.
+    pub male: f32,
+}
+
+/// Every table, parsed.
+#[derive(Clone, Debug, Default)]
+pub struct Tables {
+    /// Countries, in `data/gen/countries.tsv` order.
+    pub countries: Vec<Country>,
+    /// First-level divisions.
+    pub admin1: Vec<Admin1>,
+    /// Cities.
+    pub cities: Cities,
+    /// Continents.
+    pub continents: Vec<Continent>,
+    /// Regions, seas and territories.
+    pub regions: Vec<Region>,
+    /// Organizations.
+    pub organizations: Vec<Organization>,
+    /// Seats of government.
+    pub seats: Vec<Seat>,
+    /// Role nouns.
+    pub roles: Vec<Role>,
+    /// Titles and honorifics.
+    pub titles: Vec<Title>,
+    /// Reporting verbs and cue phrases.
+    pub reporting_verbs: Vec<ReportingVerb>,
+    /// Organization heads and suffixes.
+    pub org_affixes: Vec<OrgAffix>,
+    /// Groups.
+    pub groups: Vec<Group>,
+    /// Given names, with frequencies.
+    pub given_names: Vec<(String, NameFrequency)>,
+    /// Surnames, with frequencies in percent.
+    pub surnames: NameList,
+    /// Tone: mean valence of a word, -4 to +4 (VADER).
+    pub tone: HashMap<String, f32>,
+    /// CAMEO event codes.
+    pub cameo_events: Vec<CameoEvent>,
+}
+
+fn strings<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
+    it.map(str::to_string).collect()
+}
+
+fn languages<'a>(it: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+    it.filter_map(|v| v.split_once('=')).map(|(l, n)| (l.to_string(), n.to_string())).collect()
+}
+
+impl Tables {
+    /// Parses every table from `source`.
+    pub fn load(source: &Source) -> Result<Tables, Error> {
+        let mut t = Tables::default();
+        t.load_places(source)?;
+        t.load_lexicons(source)?;
+        t.load_names(source)?;
+        Ok(t)
+    }
+
+    fn load_places(&mut self, source: &Source) -> Result<(), Error> {
+        let (file, text) = source.text("gen/countries.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (a2, a3, gid, name, lat, lon, pop, cont, cap, names) = (
+            c("alpha2")?, c("alpha3")?, c("geonameid")?, c("name")?, c("lat")?, c("lon")?, c("population")?,
+            c("continent")?, c("capital")?, c("names")?,
+        );
+        self.countries = tsv.map(|r| {
+            Ok(Country {
+                alpha2: r.get(a2).to_string(),
+                alpha3: r.get(a3).to_string(),
+                geonameid: r.required(gid)?,
+                name: r.get(name).to_string(),
+                lat: r.required(lat)?,
+                lon: r.required(lon)?,
+                population: r.required(pop)?,
+                continent: r.get(cont).to_string(),
+                capital: r.get(cap).to_string(),
+                adjectives: Vec::new(),
+                people: Vec::new(),
+                names: languages(r.list(names)),
+                variants: Vec::new(),
+            })
+        })?;
+
+        let (file, text) = source.text("gen/admin1.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (code, country, admin1, name, lat, lon, pop, tz, gid) = (
+            c("code")?, c("country")?, c("admin1")?, c("name")?, c("lat")?, c("lon")?, c("population")?,
+            c("timezone")?, c("geonameid")?,
+        );
+        self.admin1 = tsv.map(|r| {
+            Ok(Admin1 {
+                code: r.get(code).to_string(),
+                country: r.get(country).to_string(),
+                admin1: r.get(admin1).to_string(),
+                name: r.get(name).to_string(),
+                lat: r.required(lat)?,
+                lon: r.required(lon)?,
+                population: r.required(pop)?,
+                timezone: r.get(tz).to_string(),
+                geonameid: r.number(gid)?,
+            })
+        })?;
+
+        let (file, text) = source.text("gen/cities.tsv")?;
+        let rows = {
+            let tsv = Tsv::parse(&file, &text)?;
+            let c = |n| tsv.column(n);
+            let (gid, name, lat, lon, country, admin1, pop, feature, tz) = (
+                c("geonameid")?, c("name")?, c("lat")?, c("lon")?, c("country")?, c("admin1")?, c("population")?,
+                c("feature")?, c("timezone")?,
+            );
+            let piece = |cell: &str| Piece::of(&text, cell);
+            tsv.map(|r| {
+                Ok(CityRow {
+                    geonameid: r.required(gid)?,
+                    lat: r.required(lat)?,
+                    lon: r.required(lon)?,
+                    population: r.required(pop)?,
+                    name: piece(r.get(name)),
+                    country: piece(r.get(country)),
+                    admin1: piece(r.get(admin1)),
+                    feature: piece(r.get(feature)),
+                    timezone: piece(r.get(tz)),
+                })
+            })?
+        };
+        self.cities = Cities { text, rows };
+
+        let (file, text) = source.text("gen/continents.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (code, name, lat, lon, gid, names) =
+            (c("code")?, c("name")?, c("lat")?, c("lon")?, c("geonameid")?, c("names")?);
+        self.continents = tsv.map(|r| {
+            Ok(Continent {
+                code: r.get(code).to_string(),
+                name: r.get(name).to_string(),
+                lat: r.required(lat)?,
+                lon: r.required(lon)?,
+                geonameid: r.required(gid)?,
+                names: languages(r.list(names)),
+            })
+        })?;
+
+        let (file, text) = source.text("lexicon/regions.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (name, aliases, kind, lat, lon, countries) =
+            (c("name")?, c("aliases")?, c("kind")?, c("lat")?, c("lon")?, c("countries")?);
+        self.regions = tsv.map(|r| {
+            Ok(Region {
+                name: r.get(name).to_string(),
+                aliases: strings(r.list(aliases)),
+                kind: r.get(kind).to_string(),
+                lat: r.required(lat)?,
+                lon: r.required(lon)?,
+                countries: strings(r.list(countries)),
+            })
+        })?;
+        Ok(())
+    }
+
+    fn load_lexicons(&mut self, source: &Source) -> Result<(), Error> {
+        // English variants and demonyms attach to the countries by alpha-2.
+        let by_alpha2: HashMap<String, usize> =
+            self.countries.iter().enumerate().map(|(i, c)| (c.alpha2.clone(), i)).collect();
+        let countries = &mut self.countries;
+        let (file, text) = source.text("lexicon/country_variants.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let (a2, variants) = (tsv.column("alpha2")?, tsv.column("variants")?);
+        tsv.for_each(|r| {
+            let i = *by_alpha2.get(r.get(a2)).ok_or_else(|| r.error("unknown country code"))?;
+            countries[i].variants.extend(strings(r.list(variants)));
+            Ok(())
+        })?;
+        let (file, text) = source.text("lexicon/demonyms.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let (a2, adjectives, people) = (tsv.column("alpha2")?, tsv.column("adjectives")?, tsv.column("people")?);
+        tsv.for_each(|r| {
+            let i = *by_alpha2.get(r.get(a2)).ok_or_else(|| r.error("unknown country code"))?;
+            countries[i].adjectives.extend(strings(r.list(adjectives)));
+            countries[i].people.extend(strings(r.list(people)));
+            Ok(())
+        })?;
+
+        let (file, text) = source.text("lexicon/organizations.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (name, aliases, kind, cameo, country) = (c("name")?, c("aliases")?, c("kind")?, c("cameo")?, c("country")?);
+        self.organizations = tsv.map(|r| {
+            Ok(Organization {
+                name: r.get(name).to_string(),
+                aliases: strings(r.list(aliases)),
+                kind: r.get(kind).to_string(),
+                cameo: r.get(cameo).to_string(),
+                country: r.get(country).to_string(),
+            })
+        })?;
+
+        let (file, text) = source.text("lexicon/seats.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (name, aliases, country, institution, cameo) =
+            (c("name")?, c("aliases")?, c("country")?, c("institution")?, c("cameo")?);
+        self.seats = tsv.map(|r| {
+            Ok(Seat {
+                name: r.get(name).to_string(),
+                aliases: strings(r.list(aliases)),
+                country: r.get(country).to_string(),
+                institution: r.get(institution).to_string(),
+                cameo: r.get(cameo).to_string(),
+            })
+        })?;
+
+        let (file, text) = source.text("lexicon/roles.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (role, forms, sector, kind) = (c("role")?, c("forms")?, c("sector")?, c("kind")?);
+        self.roles = tsv.map(|r| {
+            Ok(Role {
+                role: r.get(role).to_string(),
+                forms: strings(r.list(forms)),
+                sector: r.get(sector).to_string(),
+                kind: r.get(kind).to_string(),
+            })
+        })?;
+
+        let (file, text) = source.text("lexicon/titles.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (title, variants, kind, sector, gender) =
+            (c("title")?, c("variants")?, c("kind")?, c("sector")?, c("gender")?);
+        self.titles = tsv.map(|r| {
+            Ok(Title {
+                title: r.get(title).to_string(),
+                variants: strings(r.list(variants)),
+                kind: r.get(kind).to_string(),
+                sector: r.get(sector).to_string(),
+                gender: r.get(gender).to_string(),
+            })
+        })?;
+
+        let (file, text) = source.text("lexicon/reporting_verbs.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (lemma, forms, kind, object) = (c("lemma")?, c("forms")?, c("kind")?, c("object")?);
+        self.reporting_verbs = tsv.map(|r| {
+            Ok(ReportingVerb {
+                lemma: r.get(lemma).to_string(),
+                forms: strings(r.list(forms)),
+                kind: r.get(kind).to_string(),
+                takes_object: r.get(object) == "yes",
+            })
+        })?;
+
+        let (file, text) = source.text("lexicon/org_affixes.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (word, position, kind) = (c("word")?, c("position")?, c("kind")?);
+        self.org_affixes = tsv.map(|r| {
+            Ok(OrgAffix {
+                word: r.get(word).to_string(),
+                position: r.get(position).to_string(),
+                kind: r.get(kind).to_string(),
+            })
+        })?;
+
+        let (file, text) = source.text("lexicon/groups.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (name, forms, kind, cameo) = (c("name")?, c("forms")?, c("kind")?, c("cameo")?);
+        self.groups = tsv.map(|r| {
+            Ok(Group {
+                name: r.get(name).to_string(),
+                forms: strings(r.list(forms)),
+                kind: r.get(kind).to_string(),
+                cameo: r.get(cameo).to_string(),
+            })
+        })?;
+
+        let (file, text) = source.text("gen/cameo_events.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (code, name, goldstein, quad, plover, mode) =
+            (c("code")?, c("name")?, c("goldstein")?, c("quad_class")?, c("plover")?, c("plover_mode")?);
+        self.cameo_events = tsv.map(|r| {
+            Ok(CameoEvent {
+                code: r.get(code).to_string(),
+                name: r.get(name).to_string(),
+                goldstein: r.number(goldstein)?,
+                quad_class: r.required(quad)?,
+                plover: r.get(plover).to_string(),
+                plover_mode: r.get(mode).to_string(),
+            })
+        })?;
+
+        let (file, text) = source.text("gen/tone.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let (token, valence) = (tsv.column("token")?, tsv.column("valence")?);
+        let tone = &mut self.tone;
+        tsv.for_each(|r| {
+            tone.insert(r.get(token).to_string(), r.required(valence)?);
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    fn load_names(&mut self, source: &Source) -> Result<(), Error> {
+        let (file, text) = source.text("gen/given_names.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let (name, gender, percent) = (tsv.column("name")?, tsv.column("gender")?, tsv.column("percent")?);
+        // The file is sorted by name, so a name's female and male rows are neighbours.
+        let given = &mut self.given_names;
+        tsv.for_each(|r| {
+            let p: f32 = r.required(percent)?;
+            if given.last().is_none_or(|(n, _)| n != r.get(name)) {
+                given.push((r.get(name).to_string(), NameFrequency::default()));
+            }
+            let freq = &mut given.last_mut().expect("just pushed").1;
+            match r.get(gender) {
+                "f" => freq.female = p,
+                "m" => freq.male = p,
+                _ => return Err(r.error("gender is neither f nor m")),
+            }
+            Ok(())
+        })?;
+        let (file, text) = source.text("gen/surnames.tsv")?;
+        let rows = {
+            let tsv = Tsv::parse(&file, &text)?;
+            let (name, percent) = (tsv.column("name")?, tsv.column("percent")?);
+            tsv.map(|r| Ok((Piece::of(&text, r.get(name)), r.required(percent)?)))?
+        };
+        self.surnames = NameList { text, rows };
+        Ok(())
+    }
+}
