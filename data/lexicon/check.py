@@ -8,8 +8,12 @@ stray spaces around cells, exactly the header's number of columns per row,
 unique first-column values (case-insensitive), sorted by first column
 (case-insensitive), well-formed `|` lists, and column rules by header name:
 alpha2 / countries (ISO alpha-2), country (ISO alpha-3), lat / lon (decimal
-degrees in range), cameo / sector (CAMEO code letters), and the allowed values
-of enumerated columns. Prints one line per file; exits 1 on any problem.
+degrees in range), cameo / sector (CAMEO code letters), start / end (4-digit
+years or empty, start <= end), and the allowed values of enumerated columns.
+Files listed in KEYS use a composite unique key and sort order instead of the
+first column (people.tsv: one row per person and tenure, unique on
+name + role + start, sorted by name then start year). Prints one line per
+file; exits 1 on any problem.
 """
 import os
 import re
@@ -18,6 +22,15 @@ import sys
 ALPHA2 = re.compile(r"^[A-Z]{2}$")
 ALPHA3 = re.compile(r"^[A-Z]{3}$")
 CAMEO = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
+YEAR = re.compile(r"^[0-9]{4}$")
+
+# Files whose first column is not unique: the columns that together are unique
+# (compared case-insensitively) and the columns the rows are sorted by (text
+# columns case-insensitively, year columns numerically, empty year first).
+KEYS = {
+    "people.tsv": {"unique": ("name", "role", "start"), "sort": ("name", "start", "role")},
+}
+YEAR_COLS = {"start", "end"}
 
 # Allowed values of enumerated columns, by file then column.
 ENUMS = {
@@ -36,11 +49,43 @@ ENUMS = {
         "kind": {"company", "government", "court", "party", "education", "military",
                  "religious", "sports", "media", "ngo", "generic"},
     },
-    "regions.tsv": {"kind": {"region", "sea", "ocean", "gulf", "strait", "territory"}},
+    "regions.tsv": {"kind": {"region", "sea", "ocean", "gulf", "strait", "territory", "historical"}},
     "groups.tsv": {"kind": {"bloc", "religion", "ethnicity"}},
 }
 # Columns that hold `|`-separated lists.
 LISTS = {"aliases", "forms", "variants", "adjectives", "people", "countries"}
+
+
+def _sort_part(col, cell):
+    """Sort key for one column of a composite sort order."""
+    if col in YEAR_COLS:
+        return (0, 0) if not cell else (1, int(cell)) if YEAR.match(cell) else (2, 0)
+    return (cell.casefold(), cell)
+
+
+def check_person(row, bad):
+    """Extra rules for people.tsv rows."""
+    person = row.get("name", "")
+    role = row.get("role", "")
+    if not role:
+        bad("empty role")
+    elif role != role.lower():
+        bad(f"role {role!r} is not lowercase")
+    if not row.get("sector"):
+        bad("empty sector")
+    if not row.get("start"):
+        bad("empty start year")
+    words = person.split()
+    # "Emperor Akihito", "King Harald V": the single-word alias is a regnal
+    # name, not a surname.
+    regnal = words[:1] in (["King"], ["Queen"], ["Emperor"], ["Pope"], ["Prince"], ["Princess"])
+    for alias in (row.get("aliases") or "").split("|"):
+        if not alias:
+            continue
+        if alias.casefold() == person.casefold():
+            bad(f"alias {alias!r} repeats the name")
+        if len(words) > 1 and not regnal and " " not in alias and alias.casefold() == words[-1].casefold():
+            bad(f"alias {alias!r} is a bare surname")
 
 
 def check_file(path):
@@ -92,17 +137,30 @@ def check_file(path):
         for col, cell in zip(header, cells):
             if cell != cell.strip():
                 bad(i, f"{col}: leading/trailing space in {cell!r}")
-        key = cells[0]
-        if not key:
+        row = dict(zip(header, cells))
+        if not cells[0]:
             bad(i, "empty first column")
-        k = key.casefold()
-        if k in seen:
-            bad(i, f"duplicate first column {key!r} (also line {seen[k]})")
+        keys = KEYS.get(name)
+        if keys is None:
+            key = cells[0]
+            k = key.casefold()
+            if k in seen:
+                bad(i, f"duplicate first column {key!r} (also line {seen[k]})")
+            else:
+                seen[k] = i
+            sort_key = (k, key)
+            shown = key
         else:
-            seen[k] = i
-        if prev_key is not None and (k, key) < prev_key:
-            bad(i, f"not sorted: {key!r} after {prev_key[1]!r}")
-        prev_key = (k, key)
+            k = tuple(row.get(c, "").casefold() for c in keys["unique"])
+            if k in seen:
+                bad(i, f"duplicate {'/'.join(keys['unique'])} {k!r} (also line {seen[k]})")
+            else:
+                seen[k] = i
+            sort_key = tuple(_sort_part(c, row.get(c, "")) for c in keys["sort"])
+            shown = " / ".join(row.get(c, "") for c in keys["sort"])
+        if prev_key is not None and sort_key < prev_key[0]:
+            bad(i, f"not sorted: {shown!r} after {prev_key[1]!r}")
+        prev_key = (sort_key, shown)
         for col, cell in zip(header, cells):
             items = cell.split("|") if cell else []
             if col in LISTS:
@@ -131,6 +189,15 @@ def check_file(path):
                 bad(i, f"{col} {cell!r} is not a CAMEO code")
             if col in enums and cell not in enums[col]:
                 bad(i, f"{col} {cell!r} not one of {sorted(enums[col])}")
+            if col in YEAR_COLS and cell and not YEAR.match(cell):
+                bad(i, f"{col} {cell!r} is not a 4-digit year")
+        start, end = row.get("start", ""), row.get("end", "")
+        if YEAR.match(start) and YEAR.match(end) and int(start) > int(end):
+            bad(i, f"start {start} is after end {end}")
+        if end and not start:
+            bad(i, "end year without a start year")
+        if name == "people.tsv":
+            check_person(row, lambda msg: bad(i, msg))
     return problems, rows
 
 

@@ -80,6 +80,15 @@ fn describe(r: &Resources, n: NameRef) -> String {
         NameKind::Title => format!("title {} ({}, sector {})", t.titles[i].title, t.titles[i].kind, or_dash(&t.titles[i].sector)),
         NameKind::Role => format!("role {} (sector {})", t.roles[i].role, or_dash(&t.roles[i].sector)),
         NameKind::ReportingVerb => format!("reporting verb {} ({})", t.reporting_verbs[i].lemma, t.reporting_verbs[i].kind),
+        NameKind::Person => {
+            let p = &t.people[i];
+            let years = match (p.start, p.end) {
+                (Some(s), Some(e)) => format!("{s}–{e}"),
+                (Some(s), None) => format!("since {s}"),
+                _ => "-".to_string(),
+            };
+            format!("person {}: {} of {} ({years}, sector {})", p.name, p.role, or_dash(&p.country), or_dash(&p.sector))
+        }
     }
 }
 

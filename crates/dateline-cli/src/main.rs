@@ -107,6 +107,16 @@ enum EvalCommand {
         #[arg(long)]
         min: Option<usize>,
     },
+    /// Names (people, organizations, places, other) on CoNLL-format gold: exact-span
+    /// precision, recall and F1 per type.
+    Ner {
+        /// The gold file (CoNLL format: the word first and the IOB tag last on each line).
+        #[arg(long, default_value = "../shared/eval/wikigold/wikigold.conll.txt")]
+        gold: PathBuf,
+        /// Exit with code 4 when the PER+ORG+LOC F1 is lower.
+        #[arg(long)]
+        min_f1: Option<f64>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -162,6 +172,7 @@ fn run(cli: Cli) -> Result<u8> {
             out.flush()?;
             Ok(0)
         }
+        Command::Eval(EvalCommand::Ner { gold, min_f1 }) => eval_ner(&gold, min_f1),
         Command::Eval(EvalCommand::Sbd { gold, min }) => {
             let content = read_gold(&gold)?;
             let report = dateline::eval::sbd::evaluate(&content).with_context(|| gold.display().to_string())?;
@@ -175,6 +186,20 @@ fn run(cli: Cli) -> Result<u8> {
             })
         }
     }
+}
+
+fn eval_ner(gold: &Path, min_f1: Option<f64>) -> Result<u8> {
+    let content = read_gold(gold)?;
+    let report = dateline::eval::ner::evaluate(&content).with_context(|| gold.display().to_string())?;
+    print!("{report}");
+    let f1 = report.per_org_loc().f1();
+    Ok(match min_f1 {
+        Some(min) if f1 < min => {
+            eprintln!("dateline: PER+ORG+LOC F1 {f1:.4}, below the floor of {min}");
+            exit::BELOW_FLOOR
+        }
+        _ => 0,
+    })
 }
 
 fn read_gold(path: &Path) -> Result<String> {

@@ -26,13 +26,17 @@ fn main() -> ExitCode {
 fn run() -> Result<ExitCode> {
     let mut data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"));
     let mut check = false;
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("train-ner") {
+        args.next();
+        return train_ner(data, args.collect());
+    }
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => check = true,
             "--data" => data = args.next().context("--data needs a folder")?.into(),
             "-h" | "--help" => {
-                println!("usage: dateline-data [--data DIR] [--check]");
+                println!("usage: dateline-data [--data DIR] [--check]\n       dateline-data train-ner TRAIN [DEV] [--epochs N] [--bits B]");
                 return Ok(ExitCode::SUCCESS);
             }
             other => bail!("unknown argument {other:?} (usage: dateline-data [--data DIR] [--check])"),
@@ -86,4 +90,36 @@ fn city_alternates(source: &Source, tables: &Tables) -> Result<Vec<Vec<String>>>
         bail!("{name}: {} rows, gen/cities.tsv has {}", out.len(), tables.cities.len());
     }
     Ok(out)
+}
+
+/// `dateline-data train-ner TRAIN [DEV]`: trains the name tagger on CoNLL files and writes
+/// `data/model/ner.bin`. The tagger's gazetteer features read the embedded reference data,
+/// so train after the name index is final.
+fn train_ner(data: PathBuf, args: Vec<String>) -> Result<ExitCode> {
+    let mut files = Vec::new();
+    let (mut epochs, mut bits) = (10usize, 18u32);
+    let mut it = args.into_iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--epochs" => epochs = it.next().context("--epochs needs a number")?.parse()?,
+            "--bits" => bits = it.next().context("--bits needs a number")?.parse()?,
+            _ => files.push(arg),
+        }
+    }
+    let read = |path: &str| -> Result<Vec<Vec<dateline::entities::tagger::TaggedSentence>>> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
+        dateline::entities::tagger::read_conll(&text).map_err(|e| anyhow::anyhow!("{path}: {e}"))
+    };
+    let train = read(files.first().context("usage: dateline-data train-ner TRAIN [DEV]")?)?;
+    let dev = files.get(1).map(|p| read(p)).transpose()?;
+    let resources = dateline::resources::Resources::load(&Source::Dir(data.clone()))?;
+    let start = std::time::Instant::now();
+    let model = dateline::entities::Tagger::train(&train, dev.as_deref(), &resources, bits, epochs, |epoch, f1| {
+        eprintln!("epoch {epoch}: development F1 {f1:.4} ({:.0} s)", start.elapsed().as_secs_f64());
+    });
+    std::fs::create_dir_all(data.join("model"))?;
+    let bytes = model.to_bytes();
+    std::fs::write(data.join("model/ner.bin"), &bytes).context("cannot write data/model/ner.bin")?;
+    println!("data/model/ner.bin: {} bytes", bytes.len());
+    Ok(ExitCode::SUCCESS)
 }

@@ -26,6 +26,8 @@ macro_rules! typed_id {
 }
 
 typed_id!(
+    /// The index of an entity in [`Document::entities`].
+    EntityId,
     /// The index of a paragraph in [`Document::paragraphs`].
     ParagraphId,
     /// The index of a sentence in [`Document::sentences`].
@@ -98,6 +100,68 @@ pub struct Token {
     pub span: Span,
     /// What kind of token it is.
     pub kind: TokenKind,
+}
+
+/// The type of an entity, as in OntoNotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    /// A person.
+    Person,
+    /// An organization.
+    Org,
+    /// A country, state or city: a place with a government.
+    Gpe,
+    /// Another place: a region, sea, mountain.
+    Loc,
+    /// A facility: a base, building, airport.
+    Fac,
+    /// A nationality, religious or political group.
+    Norp,
+    /// A named event.
+    Event,
+    /// Any other name.
+    Misc,
+}
+
+/// How a mention names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// By name: `Donald Trump`, `Trump`.
+    Name,
+    /// By a title standing alone: `the President`.
+    Title,
+    /// By a description: `the U.S. president`, `the Russian leader`.
+    Nominal,
+    /// By a pronoun: `he`, `his`.
+    Pronoun,
+}
+
+/// One mention of an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Its span.
+    pub span: Span,
+    /// How it names the entity.
+    pub kind: MentionKind,
+}
+
+/// A person, organization, place or group, with every mention of it in the document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Its canonical name: the longest name it is mentioned by (`Donald Trump`).
+    pub name: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// ISO alpha-3 of its country, when known.
+    pub country: Option<String>,
+    /// Its role, when known (`president`, `foreign minister`).
+    pub role: Option<String>,
+    /// Its CAMEO actor code, when known (`USAGOV`).
+    pub actor: Option<String>,
+    /// Its mentions, in text order.
+    pub mentions: Vec<Mention>,
 }
 
 /// A problem met while processing one document. A document with problems is still written
@@ -185,6 +249,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Tokens, in order, from `segment`.
     pub tokens: Vec<Token>,
+    /// Entities, in order of first mention, from `entities`.
+    pub entities: Vec<Entity>,
     /// Problems met with this document.
     pub errors: Vec<Problem>,
     failed: bool,

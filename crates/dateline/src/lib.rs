@@ -24,6 +24,7 @@
 mod chars;
 pub mod clean;
 pub mod date;
+pub mod entities;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -36,7 +37,7 @@ pub mod span;
 pub mod stage;
 
 pub use date::Date;
-pub use document::{Document, Meta, Problem, Sentence, Token, TokenKind};
+pub use document::{Document, Entity, EntityType, Mention, MentionKind, Meta, Problem, Sentence, Token, TokenKind};
 pub use error::{Error, ErrorKind};
 pub use span::Span;
 pub use stage::{Pipeline, PipelineConfig, Stage, StageConfig};

@@ -8,7 +8,9 @@
 //!   "text",                                  // the cleaned text all offsets refer to
 //!   "paragraphs": [{"start","end"}], "sentences": [{"start","end"}],
 //!   "tokens": [{"start","end","kind"}],      // only when asked for
-//!   "entities": [], "quotes": [], "times": [], "places": [], "events": [],
+//!   "entities": [{"id","name","type","country","role","actor",
+//!                 "mentions": [{"start","end","text","kind"}]}],
+//!   "quotes": [], "times": [], "places": [], "events": [],
 //!   "removed": [{"text","reason"}],          // page furniture `clean` dropped
 //!   "errors": [{"stage","code","message"}] }
 //! ```
@@ -21,7 +23,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::document::{Document, TokenKind};
+use crate::document::{Document, EntityType, MentionKind, TokenKind};
 use crate::span::Span;
 
 /// The schema name written in every record.
@@ -94,6 +96,26 @@ struct JsonToken {
 }
 
 #[derive(Serialize)]
+struct JsonMention<'a> {
+    start: u32,
+    end: u32,
+    text: &'a str,
+    kind: MentionKind,
+}
+
+#[derive(Serialize)]
+struct JsonEntity<'a> {
+    id: String,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: EntityType,
+    country: Option<&'a str>,
+    role: Option<&'a str>,
+    actor: Option<&'a str>,
+    mentions: Vec<JsonMention<'a>>,
+}
+
+#[derive(Serialize)]
 struct JsonRemoved<'a> {
     text: &'a str,
     reason: &'static str,
@@ -123,7 +145,7 @@ struct JsonDocument<'a> {
     sentences: Vec<JsonSpan>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<Vec<JsonToken>>,
-    entities: Empty,
+    entities: Vec<JsonEntity<'a>>,
     quotes: Empty,
     times: Empty,
     places: Empty,
@@ -153,7 +175,29 @@ pub fn write_json<W: Write>(doc: &Document, options: &OutputOptions, w: W) -> io
                 .map(|t| JsonToken { start: offsets.get(t.span.start), end: offsets.get(t.span.end), kind: t.kind })
                 .collect()
         }),
-        entities: [],
+        entities: doc
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| JsonEntity {
+                id: format!("e{}", i + 1),
+                name: &e.name,
+                kind: e.kind,
+                country: e.country.as_deref(),
+                role: e.role.as_deref(),
+                actor: e.actor.as_deref(),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| JsonMention {
+                        start: offsets.get(m.span.start),
+                        end: offsets.get(m.span.end),
+                        text: &text[m.span],
+                        kind: m.kind,
+                    })
+                    .collect(),
+            })
+            .collect(),
         quotes: [],
         times: [],
         places: [],
@@ -197,6 +241,14 @@ pub fn write_text<W: Write>(doc: &Document, mut w: W) -> io::Result<()> {
         writeln!(w, "  error ({}, {}): {}", p.stage, p.code, p.message)?;
     }
     let text = doc.text();
+    if !doc.entities.is_empty() {
+        writeln!(w, "\nentities:")?;
+    }
+    for (i, e) in doc.entities.iter().enumerate() {
+        let attrs: Vec<&str> = [e.country.as_deref(), e.role.as_deref(), e.actor.as_deref()].into_iter().flatten().collect();
+        let mentions: Vec<&str> = e.mentions.iter().map(|m| &text[m.span]).collect();
+        writeln!(w, "  e{} {} {:?} [{}]: {}", i + 1, e.name, e.kind, attrs.join(", "), mentions.join(" | "))?;
+    }
     let mut paragraph = None;
     for (i, s) in doc.sentences.iter().enumerate() {
         if paragraph != Some(s.paragraph) {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clean::{Clean, CleanConfig};
 use crate::document::{Document, Problem};
+use crate::entities::{Entities, EntitiesConfig};
 use crate::error::{Error, ErrorKind};
 use crate::language::{Language, LanguageConfig};
 use crate::segment::{Segment, SegmentConfig};
@@ -33,6 +34,8 @@ pub enum StageConfig {
     Segment(SegmentConfig),
     /// Identify the document's language.
     Language(LanguageConfig),
+    /// People, organizations, places and groups.
+    Entities(EntitiesConfig),
 }
 
 impl StageConfig {
@@ -42,6 +45,7 @@ impl StageConfig {
             StageConfig::Clean(_) => "clean",
             StageConfig::Segment(_) => "segment",
             StageConfig::Language(_) => "language",
+            StageConfig::Entities(_) => "entities",
         }
     }
 
@@ -50,15 +54,17 @@ impl StageConfig {
         match self {
             StageConfig::Clean(_) => &[],
             StageConfig::Segment(_) | StageConfig::Language(_) => &["clean"],
+            StageConfig::Entities(_) => &["clean", "segment"],
         }
     }
 
-    fn build(&self) -> Box<dyn Stage> {
-        match self {
+    fn build(&self) -> Result<Box<dyn Stage>, Error> {
+        Ok(match self {
             StageConfig::Clean(c) => Box::new(Clean::new(c.clone())),
             StageConfig::Segment(c) => Box::new(Segment::new(c.clone())),
             StageConfig::Language(c) => Box::new(Language::new(c.clone())),
-        }
+            StageConfig::Entities(c) => Box::new(Entities::new(c.clone())?),
+        })
     }
 }
 
@@ -79,6 +85,7 @@ impl Default for PipelineConfig {
                 StageConfig::Clean(CleanConfig::default()),
                 StageConfig::Segment(SegmentConfig::default()),
                 StageConfig::Language(LanguageConfig::default()),
+                StageConfig::Entities(EntitiesConfig::default()),
             ],
         }
     }
@@ -106,7 +113,7 @@ impl Pipeline {
             }
             seen.push(stage.name());
         }
-        Ok(Pipeline { stages: config.stages.iter().map(StageConfig::build).collect() })
+        Ok(Pipeline { stages: config.stages.iter().map(StageConfig::build).collect::<Result<_, _>>()? })
     }
 
     /// Runs every stage on the document. A document that could not be read is left as it

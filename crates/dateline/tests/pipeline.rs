@@ -157,7 +157,15 @@ fn json_offsets_are_code_points() {
     for (v, t) in value["tokens"].as_array().unwrap().iter().zip(&doc.tokens) {
         assert_eq!(slice(v), &doc.text()[t.span]);
     }
-    for layer in ["entities", "quotes", "times", "places", "events", "errors"] {
+    let mut mentions = 0;
+    for entity in value["entities"].as_array().unwrap() {
+        for m in entity["mentions"].as_array().unwrap() {
+            assert_eq!(slice(m), m["text"].as_str().unwrap());
+            mentions += 1;
+        }
+    }
+    assert!(mentions > 50, "{mentions} mentions");
+    for layer in ["quotes", "times", "places", "events", "errors"] {
         assert_eq!(value[layer], serde_json::json!([]), "{layer}");
     }
 }

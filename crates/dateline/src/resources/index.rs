@@ -50,9 +50,11 @@ pub enum NameKind {
     Role = 12,
     /// A reporting verb form or cue phrase.
     ReportingVerb = 13,
+    /// A person in office (one row per tenure).
+    Person = 14,
 }
 
-const KINDS: [NameKind; 14] = [
+const KINDS: [NameKind; 15] = [
     NameKind::Country,
     NameKind::Admin1,
     NameKind::City,
@@ -67,6 +69,7 @@ const KINDS: [NameKind; 14] = [
     NameKind::Title,
     NameKind::Role,
     NameKind::ReportingVerb,
+    NameKind::Person,
 ];
 
 /// One thing a name can refer to: a row of a table.
@@ -128,12 +131,12 @@ pub struct NameIndex {
     postings: Vec<u32>,
 }
 
-const MAGIC: &[u8; 8] = b"DLPOST03";
+const MAGIC: &[u8; 8] = b"DLPOST04";
 /// Marks a transducer value that is a single encoded ref rather than a run's position.
 const SINGLE: u64 = 1 << 32;
 const HEADER: usize = 8 + 8 + 4 * KINDS.len();
 
-fn table_sizes(t: &Tables) -> [u32; 14] {
+fn table_sizes(t: &Tables) -> [u32; 15] {
     [
         t.countries.len(),
         t.admin1.len(),
@@ -149,6 +152,7 @@ fn table_sizes(t: &Tables) -> [u32; 14] {
         t.titles.len(),
         t.roles.len(),
         t.reporting_verbs.len(),
+        t.people.len(),
     ]
     .map(|n| n as u32)
 }
@@ -303,6 +307,11 @@ impl NameIndex {
         for (i, v) in tables.reporting_verbs.iter().enumerate() {
             for n in std::iter::once(&v.lemma).chain(&v.forms) {
                 add(n, NameKind::ReportingVerb, i, true);
+            }
+        }
+        for (i, p) in tables.people.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                add(n, NameKind::Person, i, true);
             }
         }
         // By name, then row, its own name before an alternate: a row reached by a name both

@@ -18,10 +18,11 @@ use std::sync::OnceLock;
 
 pub use index::{fold, fold_into, NameIndex, NameKind, NameRef};
 pub use tables::{
-    Admin1, CameoEvent, Cities, City, Continent, Country, Group, NameFrequency, NameList, OrgAffix, Organization, Region, ReportingVerb,
+    Admin1, CameoEvent, Cities, City, Continent, Country, Group, NameFrequency, NameList, OrgAffix, Organization, Person, Region, ReportingVerb,
     Role, Seat, Tables, Title,
 };
 
+use crate::entities::Tagger;
 use crate::error::{Error, ErrorKind};
 
 /// Where the data files come from.
@@ -56,6 +57,7 @@ embedded!(
     "lexicon/groups.tsv",
     "lexicon/org_affixes.tsv",
     "lexicon/organizations.tsv",
+    "lexicon/people.tsv",
     "lexicon/regions.tsv",
     "lexicon/reporting_verbs.tsv",
     "lexicon/roles.tsv",
@@ -63,6 +65,7 @@ embedded!(
     "lexicon/titles.tsv",
     "index/names.fst",
     "index/postings.bin",
+    "model/ner.bin",
 );
 
 impl Source {
@@ -97,11 +100,13 @@ impl Source {
     }
 }
 
-/// All reference data, loaded: the tables and the name index over them.
+/// All reference data, loaded: the tables, the name index over them, and the name tagger's
+/// model.
 pub struct Resources {
     /// The tables.
     pub tables: Tables,
     index: NameIndex,
+    tagger: Option<Tagger>,
 }
 
 impl Resources {
@@ -111,7 +116,23 @@ impl Resources {
         let (_, fst_bytes) = source.bytes("index/names.fst")?;
         let (_, postings) = source.bytes("index/postings.bin")?;
         let index = NameIndex::new(fst_bytes, &postings, &tables)?;
-        Ok(Resources { tables, index })
+        // The model is optional here so that it can be trained from the rest; the stages
+        // that need it ask for it through `tagger()`.
+        let tagger = match source.bytes("model/ner.bin") {
+            Ok((_, bytes)) => Some(Tagger::from_bytes(&bytes)?),
+            Err(_) if matches!(source, Source::Dir(d) if !d.join("model/ner.bin").exists()) => None,
+            Err(e) => return Err(e),
+        };
+        Ok(Resources { tables, index, tagger })
+    }
+
+    /// The name tagger's model.
+    pub fn tagger(&self) -> Result<&Tagger, Error> {
+        self.tagger.as_ref().ok_or_else(|| {
+            Error::new(ErrorKind::Data(
+                "no name-tagger model (data/model/ner.bin): train one with `dateline-data train-ner`".into(),
+            ))
+        })
     }
 
     /// Loads the data compiled into the program.

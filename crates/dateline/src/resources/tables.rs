@@ -322,6 +322,32 @@ pub struct Group {
     pub cameo: String,
 }
 
+/// A person in office: one tenure of one role (`Vladimir Putin`, president of RUS, 2012–).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    /// Full name as news writes it.
+    pub name: String,
+    /// Other spellings and full forms.
+    pub aliases: Vec<String>,
+    /// Alpha-3 of the country served (empty for international officials).
+    pub country: String,
+    /// The role (`president`, `foreign minister`).
+    pub role: String,
+    /// CAMEO sector code.
+    pub sector: String,
+    /// First year of the tenure.
+    pub start: Option<i32>,
+    /// Last year of the tenure; `None` while it goes on.
+    pub end: Option<i32>,
+}
+
+impl Person {
+    /// True when the tenure covers `year`.
+    pub fn serves_in(&self, year: i32) -> bool {
+        self.start.is_none_or(|s| s <= year) && self.end.is_none_or(|e| year <= e)
+    }
+}
+
 /// A CAMEO event code with its scores.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CameoEvent {
@@ -375,6 +401,8 @@ pub struct Tables {
     pub org_affixes: Vec<OrgAffix>,
     /// Groups.
     pub groups: Vec<Group>,
+    /// People in office, one row per tenure.
+    pub people: Vec<Person>,
     /// Given names, with frequencies.
     pub given_names: Vec<(String, NameFrequency)>,
     /// Surnames, with frequencies in percent.
@@ -624,6 +652,23 @@ impl Tables {
                 forms: strings(r.list(forms)),
                 kind: r.get(kind).to_string(),
                 cameo: r.get(cameo).to_string(),
+            })
+        })?;
+
+        let (file, text) = source.text("lexicon/people.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (name, aliases, country, role, sector, start, end) =
+            (c("name")?, c("aliases")?, c("country")?, c("role")?, c("sector")?, c("start")?, c("end")?);
+        self.people = tsv.map(|r| {
+            Ok(Person {
+                name: r.get(name).to_string(),
+                aliases: strings(r.list(aliases)),
+                country: r.get(country).to_string(),
+                role: r.get(role).to_string(),
+                sector: r.get(sector).to_string(),
+                start: r.number(start)?,
+                end: r.number(end)?,
             })
         })?;
 

@@ -1,0 +1,749 @@
+//! From tagged names to entities: typing, gazetteer identity, merging, descriptions,
+//! pronouns, metonymy and attributes. Every step is one pass over the document's mentions
+//! or tokens, with lookups in maps keyed by identity, so long documents stay linear.
+
+use std::collections::HashMap;
+
+use super::tagger::TaggedSpan;
+use crate::document::{Document, Entity, EntityType, Mention, MentionKind};
+use crate::resources::{fold, NameKind, NameRef, Resources};
+use crate::span::Span;
+
+/// Words a facility's name ends in.
+const FACILITY_HEADS: &[&str] = &[
+    "airport", "airbase", "base", "bridge", "building", "castle", "cathedral", "dam", "embassy", "hospital",
+    "mosque", "museum", "palace", "plant", "port", "prison", "square", "stadium", "station", "temple", "tower",
+];
+
+/// Words a named event's name ends in.
+const EVENT_HEADS: &[&str] = &[
+    "championship", "conference", "crisis", "cup", "election", "elections", "festival", "games", "olympics",
+    "revolution", "spring", "summit", "uprising", "war",
+];
+
+/// Words after a place or seat of government that make it an agent (`Moscow wouldn't`,
+/// `the Kremlin indicated`), besides reporting verbs.
+const AGENT_VERBS: &[&str] = &[
+    "accused", "agreed", "announced", "blamed", "can", "could", "declined", "demanded", "denied", "did", "does",
+    "expects", "had", "has", "have", "hopes", "insisted", "is", "may", "might", "must", "rejected", "says",
+    "should", "threatened", "wants", "was", "will", "won’t", "won't", "would", "wouldn’t", "wouldn't",
+];
+
+/// Roles of heads of state or government: what `the ... leader` describes.
+const HEADS: &[&str] = &[
+    "chancellor", "emir", "king", "leader", "premier", "president", "prime minister", "queen", "supreme leader",
+];
+
+const PRONOUNS_MALE: &[&str] = &["he", "him", "his", "himself"];
+const PRONOUNS_FEMALE: &[&str] = &["she", "her", "hers", "herself"];
+
+/// What makes two mentions the same entity.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    /// A gazetteer row.
+    Row(NameKind, u32),
+    /// A country's government, as an agent (`the Kremlin said`, `Moscow wouldn't`).
+    Government(u32),
+    /// A country's institution of one sector (`Russian forces` → MIL).
+    Sector(u32, String),
+    /// A person, by the index of their entity.
+    Person(usize),
+    /// Anything else, by type and folded text.
+    Text(EntityType, String),
+}
+
+/// A mention on its way to an entity.
+#[derive(Clone, Debug)]
+struct Found {
+    span: Span,
+    first_token: usize,
+    end_token: usize,
+    sentence: usize,
+    kind: EntityType,
+    mention: MentionKind,
+    key: Key,
+    /// Gazetteer country row, when the mention's place or group is one country's.
+    country: Option<u32>,
+    role: Option<String>,
+    sector: Option<String>,
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    r: &'a Resources,
+    words: Vec<&'a str>,
+    sentence_of: Vec<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        Span { start: self.doc.tokens[from].span.start, end: self.doc.tokens[to - 1].span.end }
+    }
+
+    fn text(&self, from: usize, to: usize) -> &'a str {
+        &self.doc.text()[self.span(from, to)]
+    }
+
+    fn lookup(&self, from: usize, to: usize) -> Vec<NameRef> {
+        self.r.lookup(self.text(from, to))
+    }
+
+    fn first_in_sentence(&self, i: usize) -> bool {
+        i == 0 || self.sentence_of[i - 1] != self.sentence_of[i]
+    }
+
+    /// The country row of a gazetteer ref, where it has one.
+    fn country_of(&self, r: NameRef) -> Option<u32> {
+        let t = &self.r.tables;
+        let alpha2 = match r.kind {
+            NameKind::Country | NameKind::Demonym => return Some(r.id),
+            NameKind::City => t.cities.get(r.id as usize).country,
+            NameKind::Admin1 => t.admin1[r.id as usize].country.as_str(),
+            NameKind::Organization => {
+                let a3 = &t.organizations[r.id as usize].country;
+                return t.countries.iter().position(|c| &c.alpha3 == a3).map(|i| i as u32);
+            }
+            NameKind::Seat => {
+                let a3 = &t.seats[r.id as usize].country;
+                return t.countries.iter().position(|c| &c.alpha3 == a3).map(|i| i as u32);
+            }
+            _ => return None,
+        };
+        t.countries.iter().position(|c| c.alpha2 == alpha2).map(|i| i as u32)
+    }
+}
+
+fn has(refs: &[NameRef], kind: NameKind) -> Option<NameRef> {
+    refs.iter().copied().filter(|r| r.kind == kind && r.primary).min_by_key(|r| r.id)
+}
+
+/// The largest city a name is the own name of.
+fn biggest_city(r: &Resources, refs: &[NameRef]) -> Option<NameRef> {
+    refs.iter()
+        .copied()
+        .filter(|n| n.kind == NameKind::City && n.primary)
+        .max_by_key(|n| (r.tables.cities.get(n.id as usize).population, std::cmp::Reverse(n.id)))
+}
+
+/// A first-level division or a city of that name: the city when it is a capital or holds at
+/// least half the division's people (`Moscow`, `New York`), else the division (`Georgia`).
+fn place(r: &Resources, refs: &[NameRef]) -> Option<NameRef> {
+    let city = biggest_city(r, refs);
+    let Some(admin1) = has(refs, NameKind::Admin1) else { return city };
+    match city.map(|c| r.tables.cities.get(c.id as usize)) {
+        Some(c) if c.feature == "PPLC" || u64::from(c.population) * 2 >= r.tables.admin1[admin1.id as usize].population => city,
+        _ => Some(admin1),
+    }
+}
+
+/// Builds the entities of `doc` from the tagger's spans (per sentence, token indices relative
+/// to the sentence).
+pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources) -> Vec<Entity> {
+    let text = doc.text();
+    let mut sentence_of = vec![0; doc.tokens.len()];
+    for (i, s) in doc.sentences.iter().enumerate() {
+        sentence_of[s.first_token.index()..s.end_token.index()].iter_mut().for_each(|x| *x = i);
+    }
+    let cx = Ctx { doc, r, words: doc.tokens.iter().map(|t| &text[t.span]).collect(), sentence_of };
+
+    // 1. Names: the tagger's, typed and keyed by gazetteer identity, one type per name in the
+    // document: a word that ends a person's full name is that person wherever it stands
+    // alone, and otherwise a name takes the type the tagger gives it most often.
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start, end, conll type, sentence)
+    for (si, tagged_spans) in tagged.iter().enumerate() {
+        let base = doc.sentences[si].first_token.index();
+        spans.extend(tagged_spans.iter().map(|s| (base + s.start, base + s.end, s.kind, si)));
+    }
+    let surnames: std::collections::HashSet<String> = spans
+        .iter()
+        .filter(|&&(a, b, k, _)| k == 0 && b - a >= 2)
+        .map(|&(_, b, _, _)| fold(cx.word(b - 1)))
+        .collect();
+    let mut votes: HashMap<String, [usize; 4]> = HashMap::new();
+    for &(a, b, k, _) in &spans {
+        votes.entry(fold(cx.text(a, b))).or_default()[k] += 1;
+    }
+    for (a, b, k, _) in &mut spans {
+        let name = fold(cx.text(*a, *b));
+        *k = if *b - *a == 1 && surnames.contains(&name) {
+            0
+        } else {
+            let v = votes[&name];
+            (0..4).max_by_key(|&t| (v[t], t == *k)).expect("four types")
+        };
+    }
+    let mut found: Vec<Found> = Vec::new();
+    let mut covered = vec![false; doc.tokens.len()];
+    for &(a, b, kind, si) in &spans {
+        {
+            if let Some(f) = name_mention(&cx, a, b, kind, si) {
+                covered[a..b].iter_mut().for_each(|c| *c = true);
+                found.push(f);
+            }
+        }
+    }
+    // 2. Names the gazetteers know for certain that the tagger missed.
+    for i in 0..cx.words.len() {
+        if covered[i] || !cx.word(i).starts_with(char::is_uppercase) {
+            continue;
+        }
+        let best = (i + 1..=(i + 5).min(cx.words.len()))
+            .rev()
+            .filter(|&j| !covered[i..j].contains(&true) && cx.sentence_of[j - 1] == cx.sentence_of[i])
+            .find(|&j| {
+                let refs = cx.lookup(i, j);
+                let sure = refs.iter().any(|n| {
+                    n.primary
+                        && matches!(n.kind, NameKind::Country | NameKind::Seat | NameKind::Organization | NameKind::Demonym)
+                });
+                // A capitalized word opening a sentence is not evidence by itself.
+                sure && (j > i + 1 || !cx.first_in_sentence(i) || has(&refs, NameKind::Country).is_some())
+            });
+        if let Some(j) = best {
+            let conll = if has(&cx.lookup(i, j), NameKind::Demonym).is_some() { 3 } else { 2 };
+            if let Some(f) = name_mention(&cx, i, j, conll, cx.sentence_of[i]) {
+                covered[i..j].iter_mut().for_each(|c| *c = true);
+                found.push(f);
+            }
+        }
+    }
+    found.sort_by_key(|f| f.first_token);
+
+    // 3. Metonymy: a capital or seat of government doing something is its government.
+    for f in &mut found {
+        let capital_or_seat = match &f.key {
+            Key::Row(NameKind::Seat, _) => true,
+            Key::Row(NameKind::City, id) => r.tables.cities.get(*id as usize).feature == "PPLC",
+            _ => false,
+        };
+        if capital_or_seat && is_agent(&cx, f.first_token, f.end_token) {
+            if let Some(c) = f.country {
+                f.key = Key::Government(c);
+                f.kind = EntityType::Org;
+                f.sector = Some("GOV".into());
+            }
+        }
+    }
+
+    // 4. Demonym + group noun: `Russian forces`, `Ukrainian officials`.
+    let mut extra = Vec::new();
+    for f in &found {
+        if f.kind != EntityType::Norp || f.country.is_none() {
+            continue;
+        }
+        let next = cx.lower(f.end_token);
+        let role = r.lookup(&next).into_iter().find(|n| n.kind == NameKind::Role);
+        // A group or institution (`forces`, `government`), or people in the plural (`officials`).
+        let role = role.map(|n| &r.tables.roles[n.id as usize]).filter(|role| role.kind != "person" || role.role != next);
+        if let Some(role) = role {
+            extra.push(Found {
+                span: cx.span(f.first_token, f.end_token + 1),
+                first_token: f.first_token,
+                end_token: f.end_token + 1,
+                sentence: f.sentence,
+                kind: EntityType::Org,
+                mention: MentionKind::Nominal,
+                key: Key::Sector(f.country.expect("checked"), role.sector.clone()),
+                country: f.country,
+                role: None,
+                sector: Some(role.sector.clone()),
+            });
+        }
+    }
+
+    // 5. People: titles and nationalities before the name; surnames join full names.
+    let mut people: Vec<(Vec<String>, usize)> = Vec::new(); // (name words, entity slot)
+    let mut person_slots = 0usize;
+    for f in found.iter_mut().filter(|f| f.kind == EntityType::Person) {
+        let (role, sector, country) = title_before(&cx, f.first_token);
+        f.role = f.role.take().or(role);
+        f.sector = f.sector.take().or(sector);
+        f.country = f.country.or(country);
+        let words: Vec<String> = cx.text(f.first_token, f.end_token).split_whitespace().map(fold).collect();
+        let slot = people
+            .iter()
+            .rev()
+            .find(|(name, _)| {
+                let last = name.last() == words.last();
+                last && (words.len() == 1 || name.len() == 1 || name.first() == words.first())
+            })
+            .map(|&(_, s)| s);
+        let slot = slot.unwrap_or_else(|| {
+            person_slots += 1;
+            person_slots - 1
+        });
+        if let Some(p) = people.iter_mut().find(|(_, s)| *s == slot) {
+            if words.len() > p.0.len() {
+                p.0 = words;
+            }
+        } else {
+            people.push((words, slot));
+        }
+        f.key = Key::Person(slot);
+    }
+    found.extend(extra);
+
+    // 6. Acronyms: `ICC` after `International Criminal Court`.
+    let mut acronyms: HashMap<String, Key> = HashMap::new();
+    for f in &mut found {
+        if f.kind != EntityType::Org {
+            continue;
+        }
+        let name = cx.text(f.first_token, f.end_token);
+        let is_acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.');
+        if is_acronym {
+            if let Some(k) = acronyms.get(&name.replace('.', "")) {
+                f.key = k.clone();
+            }
+        } else {
+            let initials: String =
+                name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+            if initials.len() >= 2 {
+                acronyms.entry(initials).or_insert_with(|| f.key.clone());
+            }
+        }
+    }
+
+    let mut entities = Builder::new(&cx);
+    for f in &found {
+        entities.add(f);
+    }
+    // 7. People in office: country, role and sector from the people lexicon, for the tenure
+    // that covers the publication date (else the latest before it).
+    entities.offices(doc.meta.published.map(|d| d.year()));
+    // 8. Descriptions and pronouns, in text order, against the entities known so far.
+    entities.descriptions_and_pronouns();
+    entities.finish()
+}
+
+/// A tagged name as a mention: its type and its identity.
+fn name_mention(cx: &Ctx<'_>, a: usize, b: usize, conll: usize, sentence: usize) -> Option<Found> {
+    // Possessive and punctuation at the edges are not part of a name.
+    let (mut a, mut b) = (a, b);
+    while a < b && !cx.word(a).starts_with(char::is_alphanumeric) {
+        a += 1;
+    }
+    while b > a && !cx.word(b - 1).chars().any(char::is_alphanumeric) {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let refs = cx.lookup(a, b);
+    let last = cx.lower(b - 1);
+    let mut f = Found {
+        span: cx.span(a, b),
+        first_token: a,
+        end_token: b,
+        sentence,
+        kind: EntityType::Misc,
+        mention: MentionKind::Name,
+        key: Key::Text(EntityType::Misc, fold(cx.text(a, b))),
+        country: None,
+        role: None,
+        sector: None,
+    };
+    let row = |f: &mut Found, kind: EntityType, n: NameRef| {
+        f.kind = kind;
+        f.key = Key::Row(n.kind, n.id);
+        f.country = cx.country_of(n);
+    };
+    let facility = FACILITY_HEADS.contains(&last.as_str());
+    // Someone the people lexicon knows by this full name is a person, whatever the tagger
+    // read (its training news is from 1996).
+    let conll = if has(&refs, NameKind::Person).is_some() { 0 } else { conll };
+    match conll {
+        0 => {
+            f.kind = EntityType::Person;
+            f.key = Key::Text(EntityType::Person, fold(cx.text(a, b)));
+        }
+        1 => {
+            // The tagger read an organization: a seat of government named for its office
+            // (`the White House said`), a known body, or a team named for its country.
+            let historical = has(&refs, NameKind::Region).filter(|n| cx.r.tables.regions[n.id as usize].kind == "historical");
+            if let Some(n) = has(&refs, NameKind::Seat).or_else(|| has(&refs, NameKind::Organization)) {
+                row(&mut f, EntityType::Org, n);
+            } else if let Some(n) = historical {
+                row(&mut f, EntityType::Gpe, n); // `USSR`: a state, though written like a body
+            } else if facility {
+                f.kind = EntityType::Fac;
+                f.key = Key::Text(EntityType::Fac, fold(cx.text(a, b)));
+            } else {
+                f.kind = EntityType::Org;
+                f.key = Key::Text(EntityType::Org, fold(cx.text(a, b)));
+            }
+        }
+        2 => {
+            if let Some(n) = has(&refs, NameKind::Seat) {
+                row(&mut f, EntityType::Fac, n);
+            } else if let Some(n) = has(&refs, NameKind::Country) {
+                row(&mut f, EntityType::Gpe, n);
+            } else if facility {
+                f.kind = EntityType::Fac;
+                f.key = Key::Text(EntityType::Fac, fold(cx.text(a, b)));
+            } else if let Some(n) = place(cx.r, &refs) {
+                row(&mut f, EntityType::Gpe, n);
+            } else if let Some(n) = has(&refs, NameKind::Region).or_else(|| has(&refs, NameKind::Continent)) {
+                // A state of the past (`Soviet Union`) governed: it is GPE like a country.
+                let historical = n.kind == NameKind::Region && cx.r.tables.regions[n.id as usize].kind == "historical";
+                row(&mut f, if historical { EntityType::Gpe } else { EntityType::Loc }, n);
+            } else if let Some(n) = has(&refs, NameKind::Organization) {
+                row(&mut f, EntityType::Org, n);
+            } else {
+                // A place no gazetteer knows is more often a natural or small place than a
+                // town of a thousand people or a state.
+                f.kind = EntityType::Loc;
+                f.key = Key::Text(EntityType::Loc, fold(cx.text(a, b)));
+            }
+        }
+        _ => {
+            if let Some(n) = has(&refs, NameKind::Demonym) {
+                row(&mut f, EntityType::Norp, n);
+                f.key = Key::Row(NameKind::Demonym, n.id);
+            } else if let Some(n) = has(&refs, NameKind::Group) {
+                row(&mut f, EntityType::Norp, n);
+            } else if EVENT_HEADS.contains(&last.as_str()) {
+                f.kind = EntityType::Event;
+                f.key = Key::Text(EntityType::Event, fold(cx.text(a, b)));
+            } else if let Some(n) = has(&refs, NameKind::Region) {
+                row(&mut f, EntityType::Loc, n);
+            } else {
+                f.key = Key::Text(EntityType::Misc, fold(cx.text(a, b)));
+            }
+        }
+    }
+    Some(f)
+}
+
+/// Is the name at `a..b` the agent of a clause: first in its clause, and followed by a verb?
+fn is_agent(cx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let next = cx.lower(b);
+    let verb = AGENT_VERBS.contains(&next.as_str())
+        || cx.r.lookup(&next).iter().any(|n| n.kind == NameKind::ReportingVerb);
+    let mut before = a;
+    if before > 0 && cx.lower(before - 1) == "the" {
+        before -= 1;
+    }
+    let clause_start = cx.first_in_sentence(before)
+        || matches!(cx.word(before - 1), "," | "that" | "and" | "but" | "while" | "as" | "—" | ";")
+        || cx.r.lookup(cx.word(before - 1)).iter().any(|n| n.kind == NameKind::ReportingVerb);
+    let according = before >= 2 && cx.lower(before - 2) == "according" && cx.lower(before - 1) == "to";
+    (verb && clause_start) || according
+}
+
+/// The title (and nationality) right before a name: `Russian Foreign Minister` →
+/// (`foreign minister`, GOV, Russia).
+fn title_before(cx: &Ctx<'_>, a: usize) -> (Option<String>, Option<String>, Option<u32>) {
+    for len in (1..=3).rev() {
+        if a < len || cx.sentence_of[a - len] != cx.sentence_of[a] {
+            continue;
+        }
+        let start = a - len;
+        let title = cx.lookup(start, a).into_iter().find(|n| n.kind == NameKind::Title);
+        if let Some(t) = title.map(|n| &cx.r.tables.titles[n.id as usize]) {
+            if t.kind == "honorific" {
+                return (None, None, None);
+            }
+            let country = (start > 0 && cx.sentence_of[start - 1] == cx.sentence_of[a])
+                .then(|| cx.lookup(start - 1, start))
+                .and_then(|refs| refs.into_iter().find(|n| matches!(n.kind, NameKind::Demonym | NameKind::Country) && n.primary))
+                .and_then(|n| cx.country_of(n));
+            let sector = (!t.sector.is_empty()).then(|| t.sector.clone());
+            return (Some(t.title.to_lowercase()), sector, country);
+        }
+    }
+    (None, None, None)
+}
+
+/// Collects mentions into entities by key.
+struct Builder<'a, 'c> {
+    cx: &'c Ctx<'a>,
+    entities: Vec<Draft>,
+    by_key: HashMap<Key, usize>,
+}
+
+struct Draft {
+    key: Key,
+    kind: EntityType,
+    mentions: Vec<(Mention, usize)>,
+    country: Option<u32>,
+    role: Option<String>,
+    sector: Option<String>,
+    best_name: Option<Span>,
+}
+
+impl<'a, 'c> Builder<'a, 'c> {
+    fn new(cx: &'c Ctx<'a>) -> Self {
+        Builder { cx, entities: Vec::new(), by_key: HashMap::new() }
+    }
+
+    fn add(&mut self, f: &Found) {
+        let i = *self.by_key.entry(f.key.clone()).or_insert_with(|| {
+            self.entities.push(Draft {
+                key: f.key.clone(),
+                kind: f.kind,
+                mentions: Vec::new(),
+                country: None,
+                role: None,
+                sector: None,
+                best_name: None,
+            });
+            self.entities.len() - 1
+        });
+        let e = &mut self.entities[i];
+        e.mentions.push((Mention { span: f.span, kind: f.mention }, f.sentence));
+        e.country = e.country.or(f.country);
+        e.role = e.role.take().or_else(|| f.role.clone());
+        e.sector = e.sector.take().or_else(|| f.sector.clone());
+        if f.mention == MentionKind::Name && e.best_name.is_none_or(|b| f.span.len() > b.len()) {
+            e.best_name = Some(f.span);
+        }
+    }
+
+    /// Fills country, role and sector of people the people lexicon knows by their full name.
+    fn offices(&mut self, year: Option<i32>) {
+        let cx = self.cx;
+        let t = &cx.r.tables;
+        for e in self.entities.iter_mut().filter(|e| e.kind == EntityType::Person) {
+            let Some(name) = e.best_name else { continue };
+            let tenures: Vec<&crate::resources::Person> = cx
+                .r
+                .lookup(&cx.doc.text()[name])
+                .into_iter()
+                .filter(|n| n.kind == NameKind::Person)
+                .map(|n| &t.people[n.id as usize])
+                .collect();
+            let current = match year {
+                Some(y) => tenures
+                    .iter()
+                    .filter(|p| p.serves_in(y))
+                    .max_by_key(|p| p.start)
+                    .or_else(|| tenures.iter().filter(|p| p.start.is_none_or(|s| s <= y)).max_by_key(|p| p.start)),
+                None => tenures.iter().max_by_key(|p| p.start),
+            };
+            let Some(p) = current else { continue };
+            if e.country.is_none() {
+                e.country = t.countries.iter().position(|c| c.alpha3 == p.country).map(|i| i as u32);
+            }
+            if e.role.is_none() {
+                e.role = Some(p.role.clone());
+            }
+            if e.sector.is_none() && !p.sector.is_empty() {
+                e.sector = Some(p.sector.clone());
+            }
+        }
+    }
+
+    /// `the U.S. president`, `the Russian leader`; `he`, `his`, `she`. Candidates are looked
+    /// for in a window of recent sentences, so the work per description or pronoun is
+    /// bounded whatever the document's length.
+    fn descriptions_and_pronouns(&mut self) {
+        let cx = self.cx;
+        // Where people are mentioned, by sentence: (token, entity), in text order.
+        let mut by_sentence: Vec<Vec<(usize, usize)>> = vec![Vec::new(); cx.doc.sentences.len()];
+        for (ei, e) in self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityType::Person) {
+            for (m, s) in &e.mentions {
+                let tok = cx.doc.tokens.partition_point(|t| t.span.start < m.span.start);
+                by_sentence[*s].push((tok, ei));
+            }
+        }
+        by_sentence.iter_mut().for_each(|v| v.sort_unstable());
+        let mut added: Vec<(Mention, usize, usize)> = Vec::new(); // (mention, sentence, entity)
+        let mut i = 0;
+        while i < cx.words.len() {
+            let w = cx.lower(i);
+            let s = cx.sentence_of[i];
+            let found = if w == "the" {
+                self.description(i, &by_sentence)
+                    .or_else(|| self.court(i))
+                    .map(|(end, ei)| (end, ei, MentionKind::Nominal))
+            } else {
+                let male = PRONOUNS_MALE.contains(&w.as_str());
+                (male || PRONOUNS_FEMALE.contains(&w.as_str()))
+                    .then(|| self.antecedent(i, male, &by_sentence))
+                    .flatten()
+                    .map(|ei| (i + 1, ei, MentionKind::Pronoun))
+            };
+            match found {
+                Some((end, ei, kind)) => {
+                    added.push((Mention { span: cx.span(i, end), kind }, s, ei));
+                    let v = &mut by_sentence[s];
+                    let at = v.partition_point(|&(t, _)| t < i);
+                    v.insert(at, (i, ei));
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        for (m, s, ei) in added {
+            self.entities[ei].mentions.push((m, s));
+        }
+    }
+
+    /// `the Hague tribunal`, `the court`: the court or tribunal named before, when the
+    /// document names exactly one.
+    fn court(&self, at: usize) -> Option<(usize, usize)> {
+        let cx = self.cx;
+        let mut j = at + 1;
+        while j < at + 3 && cx.word(j).starts_with(char::is_uppercase) {
+            j += 1;
+        }
+        if !matches!(cx.word(j), "court" | "tribunal") {
+            return None;
+        }
+        let is_court = |e: &Draft| {
+            e.kind == EntityType::Org
+                && e.best_name.is_some_and(|n| {
+                    let last = cx.doc.text()[n].rsplit(' ').next().unwrap_or("").to_lowercase();
+                    last == "court" || last == "tribunal"
+                })
+        };
+        let mut courts = self.entities.iter().enumerate().filter(|(_, e)| is_court(e));
+        let (first, _) = courts.next()?;
+        courts.next().is_none().then_some((j + 1, first))
+    }
+
+    /// People mentioned before token `at` within `window` sentences, most recent first.
+    fn recent<'v>(&self, at: usize, window: usize, by_sentence: &'v [Vec<(usize, usize)>]) -> impl Iterator<Item = usize> + 'v {
+        let s = self.cx.sentence_of[at];
+        (s.saturating_sub(window)..=s)
+            .rev()
+            .flat_map(move |k| by_sentence[k].iter().rev().filter(move |&&(t, _)| t < at).map(|&(_, e)| e))
+    }
+
+    /// A description starting at `the` (token `at`): `the [Russian|U.S.] leader`. Returns its
+    /// end and the person it describes.
+    fn description(&mut self, at: usize, by_sentence: &[Vec<(usize, usize)>]) -> Option<(usize, usize)> {
+        let cx = self.cx;
+        let mut j = at + 1;
+        let mut country = None;
+        for len in (1..=2).rev() {
+            if j + len > cx.words.len() || !cx.word(j).starts_with(char::is_uppercase) {
+                continue;
+            }
+            let refs = cx.lookup(j, j + len);
+            if let Some(n) = refs.iter().find(|n| matches!(n.kind, NameKind::Demonym | NameKind::Country) && n.primary) {
+                country = cx.country_of(*n);
+                j += len;
+                break;
+            }
+        }
+        // The role: one or two lower-case words (`president`, `foreign minister`).
+        let (end, role) = (1..=2).rev().find_map(|len| {
+            if j + len > cx.words.len() || !cx.word(j).starts_with(char::is_lowercase) {
+                return None;
+            }
+            let refs = cx.lookup(j, j + len);
+            let role = refs.iter().find(|n| n.kind == NameKind::Role).map(|n| &cx.r.tables.roles[n.id as usize])?;
+            (role.kind == "person").then(|| (j + len, role.role.clone()))
+        })?;
+        let leader = role == "leader";
+        // `leader` describes a head of state or government, not any office holder.
+        let fits_role = |r: Option<&str>| match r {
+            None => true,
+            Some(r) if leader => HEADS.contains(&r),
+            Some(r) => r == role,
+        };
+        let exact = |e: &Draft| country.is_some() && e.country == country && e.role.is_some() && fits_role(e.role.as_deref());
+        let open = |e: &Draft| e.country.is_none() && fits_role(e.role.as_deref());
+        // A person described exactly; else, with a country, the last person not yet placed.
+        let window: Vec<usize> = self.recent(at, 20, by_sentence).collect();
+        let chosen = window.iter().copied().find(|&e| exact(&self.entities[e])).or_else(|| {
+            country?;
+            window.iter().copied().find(|&e| open(&self.entities[e]))
+        })?;
+        let e = &mut self.entities[chosen];
+        e.country = e.country.or(country);
+        if !leader {
+            e.role = e.role.take().or(Some(role));
+        }
+        Some((end, chosen))
+    }
+
+    /// The person a pronoun at token `at` refers to: the first person named in its sentence
+    /// before it (the subject), else the first of the sentence before, else the last one
+    /// within three sentences.
+    fn antecedent(&self, at: usize, male: bool, by_sentence: &[Vec<(usize, usize)>]) -> Option<usize> {
+        let s = self.cx.sentence_of[at];
+        let fits = |e: usize| {
+            let (female, male_share) = self.gender(e);
+            if male { male_share >= female } else { female >= male_share }
+        };
+        let same = by_sentence[s].iter().find(|&&(t, e)| t < at && fits(e));
+        let previous = s.checked_sub(1).and_then(|p| by_sentence[p].iter().find(|&&(_, e)| fits(e)));
+        same.or(previous).map(|&(_, e)| e).or_else(|| self.recent(at, 3, by_sentence).find(|&e| fits(e)))
+    }
+
+    /// How often the entity's first name is a woman's and a man's (census shares).
+    fn gender(&self, e: usize) -> (f32, f32) {
+        let cx = self.cx;
+        let Some(name) = self.entities[e].best_name else { return (0.0, 0.0) };
+        let first = cx.doc.text()[name].split_whitespace().next().unwrap_or("");
+        cx.r.lookup(first)
+            .iter()
+            .find(|n| n.kind == NameKind::GivenName)
+            .map(|n| cx.r.tables.given_names[n.id as usize].1)
+            .map_or((0.0, 0.0), |f| (f.female, f.male))
+    }
+
+    fn finish(self) -> Vec<Entity> {
+        let cx = self.cx;
+        let t = &cx.r.tables;
+        let mut out: Vec<Entity> = self
+            .entities
+            .into_iter()
+            .map(|mut d| {
+                d.mentions.sort_by_key(|(m, _)| m.span);
+                d.mentions.dedup_by_key(|(m, _)| m.span);
+                let country = d.country.map(|c| &t.countries[c as usize]);
+                let name = match &d.key {
+                    Key::Row(NameKind::Country, id) => t.countries[*id as usize].name.clone(),
+                    Key::Row(NameKind::Demonym, id) => {
+                        let c = &t.countries[*id as usize];
+                        c.adjectives.first().cloned().unwrap_or_else(|| c.name.clone())
+                    }
+                    Key::Row(NameKind::Organization, id) => t.organizations[*id as usize].name.clone(),
+                    Key::Row(NameKind::Seat, id) => t.seats[*id as usize].name.clone(),
+                    Key::Row(NameKind::Region, id) => t.regions[*id as usize].name.clone(),
+                    Key::Row(NameKind::Continent, id) => t.continents[*id as usize].name.clone(),
+                    _ => d
+                        .best_name
+                        .or_else(|| d.mentions.first().map(|(m, _)| m.span))
+                        .map(|s| cx.doc.text()[s].to_string())
+                        .unwrap_or_default(),
+                };
+                let actor = match &d.key {
+                    Key::Row(NameKind::Organization, id) => {
+                        let o = &t.organizations[*id as usize];
+                        (!o.cameo.is_empty()).then(|| o.cameo.clone())
+                    }
+                    Key::Row(NameKind::Country | NameKind::Demonym, _) => country.map(|c| c.alpha3.clone()),
+                    Key::Government(_) | Key::Sector(..) => {
+                        country.map(|c| format!("{}{}", c.alpha3, d.sector.as_deref().unwrap_or("GOV")))
+                    }
+                    Key::Person(_) => country.map(|c| format!("{}{}", c.alpha3, d.sector.as_deref().unwrap_or(""))),
+                    _ => None,
+                };
+                Entity {
+                    name,
+                    kind: d.kind,
+                    country: country.map(|c| c.alpha3.clone()),
+                    role: d.role,
+                    actor,
+                    mentions: d.mentions.into_iter().map(|(m, _)| m).collect(),
+                }
+            })
+            .filter(|e| !e.mentions.is_empty())
+            .collect();
+        out.sort_by_key(|e| e.mentions[0].span);
+        out
+    }
+}

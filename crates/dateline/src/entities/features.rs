@@ -1,0 +1,281 @@
+//! Features of a token for the name tagger, hashed into a fixed number of buckets.
+//!
+//! A feature is a template number and some text (`w=putin`, `suf3=tin`, `shape=Xx`); it is
+//! never built as a string: the hasher folds the template and the characters (lower-cased
+//! where the template says so) straight into a 64-bit hash. The features of a sentence are
+//! computed once, before tagging; only the features of the tags already chosen
+//! (`prev=B-PER`) are added during decoding.
+
+use crate::resources::{fold_into, NameKind, Resources};
+
+/// A 64-bit hash built incrementally (multiply-rotate, as in FxHash).
+#[derive(Clone, Copy)]
+pub(crate) struct Hash(u64);
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl Hash {
+    pub(crate) fn new(template: u8) -> Hash {
+        Hash((u64::from(template) + 1).wrapping_mul(K))
+    }
+
+    #[inline]
+    pub(crate) fn add(self, x: u64) -> Hash {
+        Hash((self.0.rotate_left(5) ^ x).wrapping_mul(K))
+    }
+
+    fn chars(mut self, s: &str, lower: bool) -> Hash {
+        for c in s.chars() {
+            let c = if lower { c.to_lowercase().next().unwrap_or(c) } else { c };
+            self = self.add(u64::from(c));
+        }
+        self
+    }
+
+    /// The bucket of this hash in a table of `2^bits` buckets.
+    #[inline]
+    pub(crate) fn bucket(self, bits: u32) -> u32 {
+        // The high bits are the best mixed.
+        (self.0.wrapping_mul(K) >> (64 - bits)) as u32
+    }
+}
+
+/// The shape of a word: capitals `X`, small letters `x`, digits `d`, other characters as
+/// themselves, runs of one class shortened to two (`Putin` → `Xx`, `U.S.` → `X.X.`,
+/// `2025-08-15` → `dd-dd-dd`).
+fn shape_hash(word: &str, template: u8) -> Hash {
+    let mut h = Hash::new(template);
+    let (mut last, mut run) = ('\0', 0);
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        run = if class == last { run + 1 } else { 1 };
+        last = class;
+        if run <= 2 {
+            h = h.add(u64::from(class));
+        }
+    }
+    h
+}
+
+/// What the document says about a word beyond its sentence.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DocWord {
+    /// Seen capitalized somewhere other than the start of a sentence.
+    pub capitalized_inside: bool,
+    /// Seen in lower case.
+    pub lower: bool,
+}
+
+/// Gazetteer evidence for one token: the kinds of the names it is part of.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Gazetteer {
+    /// Bit per `NameKind` of single-token names equal to this token.
+    pub single: u32,
+    /// Bit per `NameKind` of the longest multi-token name covering this token, and whether
+    /// the token begins it.
+    pub span: u32,
+    pub span_begins: bool,
+    /// The token is a city of 100,000 people or more, by its own name.
+    pub big_city: bool,
+}
+
+/// Template numbers. Each names one kind of feature; a new one goes at the end.
+mod t {
+    pub const BIAS: u8 = 0;
+    pub const WORD: u8 = 1;
+    pub const WORD_PREV: u8 = 2;
+    pub const WORD_NEXT: u8 = 3;
+    pub const WORD_PREV2: u8 = 4;
+    pub const WORD_NEXT2: u8 = 5;
+    pub const SHAPE: u8 = 6;
+    pub const SHAPE_PREV: u8 = 7;
+    pub const SHAPE_NEXT: u8 = 8;
+    pub const PREFIX: u8 = 9;
+    pub const SUFFIX: u8 = 10;
+    pub const FIRST: u8 = 11;
+    pub const GAZ_SINGLE: u8 = 12;
+    pub const GAZ_SPAN: u8 = 13;
+    pub const GAZ_PREV: u8 = 14;
+    pub const GAZ_NEXT: u8 = 15;
+    pub const DOC: u8 = 16;
+    pub const BIGRAM_PREV: u8 = 17;
+    pub const BIGRAM_NEXT: u8 = 18;
+    pub const UPPER_SENTENCE: u8 = 19;
+    pub const BIG_CITY: u8 = 20;
+    pub const SHAPE_WORD_NEXT: u8 = 21;
+    pub const PREV_TAG: u8 = 30;
+    pub const PREV_TAGS: u8 = 31;
+    pub const PREV_TAG_WORD: u8 = 32;
+    pub const PREV_TAG_SHAPE: u8 = 33;
+}
+
+/// The fixed features of every token of a sentence, as hashes.
+pub(crate) fn sentence_features(
+    words: &[&str],
+    gaz: &[Gazetteer],
+    doc: impl Fn(&str) -> DocWord,
+    out: &mut Vec<Vec<Hash>>,
+) {
+    out.clear();
+    let n = words.len();
+    let upper_sentence = n > 3
+        && words.iter().filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
+    let word = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else if i as usize >= n {
+            "</s>"
+        } else {
+            words[i as usize]
+        }
+    };
+    for i in 0..n {
+        let w = words[i];
+        let ii = i as isize;
+        let mut f = Vec::with_capacity(40);
+        f.push(Hash::new(t::BIAS));
+        f.push(Hash::new(t::WORD).chars(w, true));
+        f.push(Hash::new(t::WORD_PREV).chars(word(ii - 1), true));
+        f.push(Hash::new(t::WORD_NEXT).chars(word(ii + 1), true));
+        f.push(Hash::new(t::WORD_PREV2).chars(word(ii - 2), true));
+        f.push(Hash::new(t::WORD_NEXT2).chars(word(ii + 2), true));
+        f.push(Hash::new(t::BIGRAM_PREV).chars(word(ii - 1), true).add(0).chars(w, true));
+        f.push(Hash::new(t::BIGRAM_NEXT).chars(w, true).add(0).chars(word(ii + 1), true));
+        let shape = shape_hash(w, t::SHAPE);
+        f.push(shape);
+        f.push(shape_hash(word(ii - 1), t::SHAPE_PREV));
+        f.push(shape_hash(word(ii + 1), t::SHAPE_NEXT));
+        f.push(shape_hash(w, t::SHAPE_WORD_NEXT).add(1).chars(word(ii + 1), true));
+        let chars: Vec<char> = w.chars().flat_map(char::to_lowercase).collect();
+        for k in 1..=4.min(chars.len()) {
+            let mut p = Hash::new(t::PREFIX).add(k as u64);
+            for &c in &chars[..k] {
+                p = p.add(u64::from(c));
+            }
+            f.push(p);
+            let mut s = Hash::new(t::SUFFIX).add(k as u64);
+            for &c in &chars[chars.len() - k..] {
+                s = s.add(u64::from(c));
+            }
+            f.push(s);
+        }
+        if i == 0 {
+            f.push(Hash::new(t::FIRST).add(u64::from(w.chars().next().is_some_and(char::is_uppercase))));
+        }
+        if upper_sentence {
+            f.push(Hash::new(t::UPPER_SENTENCE));
+        }
+        let g = gaz[i];
+        for kind in bits(g.single) {
+            f.push(Hash::new(t::GAZ_SINGLE).add(kind));
+        }
+        for kind in bits(g.span) {
+            f.push(Hash::new(t::GAZ_SPAN).add(kind).add(u64::from(g.span_begins)));
+        }
+        if g.big_city {
+            f.push(Hash::new(t::BIG_CITY));
+        }
+        if i > 0 {
+            for kind in bits(gaz[i - 1].span | gaz[i - 1].single) {
+                f.push(Hash::new(t::GAZ_PREV).add(kind));
+            }
+        }
+        if i + 1 < n {
+            for kind in bits(gaz[i + 1].span | gaz[i + 1].single) {
+                f.push(Hash::new(t::GAZ_NEXT).add(kind));
+            }
+        }
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            let d = doc(w);
+            f.push(Hash::new(t::DOC).add(u64::from(d.capitalized_inside)).add(u64::from(d.lower)).add(u64::from(i == 0)));
+        }
+        out.push(f);
+    }
+}
+
+fn bits(mask: u32) -> impl Iterator<Item = u64> {
+    (0..32u64).filter(move |b| mask & (1 << b) != 0)
+}
+
+/// The features of the tags chosen before token `i` (decoding is left to right).
+pub(crate) fn history_features(word: &str, prev: u8, prev2: u8, out: &mut Vec<Hash>) {
+    out.clear();
+    out.push(Hash::new(t::PREV_TAG).add(u64::from(prev)));
+    out.push(Hash::new(t::PREV_TAGS).add(u64::from(prev)).add(u64::from(prev2)));
+    out.push(Hash::new(t::PREV_TAG_WORD).add(u64::from(prev)).chars(word, true));
+    out.push(shape_hash(word, t::PREV_TAG_SHAPE).add(u64::from(prev)));
+}
+
+/// Gazetteer evidence for the tokens of a sentence, from the name index: each token's own
+/// kinds, and the kinds of the longest name of two to six tokens that starts at a
+/// capitalized token (names of people's given names and surnames count only alone).
+pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String) -> Vec<Gazetteer> {
+    let n = words.len();
+    let mut out = vec![Gazetteer::default(); n];
+    let index = resources.index();
+    for (i, w) in words.iter().enumerate() {
+        if !w.chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        fold_into(w, buf);
+        for r in index.get(buf) {
+            if r.kind == NameKind::City && !r.primary {
+                continue;
+            }
+            out[i].single |= 1 << r.kind as u32;
+            if r.kind == NameKind::City && resources.tables.cities.get(r.id as usize).population >= 100_000 {
+                out[i].big_city = true;
+            }
+        }
+    }
+    let mut i = 0;
+    while i < n {
+        if !words[i].chars().next().is_some_and(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, u32)> = None;
+        buf.clear();
+        let mut part = String::new();
+        for (j, word) in words.iter().enumerate().take(n.min(i + 6)).skip(i) {
+            if j > i {
+                buf.push(' ');
+            }
+            fold_into(word, &mut part);
+            buf.push_str(&part);
+            if j > i {
+                let kinds = index
+                    .get(buf)
+                    .filter(|r| !matches!(r.kind, NameKind::GivenName | NameKind::Surname) && (r.kind != NameKind::City || r.primary))
+                    .fold(0u32, |m, r| m | 1 << r.kind as u32);
+                if kinds != 0 {
+                    best = Some((j + 1, kinds));
+                }
+            }
+            if !index.has_prefix(buf) {
+                break;
+            }
+        }
+        match best {
+            Some((end, kinds)) => {
+                for (k, g) in out[i..end].iter_mut().enumerate() {
+                    g.span = kinds;
+                    g.span_begins = k == 0;
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}

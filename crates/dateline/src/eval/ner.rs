@@ -1,0 +1,159 @@
+//! Names on CoNLL-format gold (Wikigold, the CoNLL-2003 development split): exact-span
+//! precision, recall and F1 per type.
+//!
+//! Each gold document is rebuilt as a [`Document`] on the gold tokens and sentences (joined
+//! by single spaces), and the real `entities` stage runs on it; its name mentions are mapped
+//! to CoNLL types (PERSON → PER, ORG → ORG, GPE/LOC/FAC → LOC, NORP/EVENT/MISC → MISC) and
+//! compared span for span with the gold names.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::document::{Document, EntityType, Meta, MentionKind, OffsetMap, ParagraphId, Sentence, Token, TokenId, TokenKind};
+use crate::entities::tagger::{read_conll, spans_of, TYPES};
+use crate::entities::{Entities, EntitiesConfig};
+use crate::error::{Error, ErrorKind};
+use crate::span::Span;
+use crate::stage::Stage;
+
+/// Counts for one type.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Counts {
+    /// Names found that are in the gold.
+    pub correct: usize,
+    /// Names found.
+    pub found: usize,
+    /// Names in the gold.
+    pub gold: usize,
+}
+
+impl Counts {
+    /// Precision.
+    pub fn precision(&self) -> f64 {
+        self.correct as f64 / self.found.max(1) as f64
+    }
+    /// Recall.
+    pub fn recall(&self) -> f64 {
+        self.correct as f64 / self.gold.max(1) as f64
+    }
+    /// F1.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+/// The scores of a run.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Per CoNLL type, in [`TYPES`] order.
+    pub per_type: [Counts; 4],
+    /// Documents scored.
+    pub documents: usize,
+    /// Tokens scored.
+    pub tokens: usize,
+}
+
+impl Report {
+    /// All types together (micro-averaged).
+    pub fn overall(&self) -> Counts {
+        self.per_type.iter().fold(Counts::default(), |a, c| Counts {
+            correct: a.correct + c.correct,
+            found: a.found + c.found,
+            gold: a.gold + c.gold,
+        })
+    }
+
+    /// PER, ORG and LOC together: the figure the literature compares without MISC.
+    pub fn per_org_loc(&self) -> Counts {
+        self.per_type[..3].iter().fold(Counts::default(), |a, c| Counts {
+            correct: a.correct + c.correct,
+            found: a.found + c.found,
+            gold: a.gold + c.gold,
+        })
+    }
+}
+
+fn conll_type(t: EntityType) -> usize {
+    match t {
+        EntityType::Person => 0,
+        EntityType::Org => 1,
+        EntityType::Gpe | EntityType::Loc | EntityType::Fac => 2,
+        EntityType::Norp | EntityType::Event | EntityType::Misc => 3,
+    }
+}
+
+/// Scores the `entities` stage on CoNLL-format `gold`.
+pub fn evaluate(gold: &str) -> Result<Report, Error> {
+    let docs = read_conll(gold).map_err(|e| Error::new(ErrorKind::Json(e)))?;
+    let stage = Entities::new(EntitiesConfig::default())?;
+    let mut report = Report::default();
+    for sentences in &docs {
+        // The gold tokens as a document: text, tokens, one paragraph per sentence.
+        let mut text = String::new();
+        let mut doc_tokens = Vec::new();
+        let mut doc_sentences = Vec::new();
+        let mut gold_spans: HashSet<(usize, usize, usize)> = HashSet::new();
+        for (si, s) in sentences.iter().enumerate() {
+            if si > 0 {
+                text.push('\n');
+            }
+            let first = doc_tokens.len();
+            let start = text.len();
+            for (wi, (w, _)) in s.iter().enumerate() {
+                if wi > 0 {
+                    text.push(' ');
+                }
+                let a = text.len();
+                text.push_str(w);
+                doc_tokens.push(Token { span: Span::new(a, text.len()), kind: TokenKind::Word });
+            }
+            doc_sentences.push(Sentence {
+                span: Span::new(start, text.len()),
+                paragraph: ParagraphId(si as u32),
+                first_token: TokenId(first as u32),
+                end_token: TokenId(doc_tokens.len() as u32),
+            });
+            let tags: Vec<u8> = s.iter().map(|(_, t)| *t).collect();
+            gold_spans.extend(spans_of(&tags).into_iter().map(|sp| (first + sp.start, first + sp.end, sp.kind)));
+        }
+        let mut doc = Document::new("gold", text.clone(), Meta::default());
+        doc.write_text(text, OffsetMap::default());
+        doc.paragraphs = doc_sentences.iter().map(|s| s.span).collect();
+        doc.sentences = doc_sentences;
+        doc.tokens = doc_tokens;
+        stage.run(&mut doc)?;
+        let token_at = |offset: u32| doc.tokens.partition_point(|t| t.span.start < offset);
+        let found: HashSet<(usize, usize, usize)> = doc
+            .entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().filter(|m| m.kind == MentionKind::Name).map(move |m| (m, e.kind)))
+            .map(|(m, kind)| (token_at(m.span.start), token_at(m.span.end), conll_type(kind)))
+            .collect();
+        for t in 0..4 {
+            let g: HashSet<_> = gold_spans.iter().filter(|s| s.2 == t).collect();
+            let f: HashSet<_> = found.iter().filter(|s| s.2 == t).collect();
+            report.per_type[t].gold += g.len();
+            report.per_type[t].found += f.len();
+            report.per_type[t].correct += g.intersection(&f).count();
+        }
+        report.documents += 1;
+        report.tokens += doc.tokens.len();
+    }
+    Ok(report)
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "names, exact spans ({} documents, {} tokens):", self.documents, self.tokens)?;
+        writeln!(f, "  {:<12} {:>9} {:>9} {:>9} {:>7}", "type", "precision", "recall", "F1", "gold")?;
+        let mut row = |name: &str, c: Counts| {
+            writeln!(f, "  {:<12} {:>9.4} {:>9.4} {:>9.4} {:>7}", name, c.precision(), c.recall(), c.f1(), c.gold)
+        };
+        for (t, c) in TYPES.iter().zip(self.per_type) {
+            row(t, c)?;
+        }
+        row("PER+ORG+LOC", self.per_org_loc())?;
+        row("all", self.overall())
+    }
+}

@@ -1,0 +1,142 @@
+//! The entities stage end to end: names, types, merging, descriptions, pronouns, metonymy
+//! and attributes, on short articles the team wrote for each mechanism, on the example
+//! article, and on hostile input.
+
+use std::path::Path;
+use std::time::Instant;
+
+use dateline::ingest::{self, IngestOptions};
+use dateline::{Date, Document, Entity, EntityType, MentionKind, Pipeline};
+
+fn analyze(raw: &str) -> Document {
+    let options = IngestOptions { lossy: false, date: Date::new(2025, 8, 15) };
+    let mut doc = ingest::text_document("t", raw.as_bytes().to_vec(), &options);
+    Pipeline::default().run(&mut doc);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    doc
+}
+
+fn entity<'d>(doc: &'d Document, name: &str) -> &'d Entity {
+    doc.entities.iter().find(|e| e.name == name).unwrap_or_else(|| {
+        panic!("no entity {name:?} in {:?}", doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>())
+    })
+}
+
+fn mentions(doc: &Document, e: &Entity) -> Vec<String> {
+    e.mentions.iter().map(|m| doc.text()[m.span].to_string()).collect()
+}
+
+#[test]
+fn surnames_titles_and_pronouns_join_the_person() {
+    let doc = analyze(
+        "German Chancellor Olaf Scholz arrived in Paris on Monday. Scholz said he would meet \
+         French President Emmanuel Macron. Macron welcomed him at the Elysee Palace.",
+    );
+    let scholz = entity(&doc, "Olaf Scholz");
+    assert_eq!(scholz.kind, EntityType::Person);
+    assert_eq!(mentions(&doc, scholz), ["Olaf Scholz", "Scholz", "he"]);
+    assert_eq!((scholz.country.as_deref(), scholz.role.as_deref()), (Some("DEU"), Some("chancellor")));
+    let macron = entity(&doc, "Emmanuel Macron");
+    assert_eq!(macron.country.as_deref(), Some("FRA"));
+    assert_eq!(macron.actor.as_deref(), Some("FRAGOV"));
+    assert_eq!(entity(&doc, "Paris").kind, EntityType::Gpe);
+}
+
+#[test]
+fn descriptions_resolve_to_the_person_they_describe() {
+    let doc = analyze(
+        "Recep Tayyip Erdogan and Vladimir Putin met in Sochi. The Turkish president asked for a \
+         ceasefire, and the Russian leader refused.",
+    );
+    let erdogan = entity(&doc, "Recep Tayyip Erdogan");
+    assert!(mentions(&doc, erdogan).contains(&"The Turkish president".to_string()) || mentions(&doc, erdogan).contains(&"the Turkish president".to_string()), "{:?}", mentions(&doc, erdogan));
+    let putin = entity(&doc, "Vladimir Putin");
+    assert!(putin.mentions.iter().any(|m| m.kind == MentionKind::Nominal && &doc.text()[m.span] == "the Russian leader"));
+}
+
+#[test]
+fn seats_and_capitals_as_agents_are_governments() {
+    let doc = analyze("The Kremlin said the talks were useful. Officials said Moscow would not attend the summit.");
+    let kremlin = entity(&doc, "Kremlin");
+    assert_eq!((kremlin.kind, kremlin.actor.as_deref()), (EntityType::Org, Some("RUSGOV")));
+    assert_eq!(mentions(&doc, kremlin), ["Kremlin", "Moscow"]);
+}
+
+#[test]
+fn acronyms_demonyms_and_forces() {
+    let doc = analyze(
+        "The International Atomic Energy Agency sent inspectors. The IAEA said Iranian forces \
+         blocked the site, and Iranian officials denied it.",
+    );
+    let iaea = doc.entities.iter().find(|e| mentions(&doc, e).contains(&"IAEA".to_string())).expect("IAEA");
+    assert!(mentions(&doc, iaea).contains(&"International Atomic Energy Agency".to_string()));
+    assert_eq!(entity(&doc, "Iranian forces").actor.as_deref(), Some("IRNMIL"));
+    assert_eq!(entity(&doc, "Iranian officials").actor.as_deref(), Some("IRNGOV"));
+}
+
+#[test]
+fn the_example_article() {
+    let raw = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/alaska-summit.txt")).unwrap();
+    let doc = analyze(&raw);
+    let mut people: Vec<&str> =
+        doc.entities.iter().filter(|e| e.kind == EntityType::Person).map(|e| e.name.as_str()).collect();
+    people.sort_unstable();
+    assert_eq!(people, ["Donald Trump", "Joe Biden", "Sergei Lavrov", "Vladimir Putin", "Volodymyr Zelensky"]);
+    let trump = entity(&doc, "Donald Trump");
+    assert_eq!(trump.actor.as_deref(), Some("USAGOV"));
+    let kinds: Vec<MentionKind> = trump.mentions.iter().map(|m| m.kind).collect();
+    for kind in [MentionKind::Name, MentionKind::Nominal, MentionKind::Pronoun] {
+        assert!(kinds.contains(&kind), "{kind:?}");
+    }
+    assert!(mentions(&doc, trump).contains(&"the U.S. president".to_string()));
+    assert!(mentions(&doc, entity(&doc, "Vladimir Putin")).contains(&"the Russian leader".to_string()));
+    let lavrov = entity(&doc, "Sergei Lavrov");
+    assert_eq!((lavrov.country.as_deref(), lavrov.role.as_deref()), (Some("RUS"), Some("foreign minister")));
+    let zelensky = entity(&doc, "Volodymyr Zelensky");
+    assert_eq!((zelensky.country.as_deref(), zelensky.role.as_deref()), (Some("UKR"), Some("president")));
+    assert_eq!(entity(&doc, "Kremlin").actor.as_deref(), Some("RUSGOV"));
+    assert!(mentions(&doc, entity(&doc, "International Criminal Court")).contains(&"the Hague tribunal".to_string()));
+    let us = entity(&doc, "United States");
+    assert!(mentions(&doc, us).contains(&"America".to_string()) && mentions(&doc, us).contains(&"U.S.".to_string()));
+    let soviet = entity(&doc, "Soviet Union");
+    assert!(mentions(&doc, soviet).contains(&"USSR".to_string()));
+    assert_eq!(entity(&doc, "Elmendorf Air Force Base").kind, EntityType::Fac);
+    assert_eq!(entity(&doc, "White House").kind, EntityType::Fac);
+    for place in ["Alaska", "Anchorage", "Ukraine", "Russia"] {
+        assert_eq!(entity(&doc, place).kind, EntityType::Gpe, "{place}");
+    }
+    // Every mention is a real span, and none comes from the widget line.
+    for e in &doc.entities {
+        for m in &e.mentions {
+            assert!(doc.text().is_char_boundary(m.span.start as usize) && m.span.end as usize <= doc.text().len());
+            assert!(!doc.text()[m.span].contains("Select"));
+        }
+    }
+}
+
+#[test]
+fn hostile_input_is_linear_and_calm() {
+    // All capitals, no capitals, a results table, non-Latin script: no panic.
+    for raw in [
+        "PUTIN AND TRUMP MEET IN ALASKA. THE TALKS LASTED THREE HOURS.",
+        "putin and trump met in alaska. the talks lasted three hours.",
+        "Arsenal 2 Chelsea 1\nLiverpool 0 Everton 0\nLeeds 3 Fulham 2",
+        "Владимир Путин встретился с Дональдом Трампом на Аляске.",
+    ] {
+        let doc = analyze(raw);
+        for e in &doc.entities {
+            assert!(!e.mentions.is_empty());
+        }
+    }
+    // 10,000 repetitions of one name with pronouns: time grows linearly, not quadratically.
+    let time = |n: usize| {
+        let raw = "Vladimir Putin said he would come. The Russian leader arrived. ".repeat(n);
+        let t = Instant::now();
+        let doc = analyze(&raw);
+        assert_eq!(doc.entities.iter().filter(|e| e.kind == EntityType::Person).count(), 1);
+        t.elapsed().as_secs_f64()
+    };
+    let small = time(1_000);
+    let large = time(10_000);
+    assert!(large < small * 30.0 + 1.0, "1,000 repetitions: {small:.2} s; 10,000: {large:.2} s");
+}
