@@ -116,6 +116,9 @@ enum EvalCommand {
         /// Exit with code 4 when the PER+ORG+LOC F1 is lower.
         #[arg(long)]
         min_f1: Option<f64>,
+        /// Score the name tagger's own output, before gazetteers and document refine it.
+        #[arg(long)]
+        tagger_only: bool,
     },
 }
 
@@ -172,7 +175,7 @@ fn run(cli: Cli) -> Result<u8> {
             out.flush()?;
             Ok(0)
         }
-        Command::Eval(EvalCommand::Ner { gold, min_f1 }) => eval_ner(&gold, min_f1),
+        Command::Eval(EvalCommand::Ner { gold, min_f1, tagger_only }) => eval_ner(&gold, min_f1, tagger_only),
         Command::Eval(EvalCommand::Sbd { gold, min }) => {
             let content = read_gold(&gold)?;
             let report = dateline::eval::sbd::evaluate(&content).with_context(|| gold.display().to_string())?;
@@ -188,10 +191,12 @@ fn run(cli: Cli) -> Result<u8> {
     }
 }
 
-fn eval_ner(gold: &Path, min_f1: Option<f64>) -> Result<u8> {
+fn eval_ner(gold: &Path, min_f1: Option<f64>, tagger_only: bool) -> Result<u8> {
     let content = read_gold(gold)?;
-    let report = dateline::eval::ner::evaluate(&content).with_context(|| gold.display().to_string())?;
+    let started = std::time::Instant::now();
+    let report = dateline::eval::ner::evaluate(&content, tagger_only).with_context(|| gold.display().to_string())?;
     print!("{report}");
+    spacy_side_by_side(gold, &report, started.elapsed().as_secs_f64());
     let f1 = report.per_org_loc().f1();
     Ok(match min_f1 {
         Some(min) if f1 < min => {
@@ -200,6 +205,41 @@ fn eval_ner(gold: &Path, min_f1: Option<f64>) -> Result<u8> {
         }
         _ => 0,
     })
+}
+
+/// When the bench virtualenv with spaCy exists (`bench/setup-spacy`), scores spaCy's
+/// `en_core_web_sm` on the same gold with the same scorer and prints both side by side.
+fn spacy_side_by_side(gold: &Path, ours: &dateline::eval::ner::Report, seconds: f64) {
+    let python = Path::new("bench/.venv/bin/python");
+    if !python.exists() {
+        println!("spaCy: not compared (no bench/.venv; run bench/setup-spacy to compare side by side)");
+        return;
+    }
+    let out = std::process::Command::new(python).arg("bench/spacy_ner.py").arg(gold).output();
+    let parsed = out.ok().filter(|o| o.status.success()).and_then(|o| serde_json::from_slice::<serde_json::Value>(&o.stdout).ok());
+    let Some(v) = parsed else {
+        println!("spaCy: bench/spacy_ner.py failed; not compared");
+        return;
+    };
+    let count = |t: &str, k: &str| v["types"][t][k].as_u64().unwrap_or(0) as usize;
+    let sum = |types: &[&str], k: &str| types.iter().map(|t| count(t, k)).sum::<usize>();
+    let f1 = |types: &[&str]| {
+        let (c, f, g) = (sum(types, "correct") as f64, sum(types, "found") as f64, sum(types, "gold") as f64);
+        let (p, r) = (c / f.max(1.0), c / g.max(1.0));
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    };
+    println!("side by side, F1 ({}):", v["model"].as_str().unwrap_or("spaCy"));
+    println!("  {:<12} {:>9} {:>9}", "type", "dateline", "spaCy");
+    for (i, t) in ["PER", "ORG", "LOC", "MISC"].iter().enumerate() {
+        println!("  {:<12} {:>9.4} {:>9.4}", t, ours.per_type[i].f1(), f1(&[t]));
+    }
+    println!("  {:<12} {:>9.4} {:>9.4}", "PER+ORG+LOC", ours.per_org_loc().f1(), f1(&["PER", "ORG", "LOC"]));
+    println!("  {:<12} {:>9.4} {:>9.4}", "all", ours.overall().f1(), f1(&["PER", "ORG", "LOC", "MISC"]));
+    let spacy_rate = v["words_per_cpu_s"].as_f64().unwrap_or(0.0);
+    let our_rate = ours.tokens as f64 / seconds.max(1e-9);
+    println!(
+        "  speed: dateline {our_rate:.0} tokens/s (whole stage, wall, model load included); spaCy NER-only {spacy_rate:.0} words per CPU-second"
+    );
 }
 
 fn read_gold(path: &Path) -> Result<String> {

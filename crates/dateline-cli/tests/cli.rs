@@ -246,3 +246,24 @@ fn lookup_shows_what_a_name_refers_to() {
     assert!(text.contains("seat of government Kremlin") && text.contains("RUSGOV"), "{text}");
     assert!(text.contains("Select Language: not in the name index"), "{text}");
 }
+
+#[test]
+fn eval_ner_scores_names_per_type() {
+    let gold = repo().join("testdata/ner-sample.conll");
+    let dir = scratch("ner"); // no bench/.venv here: no spaCy run
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["eval", "ner", "--gold", gold.to_str().unwrap()])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = stdout(&out);
+    assert!(report.contains("names, exact spans (1 documents, 16 tokens)"), "{report}");
+    assert!(report.contains("PER+ORG+LOC") && report.contains("spaCy: not compared"), "{report}");
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["eval", "ner", "--gold", gold.to_str().unwrap(), "--min-f1", "1.01"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+}

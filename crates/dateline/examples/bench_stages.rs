@@ -13,6 +13,7 @@ use std::time::Duration;
 mod rss;
 
 use dateline::clean::{Clean, CleanConfig};
+use dateline::entities::{Entities, EntitiesConfig};
 use dateline::ingest::{self, IngestOptions};
 use dateline::language::{Language, LanguageConfig};
 use dateline::segment::{Segment, SegmentConfig};
@@ -37,15 +38,17 @@ fn main() {
         Box::new(Clean::new(CleanConfig::default())),
         Box::new(Segment::new(SegmentConfig::default())),
         Box::new(Language::new(LanguageConfig::default())),
+        Box::new(Entities::new(EntitiesConfig::default()).expect("the reference data loads")),
     ];
-    if std::env::var_os("BENCH_SKIP_LANGUAGE").is_some() {
-        stages.pop();
+    // BENCH_STAGES=clean,segment times only those stages.
+    if let Ok(only) = std::env::var("BENCH_STAGES") {
+        stages.retain(|s| only.split(',').any(|n| n == s.name()));
     }
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); stages.len()];
-    let (mut sentences, mut tokens) = (0, 0);
+    let (mut sentences, mut tokens, mut words, mut entities) = (0, 0, 0, 0);
     for _ in 0..rounds {
         let mut spent = vec![Duration::ZERO; stages.len()];
-        (sentences, tokens) = (0, 0);
+        (sentences, tokens, words, entities) = (0, 0, 0, 0);
         for doc in &docs {
             let mut doc = Document::new(doc.id.clone(), doc.raw.clone(), doc.meta.clone());
             for (stage, spent) in stages.iter().zip(&mut spent) {
@@ -55,6 +58,8 @@ fn main() {
             }
             sentences += doc.sentences.len();
             tokens += doc.tokens.len();
+            words += doc.word_count();
+            entities += doc.entities.len();
         }
         for (t, s) in times.iter_mut().zip(spent) {
             t.push(s);
@@ -69,13 +74,19 @@ fn main() {
     let per_stage: Vec<String> = stages
         .iter()
         .zip(&times)
-        .map(|(s, t)| format!("\"{}_mb_per_s\": {:.1}", s.name(), mb / median(t)))
+        .map(|(s, t)| format!("\"{}_mb_per_s\": {:.1}, \"{}_words_per_s\": {:.0}", s.name(), mb / median(t), s.name(), words as f64 / median(t)))
         .collect();
-    let clean_segment = mb / (median(&times[0]) + median(&times[1]));
+    let all: f64 = times.iter().map(|t| median(t)).sum();
+    let time_of = |name: &str| stages.iter().zip(&times).find(|(s, _)| s.name() == name).map(|(_, t)| median(t));
+    let clean_segment = match (time_of("clean"), time_of("segment")) {
+        (Some(a), Some(b)) => format!(", \"clean_segment_mb_per_s\": {:.1}", mb / (a + b)),
+        _ => String::new(),
+    };
     println!(
-        "{{\"documents\": {}, \"mb\": {mb:.1}, \"rounds\": {rounds}, {}, \"clean_segment_mb_per_s\": {clean_segment:.1}, \"sentences\": {sentences}, \"tokens\": {tokens}, \"peak_rss_mb\": {:.0}}}",
+        "{{\"documents\": {}, \"mb\": {mb:.1}, \"words\": {words}, \"rounds\": {rounds}, {}{clean_segment}, \"all_words_per_s\": {:.0}, \"sentences\": {sentences}, \"tokens\": {tokens}, \"entities\": {entities}, \"peak_rss_mb\": {:.0}}}",
         docs.len(),
         per_stage.join(", "),
+        words as f64 / all,
         rss::peak_rss_kb() as f64 / 1024.0
     );
 }

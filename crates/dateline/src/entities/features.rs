@@ -26,10 +26,21 @@ impl Hash {
 
     fn chars(mut self, s: &str, lower: bool) -> Hash {
         for c in s.chars() {
-            let c = if lower { c.to_lowercase().next().unwrap_or(c) } else { c };
+            let c = if !lower {
+                c
+            } else if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            };
             self = self.add(u64::from(c));
         }
         self
+    }
+
+    /// The hash of a word in lower case, to combine into features (`Hash::new(t).add(word)`).
+    pub(crate) fn word(s: &str) -> u64 {
+        Hash::new(255).chars(s, true).0
     }
 
     /// The bucket of this hash in a table of `2^bits` buckets.
@@ -130,32 +141,38 @@ pub(crate) fn sentence_features(
     let n = words.len();
     let upper_sentence = n > 3
         && words.iter().filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
-    let word = |i: isize| -> &str {
+    // Each word's hash and shape, once; features combine them with their template.
+    let hashes: Vec<u64> = words.iter().map(|w| Hash::word(w)).collect();
+    let shapes: Vec<u64> = words.iter().map(|w| shape_hash(w, 0).0).collect();
+    let (start, end) = (Hash::word("<s>"), Hash::word("</s>"));
+    let word = |i: isize| -> u64 {
         if i < 0 {
-            "<s>"
+            start
         } else if i as usize >= n {
-            "</s>"
+            end
         } else {
-            words[i as usize]
+            hashes[i as usize]
         }
+    };
+    let shape = |i: isize| -> u64 {
+        if i < 0 || i as usize >= n { 0 } else { shapes[i as usize] }
     };
     for i in 0..n {
         let w = words[i];
         let ii = i as isize;
         let mut f = Vec::with_capacity(40);
         f.push(Hash::new(t::BIAS));
-        f.push(Hash::new(t::WORD).chars(w, true));
-        f.push(Hash::new(t::WORD_PREV).chars(word(ii - 1), true));
-        f.push(Hash::new(t::WORD_NEXT).chars(word(ii + 1), true));
-        f.push(Hash::new(t::WORD_PREV2).chars(word(ii - 2), true));
-        f.push(Hash::new(t::WORD_NEXT2).chars(word(ii + 2), true));
-        f.push(Hash::new(t::BIGRAM_PREV).chars(word(ii - 1), true).add(0).chars(w, true));
-        f.push(Hash::new(t::BIGRAM_NEXT).chars(w, true).add(0).chars(word(ii + 1), true));
-        let shape = shape_hash(w, t::SHAPE);
-        f.push(shape);
-        f.push(shape_hash(word(ii - 1), t::SHAPE_PREV));
-        f.push(shape_hash(word(ii + 1), t::SHAPE_NEXT));
-        f.push(shape_hash(w, t::SHAPE_WORD_NEXT).add(1).chars(word(ii + 1), true));
+        f.push(Hash::new(t::WORD).add(word(ii)));
+        f.push(Hash::new(t::WORD_PREV).add(word(ii - 1)));
+        f.push(Hash::new(t::WORD_NEXT).add(word(ii + 1)));
+        f.push(Hash::new(t::WORD_PREV2).add(word(ii - 2)));
+        f.push(Hash::new(t::WORD_NEXT2).add(word(ii + 2)));
+        f.push(Hash::new(t::BIGRAM_PREV).add(word(ii - 1)).add(word(ii)));
+        f.push(Hash::new(t::BIGRAM_NEXT).add(word(ii)).add(word(ii + 1)));
+        f.push(Hash::new(t::SHAPE).add(shape(ii)));
+        f.push(Hash::new(t::SHAPE_PREV).add(shape(ii - 1)));
+        f.push(Hash::new(t::SHAPE_NEXT).add(shape(ii + 1)));
+        f.push(Hash::new(t::SHAPE_WORD_NEXT).add(shape(ii)).add(word(ii + 1)));
         let chars: Vec<char> = w.chars().flat_map(char::to_lowercase).collect();
         for k in 1..=4.min(chars.len()) {
             let mut p = Hash::new(t::PREFIX).add(k as u64);
@@ -207,13 +224,19 @@ fn bits(mask: u32) -> impl Iterator<Item = u64> {
     (0..32u64).filter(move |b| mask & (1 << b) != 0)
 }
 
-/// The features of the tags chosen before token `i` (decoding is left to right).
-pub(crate) fn history_features(word: &str, prev: u8, prev2: u8, out: &mut Vec<Hash>) {
+/// The features of the tags chosen before a token (decoding is left to right), given the
+/// token's word hash and shape hash.
+pub(crate) fn history_features(word: u64, shape: u64, prev: u8, prev2: u8, out: &mut Vec<Hash>) {
     out.clear();
     out.push(Hash::new(t::PREV_TAG).add(u64::from(prev)));
     out.push(Hash::new(t::PREV_TAGS).add(u64::from(prev)).add(u64::from(prev2)));
-    out.push(Hash::new(t::PREV_TAG_WORD).add(u64::from(prev)).chars(word, true));
-    out.push(shape_hash(word, t::PREV_TAG_SHAPE).add(u64::from(prev)));
+    out.push(Hash::new(t::PREV_TAG_WORD).add(u64::from(prev)).add(word));
+    out.push(Hash::new(t::PREV_TAG_SHAPE).add(shape).add(u64::from(prev)));
+}
+
+/// A word's hash and shape hash, as `history_features` takes them.
+pub(crate) fn word_and_shape(w: &str) -> (u64, u64) {
+    (Hash::word(w), shape_hash(w, 0).0)
 }
 
 /// Gazetteer evidence for the tokens of a sentence, from the name index: each token's own

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::features::{gazetteer, history_features, sentence_features, DocWord, Hash};
+use super::features::{gazetteer, history_features, sentence_features, word_and_shape, DocWord, Hash};
 use crate::error::{Error, ErrorKind};
 use crate::resources::Resources;
 
@@ -50,21 +50,21 @@ pub struct Tagger {
 
 /// Per-document context the features read: each word's use across the document.
 pub struct DocContext {
-    words: HashMap<String, DocWord>,
+    words: HashMap<u64, DocWord>,
 }
 
 impl DocContext {
     /// Gathers, for every word of the document's sentences, whether it is seen capitalized
     /// other than first in a sentence, and whether it is seen in lower case.
     pub fn new<'a>(sentences: impl Iterator<Item = &'a [&'a str]>) -> DocContext {
-        let mut words: HashMap<String, DocWord> = HashMap::new();
+        let mut words: HashMap<u64, DocWord> = HashMap::new();
         for s in sentences {
             for (i, w) in s.iter().enumerate() {
                 let Some(first) = w.chars().next() else { continue };
                 if !first.is_alphabetic() {
                     continue;
                 }
-                let e = words.entry(w.to_lowercase()).or_default();
+                let e = words.entry(Hash::word(w)).or_default();
                 if first.is_lowercase() {
                     e.lower = true;
                 } else if i > 0 {
@@ -76,14 +76,28 @@ impl DocContext {
     }
 
     fn get(&self, w: &str) -> DocWord {
-        self.words.get(&w.to_lowercase()).copied().unwrap_or_default()
+        self.words.get(&Hash::word(w)).copied().unwrap_or_default()
     }
 }
 
-/// Everything needed to tag one sentence, computed once (training reuses it every epoch).
+/// Everything needed to tag one sentence, computed once (training reuses it every epoch):
+/// each token's fixed feature buckets (`buckets[ends[i - 1]..ends[i]]`), and its word and
+/// shape hashes for the history features.
 pub(crate) struct Prepared {
-    features: Vec<Vec<u32>>,
-    words: Vec<String>,
+    buckets: Vec<u32>,
+    ends: Vec<u32>,
+    words: Vec<(u64, u64)>,
+}
+
+impl Prepared {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn fixed(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.buckets[start..self.ends[i] as usize]
+    }
 }
 
 impl Tagger {
@@ -120,10 +134,13 @@ impl Tagger {
         let gaz = gazetteer(words, resources, buf);
         let mut hashed: Vec<Vec<Hash>> = Vec::new();
         sentence_features(words, &gaz, |w| doc.get(w), &mut hashed);
-        Prepared {
-            features: hashed.iter().map(|f| f.iter().map(|h| h.bucket(self.bits)).collect()).collect(),
-            words: words.iter().map(|w| w.to_string()).collect(),
+        let mut buckets = Vec::with_capacity(hashed.iter().map(Vec::len).sum());
+        let mut ends = Vec::with_capacity(hashed.len());
+        for f in &hashed {
+            buckets.extend(f.iter().map(|h| h.bucket(self.bits)));
+            ends.push(buckets.len() as u32);
         }
+        Prepared { buckets, ends, words: words.iter().map(|w| word_and_shape(w)).collect() }
     }
 
     fn scores(&self, fixed: &[u32], history: &[Hash], scores: &mut [f32; N]) {
@@ -140,14 +157,15 @@ impl Tagger {
 
     /// Tags a prepared sentence: one tag index per token.
     pub(crate) fn tag(&self, p: &Prepared) -> Vec<u8> {
-        let mut tags = Vec::with_capacity(p.words.len());
+        let mut tags = Vec::with_capacity(p.len());
         let mut history = Vec::with_capacity(4);
         let mut scores = [0f32; N];
-        for (i, fixed) in p.features.iter().enumerate() {
+        for i in 0..p.len() {
             let prev = if i > 0 { tags[i - 1] } else { 0 };
             let prev2 = if i > 1 { tags[i - 2] } else { 0 };
-            history_features(&p.words[i], prev, prev2, &mut history);
-            self.scores(fixed, &history, &mut scores);
+            let (word, shape) = p.words[i];
+            history_features(word, shape, prev, prev2, &mut history);
+            self.scores(p.fixed(i), &history, &mut scores);
             let best = (0..N)
                 .filter(|&t| allowed(prev as usize, t))
                 .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
@@ -205,10 +223,12 @@ impl Tagger {
             for &k in &order {
                 let (p, gold) = &data[k];
                 let mut tags: Vec<u8> = Vec::with_capacity(gold.len());
-                for (i, fixed) in p.features.iter().enumerate() {
+                for i in 0..p.len() {
+                    let fixed = p.fixed(i);
                     let prev = if i > 0 { tags[i - 1] } else { 0 };
                     let prev2 = if i > 1 { tags[i - 2] } else { 0 };
-                    history_features(&p.words[i], prev, prev2, &mut history);
+                    let (word, shape) = p.words[i];
+                    history_features(word, shape, prev, prev2, &mut history);
                     model.scores(fixed, &history, &mut scores);
                     let guess = (0..N)
                         .filter(|&t| allowed(prev as usize, t))

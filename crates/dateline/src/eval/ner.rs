@@ -83,8 +83,9 @@ fn conll_type(t: EntityType) -> usize {
     }
 }
 
-/// Scores the `entities` stage on CoNLL-format `gold`.
-pub fn evaluate(gold: &str) -> Result<Report, Error> {
+/// Scores the `entities` stage on CoNLL-format `gold` (or, with `tagger_only`, the name
+/// tagger's own spans and types, before the gazetteers and the document refine them).
+pub fn evaluate(gold: &str, tagger_only: bool) -> Result<Report, Error> {
     let docs = read_conll(gold).map_err(|e| Error::new(ErrorKind::Json(e)))?;
     let stage = Entities::new(EntitiesConfig::default())?;
     let mut report = Report::default();
@@ -122,6 +123,20 @@ pub fn evaluate(gold: &str) -> Result<Report, Error> {
         doc.paragraphs = doc_sentences.iter().map(|s| s.span).collect();
         doc.sentences = doc_sentences;
         doc.tokens = doc_tokens;
+        if tagger_only {
+            let resources = crate::resources::Resources::shared().map_err(Clone::clone)?;
+            let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect()).collect();
+            let context = crate::entities::DocContext::new(words.iter().map(Vec::as_slice));
+            let mut found = HashSet::new();
+            let mut first = 0;
+            for w in &words {
+                let spans = resources.tagger()?.spans(w, &context, resources);
+                found.extend(spans.into_iter().map(|s| (first + s.start, first + s.end, s.kind)));
+                first += w.len();
+            }
+            report.add(&gold_spans, &found, doc.tokens.len());
+            continue;
+        }
         stage.run(&mut doc)?;
         let token_at = |offset: u32| doc.tokens.partition_point(|t| t.span.start < offset);
         let found: HashSet<(usize, usize, usize)> = doc
@@ -130,17 +145,25 @@ pub fn evaluate(gold: &str) -> Result<Report, Error> {
             .flat_map(|e| e.mentions.iter().filter(|m| m.kind == MentionKind::Name).map(move |m| (m, e.kind)))
             .map(|(m, kind)| (token_at(m.span.start), token_at(m.span.end), conll_type(kind)))
             .collect();
-        for t in 0..4 {
-            let g: HashSet<_> = gold_spans.iter().filter(|s| s.2 == t).collect();
-            let f: HashSet<_> = found.iter().filter(|s| s.2 == t).collect();
-            report.per_type[t].gold += g.len();
-            report.per_type[t].found += f.len();
-            report.per_type[t].correct += g.intersection(&f).count();
-        }
-        report.documents += 1;
-        report.tokens += doc.tokens.len();
+        report.add(&gold_spans, &found, doc.tokens.len());
     }
     Ok(report)
+}
+
+type Spans = HashSet<(usize, usize, usize)>;
+
+impl Report {
+    fn add(&mut self, gold: &Spans, found: &Spans, tokens: usize) {
+        for (t, counts) in self.per_type.iter_mut().enumerate() {
+            let g: HashSet<_> = gold.iter().filter(|s| s.2 == t).collect();
+            let f: HashSet<_> = found.iter().filter(|s| s.2 == t).collect();
+            counts.gold += g.len();
+            counts.found += f.len();
+            counts.correct += g.intersection(&f).count();
+        }
+        self.documents += 1;
+        self.tokens += tokens;
+    }
 }
 
 impl fmt::Display for Report {

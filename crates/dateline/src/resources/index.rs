@@ -215,9 +215,16 @@ impl NameIndex {
     /// True when some indexed name starts with `folded_prefix` (to know whether a longer
     /// span of text could still match).
     pub fn has_prefix(&self, folded_prefix: &str) -> bool {
-        use fst::{IntoStreamer, Streamer};
-        let mut s = self.map.range().ge(folded_prefix).into_stream();
-        s.next().is_some_and(|(k, _)| k.starts_with(folded_prefix.as_bytes()))
+        // Walk the transducer's nodes byte by byte: a prefix exists when the walk does.
+        let fst = self.map.as_fst();
+        let mut node = fst.root();
+        for &b in folded_prefix.as_bytes() {
+            match node.find_input(b) {
+                Some(i) => node = fst.node(node.transition(i).addr),
+                None => return false,
+            }
+        }
+        true
     }
 
     /// How many distinct names the index holds.
