@@ -110,7 +110,8 @@ enum EvalCommand {
     /// Names (people, organizations, places, other) on CoNLL-format gold: exact-span
     /// precision, recall and F1 per type.
     Ner {
-        /// The gold file (CoNLL format: the word first and the IOB tag last on each line).
+        /// The gold: a CoNLL-format file (the word first and the IOB tag last on each line),
+        /// or the MEANTIME folder (`../shared/eval/meantime_en`).
         #[arg(long, default_value = "../shared/eval/wikigold/wikigold.conll.txt")]
         gold: PathBuf,
         /// Exit with code 4 when the PER+ORG+LOC F1 is lower.
@@ -192,11 +193,18 @@ fn run(cli: Cli) -> Result<u8> {
 }
 
 fn eval_ner(gold: &Path, min_f1: Option<f64>, tagger_only: bool) -> Result<u8> {
-    let content = read_gold(gold)?;
     let started = std::time::Instant::now();
-    let report = dateline::eval::ner::evaluate(&content, tagger_only).with_context(|| gold.display().to_string())?;
+    let report = if gold.is_dir() {
+        // A MEANTIME folder: name mentions of people, organizations and places, by overlap.
+        dateline::eval::meantime::evaluate(gold)?
+    } else {
+        let content = read_gold(gold)?;
+        dateline::eval::ner::evaluate(&content, tagger_only).with_context(|| gold.display().to_string())?
+    };
     print!("{report}");
-    spacy_side_by_side(gold, &report, started.elapsed().as_secs_f64());
+    if !gold.is_dir() {
+        spacy_side_by_side(gold, &report, started.elapsed().as_secs_f64());
+    }
     let f1 = report.per_org_loc().f1();
     Ok(match min_f1 {
         Some(min) if f1 < min => {

@@ -4,5 +4,6 @@
 //! `../shared/eval` is absent) and returns a report that prints itself. Later stages add
 //! their scorers here: `ner`, `time`, `geo`, `quotes`, `events`.
 
+pub mod meantime;
 pub mod ner;
 pub mod sbd;

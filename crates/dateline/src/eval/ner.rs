@@ -52,6 +52,8 @@ pub struct Report {
     pub documents: usize,
     /// Tokens scored.
     pub tokens: usize,
+    /// How found and gold names are matched (`exact spans`, `overlap`).
+    pub matching: &'static str,
 }
 
 impl Report {
@@ -88,7 +90,7 @@ fn conll_type(t: EntityType) -> usize {
 pub fn evaluate(gold: &str, tagger_only: bool) -> Result<Report, Error> {
     let docs = read_conll(gold).map_err(|e| Error::new(ErrorKind::Json(e)))?;
     let stage = Entities::new(EntitiesConfig::default())?;
-    let mut report = Report::default();
+    let mut report = Report { matching: "exact spans", ..Report::default() };
     for sentences in &docs {
         // The gold tokens as a document: text, tokens, one paragraph per sentence.
         let mut text = String::new();
@@ -153,7 +155,7 @@ pub fn evaluate(gold: &str, tagger_only: bool) -> Result<Report, Error> {
 type Spans = HashSet<(usize, usize, usize)>;
 
 impl Report {
-    fn add(&mut self, gold: &Spans, found: &Spans, tokens: usize) {
+    pub(crate) fn add(&mut self, gold: &Spans, found: &Spans, tokens: usize) {
         for (t, counts) in self.per_type.iter_mut().enumerate() {
             let g: HashSet<_> = gold.iter().filter(|s| s.2 == t).collect();
             let f: HashSet<_> = found.iter().filter(|s| s.2 == t).collect();
@@ -168,7 +170,7 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "names, exact spans ({} documents, {} tokens):", self.documents, self.tokens)?;
+        writeln!(f, "names, {} ({} documents, {} tokens):", self.matching, self.documents, self.tokens)?;
         writeln!(f, "  {:<12} {:>9} {:>9} {:>9} {:>7}", "type", "precision", "recall", "F1", "gold")?;
         let mut row = |name: &str, c: Counts| {
             writeln!(f, "  {:<12} {:>9.4} {:>9.4} {:>9.4} {:>7}", name, c.precision(), c.recall(), c.f1(), c.gold)

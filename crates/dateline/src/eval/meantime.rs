@@ -1,0 +1,215 @@
+//! Names on MEANTIME (120 English Wikinews articles, NewsReader): the name mentions (`NAM`,
+//! `PRE.NAM`) of people, organizations and places, matched by overlap and type.
+//!
+//! MEANTIME marks whole noun phrases (`JSA Research defence analysist Paul Nesbit`), not
+//! CoNLL name spans, so exact-span scores would measure the annotation style; as its README
+//! advises, a found name counts when it overlaps a gold name of the same type. Only the
+//! annotated sentences of each article are read (the first six). The XML files are read with
+//! a small scanner: they are machine-written and regular.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::ner::{Counts, Report};
+use crate::document::{Document, EntityType, Meta, MentionKind, OffsetMap, ParagraphId, Sentence, Token, TokenId, TokenKind};
+use crate::entities::{Entities, EntitiesConfig};
+use crate::error::{Error, ErrorKind};
+use crate::span::Span;
+use crate::stage::Stage;
+
+/// The `value` of attribute `name` in the tag text `tag`.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    Some(&tag[start..start + tag[start..].find('"')?])
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+/// Every element `<name ...>...</name>` or `<name .../>`: (the opening tag, the body).
+fn elements<'a>(xml: &'a str, name: &str) -> Vec<(&'a str, &'a str)> {
+    let open = format!("<{name} ");
+    let close = format!("</{name}>");
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find(&open) {
+        rest = &rest[i..];
+        let Some(tag_end) = rest.find('>') else { break };
+        let tag = &rest[..=tag_end];
+        if tag.ends_with("/>") {
+            out.push((tag, ""));
+            rest = &rest[tag_end + 1..];
+            continue;
+        }
+        let Some(body_end) = rest.find(&close) else { break };
+        out.push((tag, &rest[tag_end + 1..body_end]));
+        rest = &rest[body_end + close.len()..];
+    }
+    out
+}
+
+fn type_index(t: &str) -> Option<usize> {
+    match t {
+        "PER" => Some(0),
+        "ORG" => Some(1),
+        "LOC" => Some(2),
+        _ => None,
+    }
+}
+
+fn our_type(t: EntityType) -> Option<usize> {
+    match t {
+        EntityType::Person => Some(0),
+        EntityType::Org => Some(1),
+        EntityType::Gpe | EntityType::Loc | EntityType::Fac => Some(2),
+        _ => None,
+    }
+}
+
+/// The XML files of the corpus under `dir`, sorted.
+fn files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "xml") && !path.to_string_lossy().contains("MEANTIME_NWR") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Scores the `entities` stage on the MEANTIME folder `dir` (PER, ORG, LOC; MISC is not
+/// annotated there).
+pub fn evaluate(dir: &Path) -> Result<Report, Error> {
+    let io = |e: std::io::Error| Error::new(ErrorKind::Data(format!("{}: {e}", dir.display())));
+    let mut paths = Vec::new();
+    files(dir, &mut paths).map_err(io)?;
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Error::new(ErrorKind::Data(format!("no MEANTIME XML files under {}", dir.display()))));
+    }
+    let stage = Entities::new(EntitiesConfig::default())?;
+    let mut report = Report { matching: "overlap, same type", ..Report::default() };
+    for path in &paths {
+        let xml = std::fs::read_to_string(path).map_err(io)?;
+        // Tokens: t_id → (sentence, text).
+        let mut tokens: Vec<(u32, usize, String)> = elements(&xml, "token")
+            .into_iter()
+            .filter_map(|(tag, body)| {
+                Some((attr(tag, "t_id")?.parse().ok()?, attr(tag, "sentence")?.parse().ok()?, unescape(body)))
+            })
+            .collect();
+        tokens.sort_by_key(|t| t.0);
+        let position: HashMap<u32, usize> = tokens.iter().enumerate().map(|(i, t)| (t.0, i)).collect();
+        let anchors = |body: &str| -> Vec<usize> {
+            elements(body, "token_anchor").iter().filter_map(|(t, _)| position.get(&attr(t, "t_id")?.parse().ok()?).copied()).collect()
+        };
+        // Entity types through REFERS_TO: mention → entity → type.
+        let entity_type: HashMap<&str, &str> =
+            elements(&xml, "ENTITY").iter().filter_map(|(t, _)| Some((attr(t, "m_id")?, attr(t, "ent_type")?))).collect();
+        let mut mention_type: HashMap<&str, &str> = HashMap::new();
+        for (_, body) in elements(&xml, "REFERS_TO") {
+            let target = elements(body, "target").first().and_then(|(t, _)| attr(t, "m_id"));
+            if let Some(ty) = target.and_then(|t| entity_type.get(t)) {
+                for (s, _) in elements(body, "source") {
+                    if let Some(m) = attr(s, "m_id") {
+                        mention_type.insert(m, ty);
+                    }
+                }
+            }
+        }
+        let mut last_sentence = 0;
+        let mut gold: Vec<(usize, usize, usize)> = Vec::new();
+        for (tag, body) in elements(&xml, "ENTITY_MENTION").into_iter().chain(elements(&xml, "TIMEX3")) {
+            let toks = anchors(body);
+            if let (Some(&a), Some(&b)) = (toks.iter().min(), toks.iter().max()) {
+                last_sentence = last_sentence.max(tokens[b].1);
+                let name = matches!(attr(tag, "syntactic_type"), Some("NAM" | "PRE.NAM"));
+                let ty = attr(tag, "m_id").and_then(|m| mention_type.get(m)).and_then(|t| type_index(t));
+                if let (true, Some(ty), true) = (name, ty, tag.starts_with("<ENTITY_MENTION")) {
+                    gold.push((a, b + 1, ty));
+                }
+            }
+        }
+        // The annotated sentences as a document on the gold tokens.
+        let kept: Vec<&(u32, usize, String)> = tokens.iter().filter(|t| t.1 <= last_sentence).collect();
+        let mut text = String::new();
+        let mut doc_tokens = Vec::new();
+        let mut doc_sentences: Vec<Sentence> = Vec::new();
+        for (i, (_, sentence, word)) in kept.iter().enumerate() {
+            let new_sentence = i == 0 || kept[i - 1].1 != *sentence;
+            if new_sentence {
+                if let Some(s) = doc_sentences.last_mut() {
+                    s.end_token = TokenId(i as u32);
+                    s.span.end = text.len() as u32;
+                    text.push('\n');
+                }
+                doc_sentences.push(Sentence {
+                    span: Span::new(text.len(), text.len()),
+                    paragraph: ParagraphId(doc_sentences.len() as u32),
+                    first_token: TokenId(i as u32),
+                    end_token: TokenId(i as u32),
+                });
+            } else {
+                text.push(' ');
+            }
+            let a = text.len();
+            text.push_str(word);
+            doc_tokens.push(Token { span: Span::new(a, text.len()), kind: TokenKind::Word });
+        }
+        if let Some(s) = doc_sentences.last_mut() {
+            s.end_token = TokenId(doc_tokens.len() as u32);
+            s.span.end = text.len() as u32;
+        }
+        let mut doc = Document::new(path.display().to_string(), text.clone(), Meta::default());
+        doc.write_text(text, OffsetMap::default());
+        doc.paragraphs = doc_sentences.iter().map(|s| s.span).collect();
+        doc.sentences = doc_sentences;
+        doc.tokens = doc_tokens;
+        stage.run(&mut doc)?;
+        let token_at = |offset: u32| doc.tokens.partition_point(|t| t.span.start < offset);
+        let found: Vec<(usize, usize, usize)> = doc
+            .entities
+            .iter()
+            .filter_map(|e| our_type(e.kind).map(|t| (e, t)))
+            .flat_map(|(e, t)| e.mentions.iter().filter(|m| m.kind == MentionKind::Name).map(move |m| (m, t)))
+            .map(|(m, t)| (token_at(m.span.start), token_at(m.span.end), t))
+            .collect();
+        let overlaps = |x: &(usize, usize, usize), y: &(usize, usize, usize)| x.2 == y.2 && x.0 < y.1 && y.0 < x.1;
+        for t in 0..3 {
+            let c: &mut Counts = &mut report.per_type[t];
+            let g: Vec<_> = gold.iter().filter(|s| s.2 == t).collect();
+            let f: Vec<_> = found.iter().filter(|s| s.2 == t).collect();
+            c.gold += g.len();
+            c.found += f.len();
+            // Recall side: gold names found; precision side: found names that are gold. They
+            // can differ under overlap, so count the smaller, which is the conservative figure.
+            let recalled = g.iter().filter(|x| f.iter().any(|y| overlaps(x, y))).count();
+            let precise = f.iter().filter(|y| g.iter().any(|x| overlaps(x, y))).count();
+            c.correct += recalled.min(precise);
+        }
+        report.documents += 1;
+        report.tokens += doc.tokens.len();
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scanner_reads_elements_and_attributes() {
+        let xml = r#"<token number="0" sentence="0" t_id="1">AT&amp;T</token><ENTITY_MENTION m_id="5" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION><ENTITY_MENTION m_id="6"/>"#;
+        let tokens = elements(xml, "token");
+        assert_eq!(tokens.len(), 1);
+        assert_eq!((attr(tokens[0].0, "t_id"), unescape(tokens[0].1).as_str()), (Some("1"), "AT&T"));
+        let mentions = elements(xml, "ENTITY_MENTION");
+        assert_eq!(mentions.len(), 2);
+        assert_eq!(attr(mentions[0].0, "syntactic_type"), Some("NAM"));
+        assert_eq!(elements(mentions[0].1, "token_anchor").len(), 1);
+    }
+}
