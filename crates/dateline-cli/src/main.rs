@@ -121,6 +121,15 @@ enum EvalCommand {
         #[arg(long)]
         tagger_only: bool,
     },
+    /// Times on MEANTIME's TIMEX3 annotations: TempEval-3's extent, type and value scores.
+    Time {
+        /// The MEANTIME folder.
+        #[arg(long, default_value = "../shared/eval/meantime_en")]
+        gold: PathBuf,
+        /// Exit with code 4 when the value F1 is lower.
+        #[arg(long)]
+        min_value_f1: Option<f64>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -177,6 +186,20 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Eval(EvalCommand::Ner { gold, min_f1, tagger_only }) => eval_ner(&gold, min_f1, tagger_only),
+        Command::Eval(EvalCommand::Time { gold, min_value_f1 }) => {
+            if !gold.is_dir() {
+                bail!("cannot read gold folder {} (the open gold sets live in ../shared/eval; pass --gold PATH)", gold.display());
+            }
+            let report = dateline::eval::meantime::evaluate_times(&gold)?;
+            print!("{report}");
+            Ok(match min_value_f1 {
+                Some(min) if report.value_f1() < min => {
+                    eprintln!("dateline: value F1 {:.4}, below the floor of {min}", report.value_f1());
+                    exit::BELOW_FLOOR
+                }
+                _ => 0,
+            })
+        }
         Command::Eval(EvalCommand::Sbd { gold, min }) => {
             let content = read_gold(&gold)?;
             let report = dateline::eval::sbd::evaluate(&content).with_context(|| gold.display().to_string())?;

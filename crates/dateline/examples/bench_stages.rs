@@ -17,6 +17,7 @@ use dateline::entities::{Entities, EntitiesConfig};
 use dateline::ingest::{self, IngestOptions};
 use dateline::language::{Language, LanguageConfig};
 use dateline::segment::{Segment, SegmentConfig};
+use dateline::times::{Times, TimesConfig};
 use dateline::{Document, Stage};
 
 fn main() {
@@ -39,6 +40,7 @@ fn main() {
         Box::new(Segment::new(SegmentConfig::default())),
         Box::new(Language::new(LanguageConfig::default())),
         Box::new(Entities::new(EntitiesConfig::default()).expect("the reference data loads")),
+        Box::new(Times::new(TimesConfig::default())),
     ];
     // BENCH_STAGES=clean,segment times only those stages.
     if let Ok(only) = std::env::var("BENCH_STAGES") {

@@ -67,7 +67,51 @@ impl Date {
     }
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
+impl Date {
+    /// Days since 1970-01-01 (negative before).
+    pub fn days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (y, m, d) = (i64::from(self.year) - i64::from(self.month <= 2), i64::from(self.month), i64::from(self.day));
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01, if it is in 1..=9999.
+    pub fn from_days(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Date::new(i32::try_from(y).ok()?, m as u32, d as u32)
+    }
+
+    /// The date `n` days later (or earlier, for negative `n`).
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        Date::from_days(self.days() + n)
+    }
+
+    /// Day of the week, Monday = 1 to Sunday = 7 (ISO 8601).
+    pub fn weekday(self) -> u32 {
+        ((self.days() + 3).rem_euclid(7) + 1) as u32
+    }
+
+    /// The ISO 8601 week: (week-numbering year, week 1 to 53).
+    pub fn iso_week(self) -> (i32, u32) {
+        let thursday = self.add_days(4 - i64::from(self.weekday())).unwrap_or(self);
+        let jan1 = Date::new(thursday.year(), 1, 1).expect("January 1st exists");
+        (thursday.year(), ((thursday.days() - jan1.days()) / 7 + 1) as u32)
+    }
+}
+
+pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
         2 => 28,
@@ -109,6 +153,18 @@ mod tests {
         assert_eq!("2025-08-15".parse::<Date>().unwrap().to_string(), "2025-08-15");
         assert_eq!(Date::parse_prefix("2025-08-15T10:00:00Z").unwrap(), Date::new(2025, 8, 15).unwrap());
         assert_eq!("2024-02-29".parse::<Date>().unwrap().day(), 29);
+    }
+
+    #[test]
+    fn arithmetic_weekdays_and_weeks() {
+        let d = Date::new(2025, 8, 15).unwrap();
+        assert_eq!(d.weekday(), 5); // a Friday
+        assert_eq!(Date::from_days(d.days()), Some(d));
+        assert_eq!(d.add_days(17).unwrap().to_string(), "2025-09-01");
+        assert_eq!(d.add_days(-228).unwrap().to_string(), "2024-12-30");
+        assert_eq!(d.iso_week(), (2025, 33));
+        assert_eq!(Date::new(2024, 12, 30).unwrap().iso_week(), (2025, 1));
+        assert_eq!(Date::new(1970, 1, 1).unwrap().days(), 0);
     }
 
     #[test]

@@ -251,6 +251,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Entities, in order of first mention, from `entities`.
     pub entities: Vec<Entity>,
+    /// Time expressions, in order, from `times`.
+    pub times: Vec<crate::times::TimeExpr>,
     /// Problems met with this document.
     pub errors: Vec<Problem>,
     failed: bool,

@@ -35,6 +35,7 @@ pub mod resources;
 pub mod segment;
 pub mod span;
 pub mod stage;
+pub mod times;
 
 pub use date::Date;
 pub use document::{Document, Entity, EntityType, Mention, MentionKind, Meta, Problem, Sentence, Token, TokenKind};

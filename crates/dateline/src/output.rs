@@ -10,7 +10,8 @@
 //!   "tokens": [{"start","end","kind"}],      // only when asked for
 //!   "entities": [{"id","name","type","country","role","actor",
 //!                 "mentions": [{"start","end","text","kind"}]}],
-//!   "quotes": [], "times": [], "places": [], "events": [],
+//!   "times": [{"start","end","text","type","value","utc"}],
+//!   "quotes": [], "places": [], "events": [],
 //!   "removed": [{"text","reason"}],          // page furniture `clean` dropped
 //!   "errors": [{"stage","code","message"}] }
 //! ```
@@ -116,6 +117,18 @@ struct JsonEntity<'a> {
 }
 
 #[derive(Serialize)]
+struct JsonTime<'a> {
+    start: u32,
+    end: u32,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: crate::times::TimeType,
+    value: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    utc: Option<&'a str>,
+}
+
+#[derive(Serialize)]
 struct JsonRemoved<'a> {
     text: &'a str,
     reason: &'static str,
@@ -147,7 +160,7 @@ struct JsonDocument<'a> {
     tokens: Option<Vec<JsonToken>>,
     entities: Vec<JsonEntity<'a>>,
     quotes: Empty,
-    times: Empty,
+    times: Vec<JsonTime<'a>>,
     places: Empty,
     events: Empty,
     removed: Vec<JsonRemoved<'a>>,
@@ -199,7 +212,18 @@ pub fn write_json<W: Write>(doc: &Document, options: &OutputOptions, w: W) -> io
             })
             .collect(),
         quotes: [],
-        times: [],
+        times: doc
+            .times
+            .iter()
+            .map(|t| JsonTime {
+                start: offsets.get(t.span.start),
+                end: offsets.get(t.span.end),
+                text: &text[t.span],
+                kind: t.kind,
+                value: &t.value,
+                utc: t.utc.as_deref(),
+            })
+            .collect(),
         places: [],
         events: [],
         removed: doc.removed.iter().map(|r| JsonRemoved { text: &doc.raw[r.raw], reason: r.reason }).collect(),
@@ -248,6 +272,12 @@ pub fn write_text<W: Write>(doc: &Document, mut w: W) -> io::Result<()> {
         let attrs: Vec<&str> = [e.country.as_deref(), e.role.as_deref(), e.actor.as_deref()].into_iter().flatten().collect();
         let mentions: Vec<&str> = e.mentions.iter().map(|m| &text[m.span]).collect();
         writeln!(w, "  e{} {} {:?} [{}]: {}", i + 1, e.name, e.kind, attrs.join(", "), mentions.join(" | "))?;
+    }
+    if !doc.times.is_empty() {
+        writeln!(w, "\ntimes:")?;
+    }
+    for t in &doc.times {
+        writeln!(w, "  {:?} {} = {}{}", t.kind, &text[t.span], t.value, t.utc.as_deref().map_or(String::new(), |u| format!(" ({u})")))?;
     }
     let mut paragraph = None;
     for (i, s) in doc.sentences.iter().enumerate() {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::clean::{Clean, CleanConfig};
 use crate::document::{Document, Problem};
 use crate::entities::{Entities, EntitiesConfig};
+use crate::times::{Times, TimesConfig};
 use crate::error::{Error, ErrorKind};
 use crate::language::{Language, LanguageConfig};
 use crate::segment::{Segment, SegmentConfig};
@@ -36,6 +37,8 @@ pub enum StageConfig {
     Language(LanguageConfig),
     /// People, organizations, places and groups.
     Entities(EntitiesConfig),
+    /// Dates, times, durations and sets.
+    Times(TimesConfig),
 }
 
 impl StageConfig {
@@ -46,6 +49,7 @@ impl StageConfig {
             StageConfig::Segment(_) => "segment",
             StageConfig::Language(_) => "language",
             StageConfig::Entities(_) => "entities",
+            StageConfig::Times(_) => "times",
         }
     }
 
@@ -54,7 +58,7 @@ impl StageConfig {
         match self {
             StageConfig::Clean(_) => &[],
             StageConfig::Segment(_) | StageConfig::Language(_) => &["clean"],
-            StageConfig::Entities(_) => &["clean", "segment"],
+            StageConfig::Entities(_) | StageConfig::Times(_) => &["clean", "segment"],
         }
     }
 
@@ -64,6 +68,7 @@ impl StageConfig {
             StageConfig::Segment(c) => Box::new(Segment::new(c.clone())),
             StageConfig::Language(c) => Box::new(Language::new(c.clone())),
             StageConfig::Entities(c) => Box::new(Entities::new(c.clone())?),
+            StageConfig::Times(c) => Box::new(Times::new(c.clone())),
         })
     }
 }
@@ -86,6 +91,7 @@ impl Default for PipelineConfig {
                 StageConfig::Segment(SegmentConfig::default()),
                 StageConfig::Language(LanguageConfig::default()),
                 StageConfig::Entities(EntitiesConfig::default()),
+                StageConfig::Times(TimesConfig::default()),
             ],
         }
     }

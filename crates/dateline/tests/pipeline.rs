@@ -165,7 +165,10 @@ fn json_offsets_are_code_points() {
         }
     }
     assert!(mentions > 50, "{mentions} mentions");
-    for layer in ["quotes", "times", "places", "events", "errors"] {
+    for t in value["times"].as_array().unwrap() {
+        assert_eq!(slice(t), t["text"].as_str().unwrap());
+    }
+    for layer in ["quotes", "places", "events", "errors"] {
         assert_eq!(value[layer], serde_json::json!([]), "{layer}");
     }
 }

@@ -213,3 +213,184 @@ mod tests {
         assert_eq!(elements(mentions[0].1, "token_anchor").len(), 1);
     }
 }
+
+/// TempEval-3's scores of the `times` stage on MEANTIME's TIMEX3 annotations.
+#[derive(Debug, Default)]
+pub struct TimeReport {
+    /// Documents scored.
+    pub documents: usize,
+    /// Expressions in the gold (the document creation times excluded).
+    pub gold: usize,
+    /// Expressions found (those on the creation time's tokens excluded).
+    pub found: usize,
+    /// Found with exactly the gold extent.
+    pub strict: usize,
+    /// Found overlapping a gold expression (one to one).
+    pub relaxed: usize,
+    /// Of the relaxed matches, those of the right type.
+    pub typed: usize,
+    /// Of the relaxed matches, those with the right value.
+    pub valued: usize,
+    /// Some wrong values, as (text, found, gold), for a person to read.
+    pub wrong_values: Vec<(String, String, String)>,
+    /// Gold expressions not found, as (text, gold value).
+    pub missed: Vec<(String, String)>,
+    /// Expressions found that are not in the gold, as (text, value).
+    pub spurious: Vec<(String, String)>,
+}
+
+fn prf(correct: usize, found: usize, gold: usize) -> (f64, f64, f64) {
+    let (p, r) = (correct as f64 / found.max(1) as f64, correct as f64 / gold.max(1) as f64);
+    (p, r, if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) })
+}
+
+impl TimeReport {
+    /// Relaxed extent F1.
+    pub fn relaxed_f1(&self) -> f64 {
+        prf(self.relaxed, self.found, self.gold).2
+    }
+    /// Value F1.
+    pub fn value_f1(&self) -> f64 {
+        prf(self.valued, self.found, self.gold).2
+    }
+}
+
+impl std::fmt::Display for TimeReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "times, TempEval-3 scores ({} documents, {} gold expressions, {} found):", self.documents, self.gold, self.found)?;
+        writeln!(f, "  {:<16} {:>9} {:>9} {:>9}", "", "precision", "recall", "F1")?;
+        for (name, n) in [("strict extent", self.strict), ("relaxed extent", self.relaxed), ("type", self.typed), ("value", self.valued)] {
+            let (p, r, f1) = prf(n, self.found, self.gold);
+            writeln!(f, "  {name:<16} {p:>9.4} {r:>9.4} {f1:>9.4}")?;
+        }
+        writeln!(f, "  type accuracy {:.4}, value accuracy {:.4} (of relaxed matches)",
+            self.typed as f64 / self.relaxed.max(1) as f64, self.valued as f64 / self.relaxed.max(1) as f64)?;
+        let show = std::env::var("DATELINE_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(12);
+        for (text, found, gold) in self.wrong_values.iter().take(show) {
+            writeln!(f, "  wrong value: {text:?} found {found}, gold {gold}")?;
+        }
+        for (text, gold) in self.missed.iter().take(show) {
+            writeln!(f, "  missed: {text:?} ({gold})")?;
+        }
+        for (text, value) in self.spurious.iter().take(show) {
+            writeln!(f, "  not in the gold: {text:?} ({value})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Scores the `times` stage on the MEANTIME folder `dir`.
+pub fn evaluate_times(dir: &Path) -> Result<TimeReport, Error> {
+    let io = |e: std::io::Error| Error::new(ErrorKind::Data(format!("{}: {e}", dir.display())));
+    let mut paths = Vec::new();
+    files(dir, &mut paths).map_err(io)?;
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Error::new(ErrorKind::Data(format!("no MEANTIME XML files under {}", dir.display()))));
+    }
+    let stage = crate::times::Times::new(crate::times::TimesConfig::default());
+    let mut report = TimeReport::default();
+    for path in &paths {
+        let xml = std::fs::read_to_string(path).map_err(io)?;
+        let mut tokens: Vec<(u32, usize, String)> = elements(&xml, "token")
+            .into_iter()
+            .filter_map(|(tag, body)| Some((attr(tag, "t_id")?.parse().ok()?, attr(tag, "sentence")?.parse().ok()?, unescape(body))))
+            .collect();
+        tokens.sort_by_key(|t| t.0);
+        let position: HashMap<u32, usize> = tokens.iter().enumerate().map(|(i, t)| (t.0, i)).collect();
+        let anchors = |body: &str| -> Vec<usize> {
+            elements(body, "token_anchor").iter().filter_map(|(t, _)| position.get(&attr(t, "t_id")?.parse().ok()?).copied()).collect()
+        };
+        let mut last_sentence = 0;
+        let mut dct: Option<crate::date::Date> = None;
+        let mut dct_tokens: Vec<usize> = Vec::new();
+        let mut gold: Vec<(usize, usize, String, String)> = Vec::new();
+        for (tag, body) in elements(&xml, "ENTITY_MENTION").into_iter().chain(elements(&xml, "TIMEX3")) {
+            let toks = anchors(body);
+            let (Some(&a), Some(&b)) = (toks.iter().min(), toks.iter().max()) else { continue };
+            last_sentence = last_sentence.max(tokens[b].1);
+            if !tag.starts_with("<TIMEX3") {
+                continue;
+            }
+            if attr(tag, "functionInDocument") == Some("CREATION_TIME") {
+                dct = attr(tag, "value").and_then(|v| crate::date::Date::parse_prefix(v).ok());
+                dct_tokens.extend(a..=b);
+            } else {
+                gold.push((a, b + 1, attr(tag, "type").unwrap_or("").to_string(), attr(tag, "value").unwrap_or("").to_string()));
+            }
+        }
+        // The annotated sentences, each sentence's words, and the stage on them.
+        let kept: Vec<&(u32, usize, String)> = tokens.iter().filter(|t| t.1 <= last_sentence).collect();
+        let mut doc = Document::new(path.display().to_string(), String::new(), Meta { published: dct, ..Meta::default() });
+        let mut text = String::new();
+        let mut doc_tokens = Vec::new();
+        let mut doc_sentences: Vec<Sentence> = Vec::new();
+        for (i, (_, sentence, word)) in kept.iter().enumerate() {
+            if i == 0 || kept[i - 1].1 != *sentence {
+                if let Some(s) = doc_sentences.last_mut() {
+                    s.end_token = TokenId(i as u32);
+                    s.span.end = text.len() as u32;
+                    text.push('\n');
+                }
+                doc_sentences.push(Sentence {
+                    span: Span::new(text.len(), text.len()),
+                    paragraph: ParagraphId(doc_sentences.len() as u32),
+                    first_token: TokenId(i as u32),
+                    end_token: TokenId(i as u32),
+                });
+            } else {
+                text.push(' ');
+            }
+            let a = text.len();
+            text.push_str(word);
+            doc_tokens.push(Token { span: Span::new(a, text.len()), kind: TokenKind::Word });
+        }
+        if let Some(s) = doc_sentences.last_mut() {
+            s.end_token = TokenId(doc_tokens.len() as u32);
+            s.span.end = text.len() as u32;
+        }
+        doc.write_text(text, OffsetMap::default());
+        doc.sentences = doc_sentences;
+        doc.tokens = doc_tokens;
+        stage.run(&mut doc)?;
+        let token_at = |offset: u32| doc.tokens.partition_point(|t| t.span.start < offset);
+        let found: Vec<(usize, usize, String, String)> = doc
+            .times
+            .iter()
+            .map(|t| {
+                let kind = serde_json::to_value(t.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                (token_at(t.span.start), token_at(t.span.end), kind, t.value.clone())
+            })
+            .filter(|(a, b, _, _)| !(*a..*b).any(|k| dct_tokens.contains(&k)))
+            .collect();
+        report.documents += 1;
+        report.gold += gold.len();
+        report.found += found.len();
+        let mut used = vec![false; found.len()];
+        for g in &gold {
+            let hit = found.iter().enumerate().find(|(k, f)| !used[*k] && f.0 < g.1 && g.0 < f.1).map(|(k, _)| k);
+            let Some(k) = hit else {
+                let words: Vec<&str> = tokens[g.0..g.1].iter().map(|t| t.2.as_str()).collect();
+                report.missed.push((words.join(" "), g.3.clone()));
+                continue;
+            };
+            used[k] = true;
+            let f = &found[k];
+            report.relaxed += 1;
+            report.strict += usize::from(f.0 == g.0 && f.1 == g.1);
+            report.typed += usize::from(f.2 == g.2);
+            if f.3 == g.3 {
+                report.valued += 1;
+            } else {
+                let words: Vec<&str> = kept[g.0..g.1.min(kept.len())].iter().map(|t| t.2.as_str()).collect();
+                report.wrong_values.push((words.join(" "), f.3.clone(), g.3.clone()));
+            }
+        }
+        for (k, f) in found.iter().enumerate().filter(|(k, _)| !used[*k]) {
+            let _ = k;
+            let words: Vec<&str> = kept[f.0..f.1.min(kept.len())].iter().map(|t| t.2.as_str()).collect();
+            report.spurious.push((words.join(" "), f.3.clone()));
+        }
+    }
+    Ok(report)
+}

@@ -1,0 +1,708 @@
+//! Times: every date, time, duration and set, with its TimeML TIMEX3 value, read against the
+//! reference (publication) date.
+//!
+//! A left-to-right matcher over each sentence's tokens tries the longest pattern first:
+//! calendar dates in all their English forms (`February 28, 2025`, `28 February`, `Feb. 28`,
+//! `2025-02-28`, `15/08/2025`), months and years (`February 2022`, `1867`, `the 1990s`),
+//! parts of them (`mid-August`, `early 2024`, `the third quarter of 2008`), weekdays,
+//! deictic words (`today`, `last week`, `recently`), clock times (`11:30 a.m. local time`),
+//! durations (`24 hours`, `six or seven hours`, `within minutes`) and sets (`every year`).
+//!
+//! A date missing its year, or a weekday, is anchored by the tense of the sentence: past
+//! (`met on Friday`) looks back from the reference date, future (`will meet on Monday`)
+//! forward. With no reference date, the known parts stay (`XXXX-02-28`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::{days_in_month, Date};
+use crate::document::{Document, SentenceId};
+use crate::error::Error;
+use crate::span::Span;
+use crate::stage::Stage;
+
+/// The TIMEX3 type of a time expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimeType {
+    /// A calendar date or a part of one (`2025-08-15`, `2022-02`, `1867`, `2025-W33`).
+    Date,
+    /// A time of day (`2025-08-15T11:30`).
+    Time,
+    /// A length of time (`PT24H`).
+    Duration,
+    /// A recurrence (`P1Y` for `every year`).
+    Set,
+}
+
+/// A time expression and its value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// Its span.
+    pub span: Span,
+    /// Its type.
+    pub kind: TimeType,
+    /// The TIMEX3 value.
+    pub value: String,
+    /// For a local clock time whose place is known: the time in UTC.
+    pub utc: Option<String>,
+}
+
+/// Configuration of the `times` stage.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TimesConfig {}
+
+/// The `times` stage.
+pub struct Times;
+
+impl Times {
+    /// Builds the stage.
+    pub fn new(_config: TimesConfig) -> Times {
+        Times
+    }
+}
+
+impl Stage for Times {
+    fn name(&self) -> &'static str {
+        "times"
+    }
+
+    fn run(&self, doc: &mut Document) -> Result<(), Error> {
+        let text = doc.text();
+        // With no reference date given, a full date in the first two sentences (a dateline:
+        // `ANCHORAGE, Alaska, Aug. 15, 2025 (Reuters) -`, `March 01, 2008`) is the publication date.
+        let mut reference = doc.meta.published;
+        if reference.is_none() {
+            reference = (0..doc.sentences.len().min(2)).find_map(|si| {
+                let words: Vec<&str> = doc.sentence_tokens(SentenceId(si as u32)).iter().map(|t| &text[t.span]).collect();
+                find(&words, None).into_iter().find_map(|m| Date::parse_prefix(&m.value).ok().filter(|_| m.value.len() == 10))
+            });
+        }
+        let mut out = Vec::new();
+        for si in 0..doc.sentences.len() {
+            let tokens = doc.sentence_tokens(SentenceId(si as u32));
+            let words: Vec<&str> = tokens.iter().map(|t| &text[t.span]).collect();
+            for m in find(&words, reference) {
+                let span = Span { start: tokens[m.start].span.start, end: tokens[m.end - 1].span.end };
+                out.push(TimeExpr { span, kind: m.kind, value: m.value, utc: None });
+            }
+        }
+        doc.times = out;
+        doc.meta.published = doc.meta.published.or(reference);
+        Ok(())
+    }
+}
+
+/// A match over a sentence's tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Its type.
+    pub kind: TimeType,
+    /// Its TIMEX3 value.
+    pub value: String,
+}
+
+/// Nouns that make a four-digit number a count, not a year (`2019 people`).
+const COUNTED: &[&str] = &[
+    "people", "person", "vote", "point", "job", "worker", "employee", "car", "vehicle", "unit", "share", "ton", "tonne",
+    "kilometre", "kilometer", "mile", "meter", "metre", "foot", "feet", "dollar", "euro", "pound", "yen", "barrel", "troop",
+    "soldier", "death", "case", "home", "house", "seat", "delegate", "store", "plane", "aircraft", "flight", "km", "mw",
+];
+
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+fn month(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
+        return Some(i as u32 + 1);
+    }
+    // Abbreviations (`Aug`, `Sept`), but not `May` or `March` spelled short, which are whole.
+    if w == "sept" {
+        return Some(9);
+    }
+    (w.len() == 3 && w != "may" && w != "mar").then(|| MONTHS.iter().position(|m| m.starts_with(&w)).map(|i| i as u32 + 1)).flatten()
+        .or_else(|| (w == "mar").then_some(3))
+}
+
+fn weekday(w: &str) -> Option<u32> {
+    let w = w.to_lowercase();
+    WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u32 + 1)
+}
+
+/// A number written in digits or words, up to ninety-nine (and `a`/`an` as one).
+fn number(w: &str) -> Option<u32> {
+    if let Ok(n) = w.replace(',', "").parse::<u32>() {
+        return Some(n);
+    }
+    let w = w.to_lowercase();
+    const ONES: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    if let Some(i) = ONES.iter().position(|o| *o == w) {
+        return Some(i as u32);
+    }
+    if let Some(i) = TENS.iter().position(|t| *t == w) {
+        return Some(20 + 10 * i as u32);
+    }
+    if let Some((t, o)) = w.split_once('-') {
+        let t = TENS.iter().position(|x| *x == t)?;
+        let o = ONES[1..10].iter().position(|x| *x == o)?;
+        return Some(20 + 10 * t as u32 + o as u32 + 1);
+    }
+    None
+}
+
+/// A day of the month: `15`, `15th`, `15,`.
+fn day(w: &str) -> Option<u32> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A year: four digits from 1000 to 2199.
+fn year(w: &str) -> Option<i32> {
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|y| (1000..2200).contains(y))
+}
+
+/// The unit of a duration, as the TIMEX3 letter and whether it is a time (`PT`) unit.
+fn unit(w: &str) -> Option<(&'static str, bool)> {
+    let w = w.to_lowercase();
+    let w = w.strip_suffix('s').unwrap_or(&w);
+    Some(match w {
+        "second" => ("S", true),
+        "minute" => ("M", true),
+        "hour" => ("H", true),
+        "day" => ("D", false),
+        "week" => ("W", false),
+        "month" => ("M", false),
+        "year" => ("Y", false),
+        "decade" => ("DE", false),
+        "quarter" => ("Q", false),
+        "century" | "centurie" => ("CE", false),
+        _ => return None,
+    })
+}
+
+fn duration(n: Option<u32>, (u, time): (&str, bool)) -> String {
+    let n = n.map_or("X".to_string(), |n| n.to_string());
+    // Decades and centuries have no TIMEX3 letter of their own: count their years.
+    match (u, n.parse::<u32>()) {
+        ("DE", Ok(k)) => format!("P{}Y", k * 10),
+        ("CE", Ok(k)) => format!("P{}Y", k * 100),
+        ("DE" | "CE", _) => "PXY".to_string(),
+        _ if time => format!("PT{n}{u}"),
+        _ => format!("P{n}{u}"),
+    }
+}
+
+/// The tense around token `at`: -1 past, 0 present or unknown, 1 future.
+fn tense(words: &[&str], at: usize) -> i32 {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let is_future = |w: &str| matches!(w, "will" | "’ll" | "'ll" | "shall" | "scheduled" | "expected" | "plans" | "planned" | "set" | "due" | "upcoming" | "next" | "tomorrow");
+    let is_past = |w: &str| {
+        matches!(w, "was" | "were" | "had" | "did" | "ago" | "last" | "met" | "went" | "came" | "took" | "made" | "gave" | "held" | "left" | "began")
+            || (w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "indeed" | "red" | "reported" | "stated" | "added"))
+    };
+    // The nearest tense marker on either side (reporting verbs excluded: `said` rarely
+    // governs the time it reports).
+    let marker = |k: usize| -> Option<i32> {
+        let w = lower.get(k)?;
+        if is_future(w) {
+            Some(1)
+        } else if is_past(w) {
+            Some(-1)
+        } else {
+            None
+        }
+    };
+    for d in 1..lower.len() {
+        if let Some(t) = at.checked_sub(d).and_then(marker).or_else(|| marker(at + d)) {
+            return t;
+        }
+    }
+    0
+}
+
+/// Resolves a month and day without a year by tense: the nearest such date before the
+/// reference (past), after it (future), or in its year (present).
+fn anchor_month_day(month: u32, day: u32, reference: Option<Date>, tense: i32) -> String {
+    let Some(r) = reference else { return format!("XXXX-{month:02}-{day:02}") };
+    let in_year = |y: i32| Date::new(y, month, day);
+    let d = match tense {
+        -1 => in_year(r.year()).filter(|d| *d <= r).or_else(|| in_year(r.year() - 1)),
+        1 => in_year(r.year()).filter(|d| *d >= r).or_else(|| in_year(r.year() + 1)),
+        _ => in_year(r.year()),
+    };
+    d.map_or(format!("XXXX-{month:02}-{day:02}"), |d| d.to_string())
+}
+
+/// Resolves a weekday by tense: on or before the reference (past), on or after (future),
+/// the one of the reference's week (present).
+fn anchor_weekday(wd: u32, reference: Option<Date>, tense: i32) -> String {
+    let Some(r) = reference else { return format!("XXXX-WXX-{wd}") };
+    let diff = i64::from(wd) - i64::from(r.weekday());
+    let offset = match tense {
+        -1 => if diff > 0 { diff - 7 } else { diff },
+        1 => if diff < 0 { diff + 7 } else { diff },
+        _ => diff,
+    };
+    r.add_days(offset).map_or(format!("XXXX-WXX-{wd}"), |d| d.to_string())
+}
+
+/// Finds the time expressions of a sentence.
+pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let w = |i: usize| lower.get(i).map_or("", String::as_str);
+    let raw = |i: usize| words.get(i).copied().unwrap_or("");
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    let push = |out: &mut Vec<Found>, start: usize, end: usize, kind: TimeType, value: String| {
+        out.push(Found { start, end, kind, value });
+        end
+    };
+    while i < words.len() {
+        let start = i;
+        // Modifiers that belong to the expression: `early 2024`, `mid-August`, `late last year`.
+        let (j, modifier) = match w(i) {
+            "early" | "late" | "mid" | "the" => (i + 1, w(i)),
+            m if m.starts_with("mid-") => (i, "mid"),
+            _ => (i, ""),
+        };
+        let token_j = if modifier == "mid" && w(j).starts_with("mid-") { &raw(j)[4..] } else { raw(j) };
+
+        // Month [day][,] [year] | Month year
+        if let Some(m) = month(token_j).filter(|_| raw(j).starts_with(char::is_uppercase) || raw(j).starts_with("mid-")) {
+            // `May` and `March` are also words: without a day or year they need a capital
+            // and a preposition-like neighbour, as in `in May`.
+            let mut k = j + 1;
+            let d = day(w(k).trim_end_matches(','));
+            if d.is_some() {
+                k += 1;
+                if w(k) == "," {
+                    k += 1;
+                }
+            }
+            let y = year(w(k));
+            let end = if y.is_some() { k + 1 } else if d.is_some() { if w(k - 1) == "," { k - 1 } else { k } } else { j + 1 };
+            let ambiguous = matches!(m, 3 | 5) && d.is_none() && y.is_none() && !matches!(w(start.wrapping_sub(1)), "in" | "since" | "until" | "by" | "of" | "from" | "last" | "next" | "early" | "late" | "mid");
+            if !ambiguous && (d.is_none() || d.is_some_and(|d| d <= days_in_month(y.unwrap_or(2000), m))) {
+                let value = match (d, y) {
+                    (Some(d), Some(y)) => format!("{y:04}-{m:02}-{d:02}"),
+                    (Some(d), None) => anchor_month_day(m, d, reference, tense(words, start)),
+                    (None, Some(y)) => format!("{y:04}-{m:02}"),
+                    (None, None) => {
+                        let y = reference.map(|r| {
+                            let t = tense(words, start);
+                            if t < 0 && m > r.month() { r.year() - 1 } else if t > 0 && m < r.month() { r.year() + 1 } else { r.year() }
+                        });
+                        y.map_or(format!("XXXX-{m:02}"), |y| format!("{y:04}-{m:02}"))
+                    }
+                };
+                let s = if modifier == "the" { j } else { start };
+                i = push(&mut out, s, end, TimeType::Date, value);
+                continue;
+            }
+        }
+        // Day Month [year]: `15 August 2025`
+        if let (Some(d), Some(m)) = (day(w(j)), month(raw(j + 1))) {
+            if raw(j + 1).starts_with(char::is_uppercase) && d <= days_in_month(2000, m) {
+                let y = year(w(j + 2));
+                let end = j + 2 + usize::from(y.is_some());
+                let value = match y {
+                    Some(y) if Date::new(y, m, d).is_some() => format!("{y:04}-{m:02}-{d:02}"),
+                    Some(_) => {
+                        i += 1;
+                        continue;
+                    }
+                    None => anchor_month_day(m, d, reference, tense(words, start)),
+                };
+                i = push(&mut out, j, end, TimeType::Date, value);
+                continue;
+            }
+        }
+        // ISO dates and numeric dates: `2025-08-15`, `15/08/2025`, `8/15/2025`
+        if let Some(value) = numeric_date(w(j)) {
+            i = push(&mut out, j, j + 1, TimeType::Date, value);
+            continue;
+        }
+        // Decades: `the 1990s`, `the ’90s`
+        if let Some(decade) = decade(w(j)) {
+            i = push(&mut out, start, j + 1, TimeType::Date, decade);
+            continue;
+        }
+        // `third-quarter` (an adjective), `the last quarter`
+        if let Some(q) = ["first-quarter", "second-quarter", "third-quarter", "fourth-quarter"].iter().position(|o| *o == w(j)) {
+            let value = reference.map_or(format!("XXXX-Q{}", q + 1), |r| format!("{:04}-Q{}", r.year(), q + 1));
+            i = push(&mut out, j, j + 1, TimeType::Date, value);
+            continue;
+        }
+        // Quarters: `the third quarter [of 2008]`, `Q3`
+        if let Some(q) = ["first", "second", "third", "fourth"].iter().position(|o| *o == w(j)).filter(|_| w(j + 1) == "quarter") {
+            let (y, end) = match (w(j + 2), year(w(j + 3)), w(j + 3), w(j + 4)) {
+                ("of", Some(y), _, _) => (Some(y), j + 4),
+                ("of", None, "last" | "this" | "next", "year") => {
+                    let dir = match w(j + 3) { "last" => -1, "next" => 1, _ => 0 };
+                    (reference.map(|r| r.year() + dir), j + 5)
+                }
+                _ => (year(w(j.wrapping_sub(1))).or(reference.map(|r| r.year())), j + 2),
+            };
+            let value = y.map_or(format!("XXXX-Q{}", q + 1), |y| format!("{y:04}-Q{}", q + 1));
+            i = push(&mut out, start, end, TimeType::Date, value);
+            continue;
+        }
+        // Years: `1867`, `in 2019`, `the 1991 recession`, `early 2024` (not money, not
+        // `2019 people`; years before 1900 only where a preposition says so)
+        if let Some(y) = year(w(j)) {
+            let money = matches!(w(j.wrapping_sub(1)), "$" | "€" | "£" | "us$" | "#" | "no." | "number" | "flight" | "route");
+            let count = COUNTED.contains(&w(j + 1).trim_end_matches('s'));
+            let context = matches!(w(j.wrapping_sub(1)), "in" | "since" | "of" | "year" | "until" | "by" | "from" | "to" | "and" | "before" | "after" | "early" | "late" | "mid" | "around" | "circa");
+            if !money && !count && ((1900..2100).contains(&y) || context) {
+                // `early 2024` keeps its modifier in the extent; TIMEX3 puts it in `mod`.
+                let s = if modifier == "the" { j } else { start };
+                i = push(&mut out, s, j + 1, TimeType::Date, format!("{y:04}"));
+                continue;
+            }
+        }
+        // Weekdays: `Friday`, `on Monday`
+        if let Some(wd) = weekday(raw(i)).filter(|_| raw(i).starts_with(char::is_uppercase)) {
+            let value = anchor_weekday(wd, reference, tense(words, i));
+            if let Some(part) = part_of_day(w(i + 1)) {
+                i = push(&mut out, i, i + 2, TimeType::Time, format!("{value}T{part}"));
+            } else {
+                i = push(&mut out, i, i + 1, TimeType::Date, value);
+            }
+            continue;
+        }
+        // Seasons: `spring`, `this summer`, `Autumn 2008` (`fall` only where it is a season:
+        // `this fall`, `in the fall`, `fall 2008`, not `shares fall`)
+        let seasonal = w(j) != "fall" || year(w(j + 1)).is_some() || matches!(w(j.wrapping_sub(1)), "this" | "last" | "next" | "the" | "in");
+        if let Some(season) = season(w(j)).filter(|_| seasonal) {
+            let (y, end) = match year(w(j + 1)) {
+                Some(y) => (Some(y), j + 2),
+                None => (reference.map(|r| r.year()), j + 1),
+            };
+            let value = y.map_or(format!("XXXX-{season}"), |y| format!("{y:04}-{season}"));
+            i = push(&mut out, if modifier == "the" { j } else { start }, end, TimeType::Date, value);
+            continue;
+        }
+        // `annual`: a set
+        if matches!(w(i), "annual" | "annually" | "yearly") {
+            i = push(&mut out, i, i + 1, TimeType::Set, "P1Y".to_string());
+            continue;
+        }
+        // `the weekend`, `the day`, `that day`: the reference's
+        if matches!(w(i), "the" | "that") && matches!(w(i + 1), "day" | "weekend") && !matches!(w(i + 2), "after" | "before" | "of") {
+            let value = reference.map(|r| {
+                if w(i + 1) == "day" {
+                    r.to_string()
+                } else {
+                    let (y, wk) = r.iso_week();
+                    format!("{y:04}-W{wk:02}-WE")
+                }
+            });
+            if let Some(value) = value {
+                i = push(&mut out, i, i + 2, TimeType::Date, value);
+                continue;
+            }
+        }
+        // Deictic words
+        // `this morning`, `Friday morning`, `tonight`: the day and a part of it.
+        if matches!(w(i), "this" | "yesterday" | "tomorrow") && part_of_day(w(i + 1)).is_some() {
+            let day = match w(i) {
+                "yesterday" => reference.and_then(|r| r.add_days(-1)),
+                "tomorrow" => reference.and_then(|r| r.add_days(1)),
+                _ => reference,
+            };
+            let value = format!("{}T{}", day.map_or("XXXX-XX-XX".to_string(), |d| d.to_string()), part_of_day(w(i + 1)).expect("checked"));
+            i = push(&mut out, i, i + 2, TimeType::Time, value);
+            continue;
+        }
+        let deictic = match w(i) {
+            "today" | "tonight" => reference.map_or("PRESENT_REF".into(), |r| r.to_string()).into(),
+            "current" => Some("PRESENT_REF".into()),
+            "recent" | "past" if unit(w(i + 1)).is_none() && number(w(i + 1)).is_none() => Some("PAST_REF".into()),
+            "later" | "future" => Some("FUTURE_REF".into()),
+            "yesterday" => reference.and_then(|r| r.add_days(-1)).map(|d| d.to_string()),
+            "tomorrow" => reference.and_then(|r| r.add_days(1)).map(|d| d.to_string()),
+            "now" | "currently" | "nowadays" => Some("PRESENT_REF".into()),
+            "recently" | "lately" => Some("PAST_REF".into()),
+            "soon" => Some("FUTURE_REF".into()),
+            _ => None,
+        };
+        if let Some(value) = deictic {
+            i = push(&mut out, i, i + 1, TimeType::Date, value);
+            continue;
+        }
+        // `last week`, `next month`, `this year`, `earlier this year`, `last Friday`
+        if matches!(w(i), "last" | "next" | "this" | "past" | "coming") {
+            let dir = match w(i) {
+                "last" | "past" => -1,
+                "next" | "coming" => 1,
+                _ => 0,
+            };
+            let target = w(i + 1);
+            if let Some(wd) = weekday(raw(i + 1)) {
+                let value = anchor_weekday(wd, reference.and_then(|r| r.add_days(7 * i64::from(dir))), 0);
+                i = push(&mut out, i, i + 2, TimeType::Date, value);
+                continue;
+            }
+            let value = reference.and_then(|r| match target {
+                "week" => {
+                    let (y, wk) = r.add_days(7 * i64::from(dir))?.iso_week();
+                    Some(format!("{y:04}-W{wk:02}"))
+                }
+                "month" => {
+                    let m = i64::from(r.year()) * 12 + i64::from(r.month()) - 1 + i64::from(dir);
+                    Some(format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1))
+                }
+                "year" => Some(format!("{:04}", r.year() + dir)),
+                "quarter" => {
+                    let q = i64::from(r.year()) * 4 + i64::from((r.month() - 1) / 3) + i64::from(dir);
+                    Some(format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1))
+                }
+                "weekend" => {
+                    let (y, wk) = r.add_days(7 * i64::from(dir))?.iso_week();
+                    Some(format!("{y:04}-W{wk:02}-WE"))
+                }
+                _ => None,
+            });
+            if let Some(value) = value {
+                i = push(&mut out, i, i + 2, TimeType::Date, value);
+                continue;
+            }
+        }
+        // Clock times: `11:30 a.m.`, `6 p.m.`, with `local time`
+        if let Some((h, m, used)) = clock(&lower, i) {
+            let mut end = i + used;
+            let mut zone = "";
+            if w(end) == "local" && w(end + 1) == "time" {
+                end += 2;
+            } else if matches!(w(end), "utc" | "gmt") {
+                end += 1;
+                zone = "Z";
+            }
+            let date = reference.map_or("XXXX-XX-XX".to_string(), |r| r.to_string());
+            i = push(&mut out, i, end, TimeType::Time, format!("{date}T{h:02}:{m:02}{zone}"));
+            continue;
+        }
+        // Sets: `every week`, `each year`, `daily`, `annually`
+        let set = match w(i) {
+            "every" | "each" | "per" => unit(w(i + 1)).map(|u| (duration(Some(1), u), 2)),
+            "daily" => Some(("P1D".to_string(), 1)),
+            "weekly" => Some(("P1W".to_string(), 1)),
+            "monthly" => Some(("P1M".to_string(), 1)),
+            "annually" | "yearly" => Some(("P1Y".to_string(), 1)),
+            _ => None,
+        };
+        if let Some((value, len)) = set {
+            i = push(&mut out, i, i + len, TimeType::Set, value);
+            continue;
+        }
+        // Durations: `24 hours`, `six or seven hours`, `a year`, `several days`, `minutes`,
+        // `recent days`, `two days later` (a date).
+        if let Some(found) = duration_at(&lower, i, reference) {
+            i = push(&mut out, found.start, found.end, found.kind, found.value);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `morning` → `MO` and the other TIMEX3 parts of a day.
+fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" | "tonight" => "NI",
+        _ => return None,
+    })
+}
+
+/// `spring` → `SP` and the other TIMEX3 seasons.
+fn season(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+/// `2025-08-15`, `2025-08`, `15/08/2025`, `8/15/2025` (day first when it cannot be a month).
+fn numeric_date(w: &str) -> Option<String> {
+    let parts: Vec<&str> = w.split(['-', '/']).collect();
+    let nums: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    if w.contains('-') && parts.len() == 3 && parts[0].len() == 4 {
+        let d = Date::new(nums[0] as i32, nums[1], nums[2])?;
+        return Some(d.to_string());
+    }
+    if w.contains('/') && parts.len() == 3 && matches!(parts[2].len(), 2 | 4) {
+        let y = if parts[2].len() == 2 { 2000 + nums[2] as i32 - if nums[2] > 50 { 100 } else { 0 } } else { nums[2] as i32 };
+        let (a, b) = (nums[0], nums[1]);
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        return Date::new(y, m, d).map(|d| d.to_string());
+    }
+    None
+}
+
+/// `1990s`, `’90s` → `199`.
+fn decade(w: &str) -> Option<String> {
+    let d = w.trim_start_matches(['\'', '’']).strip_suffix('s')?;
+    if !d.bytes().all(|b| b.is_ascii_digit()) || !d.ends_with('0') {
+        return None;
+    }
+    match d.len() {
+        4 => Some(d[..3].to_string()),
+        2 => Some(format!("19{}", &d[..1])),
+        _ => None,
+    }
+}
+
+/// A clock time at token `i`: (hour, minute, tokens used). Needs `a.m.`/`p.m.` or `H:MM`.
+fn clock(lower: &[String], i: usize) -> Option<(u32, u32, usize)> {
+    let w = lower.get(i)?;
+    let (h, m) = match w.split_once(':') {
+        Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+        None => (w.parse::<u32>().ok()?, 0),
+        _ => return None,
+    };
+    let meridiem = lower.get(i + 1).map(String::as_str).filter(|n| matches!(*n, "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m"));
+    // `0800 UTC`: military time, only before a zone.
+    let military = w.len() == 4 && lower.get(i + 1).is_some_and(|z| z == "utc" || z == "gmt");
+    let (h, m) = if military { (h / 100, h % 100) } else { (h, m) };
+    if meridiem.is_none() && !w.contains(':') && !military {
+        return None;
+    }
+    if m > 59 || h > 23 || (meridiem.is_some() && !(1..=12).contains(&h)) {
+        return None;
+    }
+    let h = match meridiem {
+        Some(p) if p.starts_with('p') && h < 12 => h + 12,
+        Some(p) if p.starts_with('a') && h == 12 => 0,
+        _ => h,
+    };
+    Some((h, m, 1 + usize::from(meridiem.is_some())))
+}
+
+fn duration_at(lower: &[String], i: usize, reference: Option<Date>) -> Option<Found> {
+    let w = |k: usize| lower.get(k).map_or("", String::as_str);
+    // Bare plural units: `minutes`, `hours`, `recent days`, `years`
+    if let Some(u) = unit(w(i)).filter(|_| w(i).ends_with('s')) {
+        let start = if matches!(w(i.wrapping_sub(1)), "recent" | "several" | "few" | "many") { i - 1 } else { i };
+        if start == i && !matches!(w(i.wrapping_sub(1)), "within" | "for" | "in" | "after" | "over") {
+            return None;
+        }
+        return Some(Found { start, end: i + 1, kind: TimeType::Duration, value: duration(None, u) });
+    }
+    // N unit, N or M unit, a unit, N-unit (`24 hours`, `six or seven hours`, `a year`)
+    let (n, mut k, approximate) = if let Some(n) = number(w(i)).filter(|_| !w(i).is_empty()) {
+        if w(i + 1) == "or" && number(w(i + 2)).is_some() { (n, i + 3, true) } else { (n, i + 1, false) }
+    } else if matches!(w(i), "a" | "an" | "one") && w(i + 1) != "second" {
+        (1, i + 1, false)
+    } else {
+        let (num, u) = w(i).split_once('-')?;
+        let u = unit(u)?;
+        let n = number(num)?;
+        if w(i + 1) == "old" {
+            return None;
+        }
+        return Some(Found { start: i, end: i + 1, kind: TimeType::Duration, value: duration(Some(n), u) });
+    };
+    if matches!(w(k), "more" | "full" | "straight" | "consecutive" | "trading" | "business" | "working" | "long" | "additional" | "further") {
+        k += 1;
+    }
+    let u = unit(w(k))?;
+    if matches!(w(i), "a" | "an") && w(i.wrapping_sub(1)).starts_with(|c: char| c.is_ascii_digit() || c == '$') {
+        return None; // `$5 a year` is a rate
+    }
+    let end = k + 1;
+    // `two days later`, `three years ago`: a date, when the reference date is known.
+    if w(end) == "ago" {
+        let value = reference.and_then(|r| match u.0 {
+            "D" => r.add_days(-i64::from(n)).map(|d| d.to_string()),
+            "W" => r.add_days(-7 * i64::from(n)).map(|d| d.to_string()),
+            "Y" => Some(format!("{:04}", r.year() - n as i32)),
+            _ => None,
+        });
+        return Some(Found {
+            start: i,
+            end: end + 1,
+            kind: TimeType::Date,
+            value: value.unwrap_or_else(|| "PAST_REF".to_string()),
+        });
+    }
+    let value = duration(if approximate { None } else { Some(n) }, u);
+    Some(Found { start: i, end, kind: TimeType::Duration, value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn times(text: &str) -> Vec<(String, TimeType, String)> {
+        let words: Vec<&str> = text.split(' ').collect();
+        find(&words, Date::new(2025, 8, 15))
+            .into_iter()
+            .map(|f| (words[f.start..f.end].join(" "), f.kind, f.value))
+            .collect()
+    }
+
+    macro_rules! cases {
+        ($($name:ident: $text:expr => [$(($t:expr, $k:ident, $v:expr)),* $(,)?];)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(times($text), vec![$(($t.to_string(), TimeType::$k, $v.to_string())),*]);
+            }
+        )*};
+    }
+
+    cases! {
+        weekday_in_the_past_is_the_day_itself: "They headed to Alaska on Friday ." => [("Friday", Date, "2025-08-15")];
+        weekday_in_the_future_is_the_next_one: "They will meet on Monday ." => [("Monday", Date, "2025-08-18")];
+        month_day_in_the_past_tense: "a meeting on February 28 during which he criticized" => [("February 28", Date, "2025-02-28")];
+        month_and_year: "since the invasion in February 2022 ," => [("February 2022", Date, "2022-02")];
+        years_alone: "He last met Putin in 2019 and bought Alaska in 1867 ." => [("2019", Date, "2019"), ("1867", Date, "1867")];
+        clock_time_local: "to start at 11:30 a.m. local time at the base" => [("11:30 a.m. local time", Time, "2025-08-15T11:30")];
+        durations: "within minutes , at least six or seven hours , within 24 hours" => [
+            ("minutes", Duration, "PTXM"), ("six or seven hours", Duration, "PTXH"), ("24 hours", Duration, "PT24H")
+        ];
+        recent_days: "Recent days have seen gains" => [("Recent days", Duration, "PXD")];
+        full_dates: "On Aug. 15 , 2025 and on 15 August 2025 and 2025-08-15 and 15/08/2025 ." => [
+            ("Aug. 15 , 2025", Date, "2025-08-15"), ("15 August 2025", Date, "2025-08-15"),
+            ("2025-08-15", Date, "2025-08-15"), ("15/08/2025", Date, "2025-08-15")
+        ];
+        relative: "last week and next month and this year and yesterday" => [
+            ("last week", Date, "2025-W32"), ("next month", Date, "2025-09"), ("this year", Date, "2025"), ("yesterday", Date, "2025-08-14")
+        ];
+        decades_and_parts: "in the 1990s and mid-August and early 2024" => [
+            ("the 1990s", Date, "199"), ("mid-August", Date, "2025-08"), ("early 2024", Date, "2024")
+        ];
+        quarters: "profit in the third quarter of 2008 rose" => [("the third quarter of 2008", Date, "2008-Q3")];
+        not_times: "2019 people came , $ 2025 and May I ask , 25:61 and February 30" => [];
+        ago: "two days ago" => [("two days ago", Date, "2025-08-13")];
+    }
+
+    #[test]
+    fn without_a_reference_date_the_known_parts_stay() {
+        let words: Vec<&str> = "met on February 28 and on Friday".split(' ').collect();
+        let values: Vec<String> = find(&words, None).into_iter().map(|f| f.value).collect();
+        assert_eq!(values, ["XXXX-02-28", "XXXX-WXX-5"]);
+    }
+}
