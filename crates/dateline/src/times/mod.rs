@@ -117,33 +117,31 @@ const MONTHS: [&str; 12] =
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// A month name or abbreviation (`August`, `Aug.`, `Sept`), from a lower-case word.
 fn month(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_lowercase();
+    let w = w.strip_suffix('.').unwrap_or(w);
     if w.len() < 3 {
         return None;
     }
     if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u32 + 1);
     }
-    // Abbreviations (`Aug`, `Sept`), but not `May` or `March` spelled short, which are whole.
     if w == "sept" {
         return Some(9);
     }
-    (w.len() == 3 && w != "may" && w != "mar").then(|| MONTHS.iter().position(|m| m.starts_with(&w)).map(|i| i as u32 + 1)).flatten()
-        .or_else(|| (w == "mar").then_some(3))
+    (w.len() == 3).then(|| MONTHS.iter().position(|m| m.starts_with(w)).map(|i| i as u32 + 1)).flatten()
 }
 
+/// A weekday, from a lower-case word.
 fn weekday(w: &str) -> Option<u32> {
-    let w = w.to_lowercase();
     WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u32 + 1)
 }
 
 /// A number written in digits or words, up to ninety-nine (and `a`/`an` as one).
 fn number(w: &str) -> Option<u32> {
-    if let Ok(n) = w.replace(',', "").parse::<u32>() {
-        return Some(n);
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        return if w.contains(',') { w.replace(',', "").parse().ok() } else { w.parse().ok() };
     }
-    let w = w.to_lowercase();
     const ONES: [&str; 20] = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
@@ -180,8 +178,7 @@ fn year(w: &str) -> Option<i32> {
 
 /// The unit of a duration, as the TIMEX3 letter and whether it is a time (`PT`) unit.
 fn unit(w: &str) -> Option<(&'static str, bool)> {
-    let w = w.to_lowercase();
-    let w = w.strip_suffix('s').unwrap_or(&w);
+    let w = w.strip_suffix('s').unwrap_or(w);
     Some(match w {
         "second" => ("S", true),
         "minute" => ("M", true),
@@ -210,8 +207,7 @@ fn duration(n: Option<u32>, (u, time): (&str, bool)) -> String {
 }
 
 /// The tense around token `at`: -1 past, 0 present or unknown, 1 future.
-fn tense(words: &[&str], at: usize) -> i32 {
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+fn tense(lower: &[String], at: usize) -> i32 {
     let is_future = |w: &str| matches!(w, "will" | "’ll" | "'ll" | "shall" | "scheduled" | "expected" | "plans" | "planned" | "set" | "due" | "upcoming" | "next" | "tomorrow");
     let is_past = |w: &str| {
         matches!(w, "was" | "were" | "had" | "did" | "ago" | "last" | "met" | "went" | "came" | "took" | "made" | "gave" | "held" | "left" | "began")
@@ -275,6 +271,10 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
         end
     };
     while i < words.len() {
+        if !is_trigger(w(i)) {
+            i += 1;
+            continue;
+        }
         let start = i;
         // Modifiers that belong to the expression: `early 2024`, `mid-August`, `late last year`.
         let (j, modifier) = match w(i) {
@@ -282,7 +282,7 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
             m if m.starts_with("mid-") => (i, "mid"),
             _ => (i, ""),
         };
-        let token_j = if modifier == "mid" && w(j).starts_with("mid-") { &raw(j)[4..] } else { raw(j) };
+        let token_j = if modifier == "mid" && w(j).starts_with("mid-") { &w(j)[4..] } else { w(j) };
 
         // Month [day][,] [year] | Month year
         if let Some(m) = month(token_j).filter(|_| raw(j).starts_with(char::is_uppercase) || raw(j).starts_with("mid-")) {
@@ -302,11 +302,11 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
             if !ambiguous && (d.is_none() || d.is_some_and(|d| d <= days_in_month(y.unwrap_or(2000), m))) {
                 let value = match (d, y) {
                     (Some(d), Some(y)) => format!("{y:04}-{m:02}-{d:02}"),
-                    (Some(d), None) => anchor_month_day(m, d, reference, tense(words, start)),
+                    (Some(d), None) => anchor_month_day(m, d, reference, tense(&lower, start)),
                     (None, Some(y)) => format!("{y:04}-{m:02}"),
                     (None, None) => {
                         let y = reference.map(|r| {
-                            let t = tense(words, start);
+                            let t = tense(&lower, start);
                             if t < 0 && m > r.month() { r.year() - 1 } else if t > 0 && m < r.month() { r.year() + 1 } else { r.year() }
                         });
                         y.map_or(format!("XXXX-{m:02}"), |y| format!("{y:04}-{m:02}"))
@@ -318,7 +318,7 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
             }
         }
         // Day Month [year]: `15 August 2025`
-        if let (Some(d), Some(m)) = (day(w(j)), month(raw(j + 1))) {
+        if let (Some(d), Some(m)) = (day(w(j)), month(w(j + 1))) {
             if raw(j + 1).starts_with(char::is_uppercase) && d <= days_in_month(2000, m) {
                 let y = year(w(j + 2));
                 let end = j + 2 + usize::from(y.is_some());
@@ -328,7 +328,7 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
                         i += 1;
                         continue;
                     }
-                    None => anchor_month_day(m, d, reference, tense(words, start)),
+                    None => anchor_month_day(m, d, reference, tense(&lower, start)),
                 };
                 i = push(&mut out, j, end, TimeType::Date, value);
                 continue;
@@ -378,8 +378,8 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
             }
         }
         // Weekdays: `Friday`, `on Monday`
-        if let Some(wd) = weekday(raw(i)).filter(|_| raw(i).starts_with(char::is_uppercase)) {
-            let value = anchor_weekday(wd, reference, tense(words, i));
+        if let Some(wd) = weekday(w(i)).filter(|_| raw(i).starts_with(char::is_uppercase)) {
+            let value = anchor_weekday(wd, reference, tense(&lower, i));
             if let Some(part) = part_of_day(w(i + 1)) {
                 i = push(&mut out, i, i + 2, TimeType::Time, format!("{value}T{part}"));
             } else {
@@ -455,7 +455,7 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
                 _ => 0,
             };
             let target = w(i + 1);
-            if let Some(wd) = weekday(raw(i + 1)) {
+            if let Some(wd) = weekday(w(i + 1)) {
                 let value = anchor_weekday(wd, reference.and_then(|r| r.add_days(7 * i64::from(dir))), 0);
                 i = push(&mut out, i, i + 2, TimeType::Date, value);
                 continue;
@@ -521,6 +521,27 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
         i += 1;
     }
     out
+}
+
+/// Words that can begin a time expression (most words cannot: they are skipped at once).
+const TRIGGERS: &[&str] = &[
+    "a", "an", "annual", "annually", "april", "aug", "aug.", "august", "autumn", "coming", "current", "daily", "day",
+    "dec", "dec.", "december", "each", "early", "every", "fall", "feb", "feb.", "february", "few", "first",
+    "first-quarter", "fourth", "fourth-quarter", "friday", "future", "jan", "jan.", "january", "jul", "jul.", "july",
+    "jun", "jun.", "june", "last", "late", "lately", "later", "many", "mar", "mar.", "march", "may", "mid", "monday",
+    "monthly", "next", "nov", "nov.", "november", "now", "nowadays", "oct", "oct.", "october", "past", "per",
+    "recent", "recently", "saturday", "second", "second-quarter", "sep", "sep.", "sept", "sept.", "september",
+    "several", "soon", "spring", "summer", "sunday", "that", "the", "third", "third-quarter", "this", "thursday",
+    "today", "tomorrow", "tonight", "tuesday", "wednesday", "weekly", "winter", "yearly", "yesterday",
+];
+
+fn is_trigger(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit() || c == '\'' || c == '’')
+        || w.starts_with("mid-")
+        || TRIGGERS.binary_search(&w).is_ok()
+        || number(w).is_some()
+        || unit(w).is_some()
+        || w.contains('-')
 }
 
 /// `morning` → `MO` and the other TIMEX3 parts of a day.
@@ -697,6 +718,12 @@ mod tests {
         quarters: "profit in the third quarter of 2008 rose" => [("the third quarter of 2008", Date, "2008-Q3")];
         not_times: "2019 people came , $ 2025 and May I ask , 25:61 and February 30" => [];
         ago: "two days ago" => [("two days ago", Date, "2025-08-13")];
+    }
+
+    #[test]
+    fn triggers_are_sorted_and_lower_case() {
+        assert!(TRIGGERS.windows(2).all(|w| w[0] < w[1]), "{:?}", TRIGGERS.windows(2).find(|w| w[0] >= w[1]));
+        assert!(TRIGGERS.iter().all(|t| t.to_lowercase() == *t));
     }
 
     #[test]
