@@ -21,7 +21,10 @@ fn times(doc: &Document) -> Vec<(String, TimeType, String)> {
 #[test]
 fn the_example_article() {
     let raw = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/alaska-summit.txt")).unwrap();
-    let found = times(&analyze(&raw, Date::new(2025, 8, 15)));
+    let doc = analyze(&raw, Date::new(2025, 8, 15));
+    let local = doc.times.iter().find(|t| t.kind == TimeType::Time).expect("a clock time");
+    assert_eq!(local.utc.as_deref(), Some("2025-08-15T19:30Z"), "Alaska is on America/Anchorage");
+    let found = times(&doc);
     for expected in [
         ("Friday", TimeType::Date, "2025-08-15"),
         ("minutes", TimeType::Duration, "PTXM"),
@@ -57,4 +60,11 @@ fn nonsense_is_no_date() {
         // Whatever is found must carry a well-formed value, never an impossible date.
         assert!(!t.value.contains("-02-30") && !t.value.contains("25:61") && !t.value.contains("99999"), "{t:?}");
     }
+}
+
+#[test]
+fn relative_dates_count_from_the_last_date_given() {
+    let doc = analyze("The ceasefire began on March 3, 2025. Two days later the talks collapsed.", Date::new(2025, 8, 15));
+    let values: Vec<&str> = doc.times.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["2025-03-03", "2025-03-05"]);
 }

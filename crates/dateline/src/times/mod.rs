@@ -15,7 +15,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::{days_in_month, Date};
-use crate::document::{Document, SentenceId};
+use crate::document::{Document, EntityType, SentenceId};
+use crate::resources::{NameKind, Resources};
 use crate::error::Error;
 use crate::span::Span;
 use crate::stage::Stage;
@@ -53,13 +54,57 @@ pub struct TimeExpr {
 pub struct TimesConfig {}
 
 /// The `times` stage.
-pub struct Times;
+pub struct Times {
+    resources: Option<&'static Resources>,
+}
 
 impl Times {
-    /// Builds the stage.
+    /// Builds the stage. Local clock times get a UTC value when the reference data (for the
+    /// places' time zones) loads; without it they keep their local value only.
     pub fn new(_config: TimesConfig) -> Times {
-        Times
+        Times { resources: Resources::shared().ok() }
     }
+}
+
+/// The time zone of the place a sentence's event happens in: the nearest place in the
+/// sentence with a time zone of its own (a city, or a state or province), else the place the
+/// document names most.
+fn place_zone(doc: &Document, sentence: Span, at: u32, r: &Resources) -> Option<String> {
+    let zone_of = |name: &str| -> Option<String> {
+        let refs = r.lookup(name);
+        let admin1 = refs.iter().find(|n| n.kind == NameKind::Admin1 && n.primary).map(|n| &r.tables.admin1[n.id as usize]);
+        let city = refs
+            .iter()
+            .filter(|n| n.kind == NameKind::City && n.primary)
+            .map(|n| r.tables.cities.get(n.id as usize))
+            .max_by_key(|c| c.population);
+        match (admin1, city) {
+            (Some(a), Some(c)) if u64::from(c.population) * 2 < a.population => Some(a.timezone.clone()),
+            (_, Some(c)) => Some(c.timezone.to_string()),
+            (Some(a), None) => Some(a.timezone.clone()),
+            _ => None,
+        }
+    };
+    let places = doc.entities.iter().filter(|e| e.kind == EntityType::Gpe);
+    let nearest = places
+        .clone()
+        .flat_map(|e| e.mentions.iter().filter(|m| sentence.contains(m.span)).map(move |m| (m.span.start.abs_diff(at), e)))
+        .filter_map(|(d, e)| Some((d, zone_of(&e.name)?)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, z)| z);
+    nearest.or_else(|| {
+        places.filter_map(|e| Some((e.mentions.len(), zone_of(&e.name)?))).max_by_key(|(n, _)| *n).map(|(_, z)| z)
+    })
+}
+
+/// `2025-08-15T11:30` in `zone` as UTC: `2025-08-15T19:30Z`.
+fn to_utc(local: &str, zone: &str) -> Option<String> {
+    let (date, time) = local.split_once('T')?;
+    let d = Date::parse_prefix(date).ok()?;
+    let (h, m) = time.split_once(':')?;
+    let dt = jiff::civil::DateTime::new(d.year() as i16, d.month() as i8, d.day() as i8, h.parse().ok()?, m.parse().ok()?, 0, 0).ok()?;
+    let zoned = dt.to_zoned(jiff::tz::TimeZone::get(zone).ok()?).ok()?;
+    Some(zoned.with_time_zone(jiff::tz::TimeZone::UTC).strftime("%Y-%m-%dT%H:%MZ").to_string())
 }
 
 impl Stage for Times {
@@ -79,12 +124,28 @@ impl Stage for Times {
             });
         }
         let mut out = Vec::new();
+        // The last calendar date the text gave: what `two days later` counts from.
+        let mut last_date = reference;
         for si in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(SentenceId(si as u32));
             let words: Vec<&str> = tokens.iter().map(|t| &text[t.span]).collect();
-            for m in find(&words, reference) {
+            for mut m in find(&words, reference) {
+                if let Some(offset) = m.value.strip_prefix('@') {
+                    let days: i64 = offset.trim_end_matches('D').parse().unwrap_or(0);
+                    m.value = last_date.and_then(|d| d.add_days(days)).map_or("XXXX-XX-XX".to_string(), |d| d.to_string());
+                }
+                if m.kind == TimeType::Date && m.value.len() == 10 {
+                    last_date = Date::parse_prefix(&m.value).ok().or(last_date);
+                }
                 let span = Span { start: tokens[m.start].span.start, end: tokens[m.end - 1].span.end };
-                out.push(TimeExpr { span, kind: m.kind, value: m.value, utc: None });
+                // A full local clock time gets its UTC value from the place of the event.
+                let local = m.kind == TimeType::Time && m.value.len() == 16 && !m.value.starts_with('X');
+                let utc = self
+                    .resources
+                    .filter(|_| local)
+                    .and_then(|r| place_zone(doc, doc.sentences[si].span, span.start, r))
+                    .and_then(|zone| to_utc(&m.value, &zone));
+                out.push(TimeExpr { span, kind: m.kind, value: m.value, utc });
             }
         }
         doc.times = out;
@@ -654,7 +715,14 @@ fn duration_at(lower: &[String], i: usize, reference: Option<Date>) -> Option<Fo
         return None; // `$5 a year` is a rate
     }
     let end = k + 1;
-    // `two days later`, `three years ago`: a date, when the reference date is known.
+    // `two days later`, `a week earlier`: a date relative to the last one the text gave;
+    // the stage resolves the marker (`@+2D`) once it knows that date.
+    if matches!(w(end), "later" | "earlier" | "after" | "before") && matches!(u.0, "D" | "W") && !u.1 {
+        let sign = if matches!(w(end), "later" | "after") { '+' } else { '-' };
+        let days = if u.0 == "W" { 7 * n } else { n };
+        return Some(Found { start: i, end: end + 1, kind: TimeType::Date, value: format!("@{sign}{days}D") });
+    }
+    // `three years ago`: a date, when the reference date is known.
     if w(end) == "ago" {
         let value = reference.and_then(|r| match u.0 {
             "D" => r.add_days(-i64::from(n)).map(|d| d.to_string()),
@@ -718,6 +786,14 @@ mod tests {
         quarters: "profit in the third quarter of 2008 rose" => [("the third quarter of 2008", Date, "2008-Q3")];
         not_times: "2019 people came , $ 2025 and May I ask , 25:61 and February 30" => [];
         ago: "two days ago" => [("two days ago", Date, "2025-08-13")];
+    }
+
+    #[test]
+    fn local_times_convert_to_utc_with_daylight_saving() {
+        assert_eq!(to_utc("2025-08-15T11:30", "America/Anchorage").as_deref(), Some("2025-08-15T19:30Z"));
+        assert_eq!(to_utc("2025-01-15T11:30", "America/Anchorage").as_deref(), Some("2025-01-15T20:30Z"));
+        assert_eq!(to_utc("2025-08-15T01:00", "Asia/Tokyo").as_deref(), Some("2025-08-14T16:00Z"));
+        assert_eq!(to_utc("2025-08-15T11:30", "Mars/Olympus"), None);
     }
 
     #[test]
