@@ -90,6 +90,10 @@ fn the_example_article() {
     }
     assert!(mentions(&doc, trump).contains(&"the U.S. president".to_string()));
     assert!(mentions(&doc, entity(&doc, "Vladimir Putin")).contains(&"the Russian leader".to_string()));
+    // `Both leaders`, right after Trump and Putin, is a mention of each.
+    for person in ["Donald Trump", "Vladimir Putin"] {
+        assert!(mentions(&doc, entity(&doc, person)).contains(&"Both leaders".to_string()), "{person}");
+    }
     let lavrov = entity(&doc, "Sergei Lavrov");
     assert_eq!((lavrov.country.as_deref(), lavrov.role.as_deref()), (Some("RUS"), Some("foreign minister")));
     let zelensky = entity(&doc, "Volodymyr Zelensky");

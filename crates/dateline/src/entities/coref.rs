@@ -561,6 +561,14 @@ impl<'a, 'c> Builder<'a, 'c> {
         while i < cx.words.len() {
             let w = cx.lower(i);
             let s = cx.sentence_of[i];
+            // `both leaders`, `the two presidents`: one mention of the last two people named.
+            if let Some((end, pair)) = self.pair(i, &by_sentence) {
+                for ei in pair {
+                    added.push((Mention { span: cx.span(i, end), kind: MentionKind::Nominal }, s, ei));
+                }
+                i = end;
+                continue;
+            }
             let found = if w == "the" {
                 self.description(i, &by_sentence)
                     .or_else(|| self.court(i))
@@ -586,6 +594,29 @@ impl<'a, 'c> Builder<'a, 'c> {
         for (m, s, ei) in added {
             self.entities[ei].mentions.push((m, s));
         }
+    }
+
+    /// `both leaders`, `the two presidents`, `the two men` at token `at`: its end and the two
+    /// people last named before it.
+    fn pair(&self, at: usize, by_sentence: &[Vec<(usize, usize)>]) -> Option<(usize, [usize; 2])> {
+        let cx = self.cx;
+        let len = match (cx.lower(at).as_str(), cx.lower(at + 1).as_str()) {
+            ("both", _) => 1,
+            ("the", "two") => 2,
+            _ => return None,
+        };
+        let noun = cx.lower(at + len);
+        let people_noun = matches!(noun.as_str(), "men" | "women" | "sides")
+            || cx.r.lookup(&noun).iter().any(|n| {
+                n.kind == NameKind::Role && cx.r.tables.roles[n.id as usize].kind == "person" && cx.r.tables.roles[n.id as usize].role != noun
+            });
+        if !people_noun {
+            return None;
+        }
+        let mut recent = self.recent(at, 5, by_sentence);
+        let first = recent.next()?;
+        let second = recent.find(|&e| e != first)?;
+        Some((at + len + 1, [second, first]))
     }
 
     /// `the Hague tribunal`, `the court`: the court or tribunal named before, when the
