@@ -191,7 +191,7 @@ fn run(cli: Cli) -> Result<u8> {
                 bail!("cannot read gold folder {} (the open gold sets live in ../shared/eval; pass --gold PATH)", gold.display());
             }
             let report = dateline::eval::meantime::evaluate_times(&gold)?;
-            print!("{report}");
+            write!(io::stdout().lock(), "{report}")?;
             Ok(match min_value_f1 {
                 Some(min) if report.value_f1() < min => {
                     eprintln!("dateline: value F1 {:.4}, below the floor of {min}", report.value_f1());
@@ -203,7 +203,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Eval(EvalCommand::Sbd { gold, min }) => {
             let content = read_gold(&gold)?;
             let report = dateline::eval::sbd::evaluate(&content).with_context(|| gold.display().to_string())?;
-            print!("{report}");
+            write!(io::stdout().lock(), "{report}")?;
             Ok(match min {
                 Some(min) if report.passed < min => {
                     eprintln!("dateline: {} passed, below the floor of {min}", report.passed);
@@ -224,9 +224,9 @@ fn eval_ner(gold: &Path, min_f1: Option<f64>, tagger_only: bool) -> Result<u8> {
         let content = read_gold(gold)?;
         dateline::eval::ner::evaluate(&content, tagger_only).with_context(|| gold.display().to_string())?
     };
-    print!("{report}");
+    write!(io::stdout().lock(), "{report}")?;
     if !gold.is_dir() {
-        spacy_side_by_side(gold, &report, started.elapsed().as_secs_f64());
+        spacy_side_by_side(gold, &report, started.elapsed().as_secs_f64())?;
     }
     let f1 = report.per_org_loc().f1();
     Ok(match min_f1 {
@@ -240,17 +240,16 @@ fn eval_ner(gold: &Path, min_f1: Option<f64>, tagger_only: bool) -> Result<u8> {
 
 /// When the bench virtualenv with spaCy exists (`bench/setup-spacy`), scores spaCy's
 /// `en_core_web_sm` on the same gold with the same scorer and prints both side by side.
-fn spacy_side_by_side(gold: &Path, ours: &dateline::eval::ner::Report, seconds: f64) {
+fn spacy_side_by_side(gold: &Path, ours: &dateline::eval::ner::Report, seconds: f64) -> io::Result<()> {
+    let mut out = io::stdout().lock();
     let python = Path::new("bench/.venv/bin/python");
     if !python.exists() {
-        println!("spaCy: not compared (no bench/.venv; run bench/setup-spacy to compare side by side)");
-        return;
+        return writeln!(out, "spaCy: not compared (no bench/.venv; run bench/setup-spacy to compare side by side)");
     }
-    let out = std::process::Command::new(python).arg("bench/spacy_ner.py").arg(gold).output();
-    let parsed = out.ok().filter(|o| o.status.success()).and_then(|o| serde_json::from_slice::<serde_json::Value>(&o.stdout).ok());
+    let ran = std::process::Command::new(python).arg("bench/spacy_ner.py").arg(gold).output();
+    let parsed = ran.ok().filter(|o| o.status.success()).and_then(|o| serde_json::from_slice::<serde_json::Value>(&o.stdout).ok());
     let Some(v) = parsed else {
-        println!("spaCy: bench/spacy_ner.py failed; not compared");
-        return;
+        return writeln!(out, "spaCy: bench/spacy_ner.py failed; not compared");
     };
     let count = |t: &str, k: &str| v["types"][t][k].as_u64().unwrap_or(0) as usize;
     let sum = |types: &[&str], k: &str| types.iter().map(|t| count(t, k)).sum::<usize>();
@@ -259,18 +258,20 @@ fn spacy_side_by_side(gold: &Path, ours: &dateline::eval::ner::Report, seconds: 
         let (p, r) = (c / f.max(1.0), c / g.max(1.0));
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     };
-    println!("side by side, F1 ({}):", v["model"].as_str().unwrap_or("spaCy"));
-    println!("  {:<12} {:>9} {:>9}", "type", "dateline", "spaCy");
+    writeln!(out, "side by side, F1 ({}):", v["model"].as_str().unwrap_or("spaCy"))?;
+    writeln!(out, "  {:<12} {:>9} {:>9}", "type", "dateline", "spaCy")?;
     for (i, t) in ["PER", "ORG", "LOC", "MISC"].iter().enumerate() {
-        println!("  {:<12} {:>9.4} {:>9.4}", t, ours.per_type[i].f1(), f1(&[t]));
+        writeln!(out, "  {:<12} {:>9.4} {:>9.4}", t, ours.per_type[i].f1(), f1(&[t]))?;
     }
-    println!("  {:<12} {:>9.4} {:>9.4}", "PER+ORG+LOC", ours.per_org_loc().f1(), f1(&["PER", "ORG", "LOC"]));
-    println!("  {:<12} {:>9.4} {:>9.4}", "all", ours.overall().f1(), f1(&["PER", "ORG", "LOC", "MISC"]));
+    writeln!(out, "  {:<12} {:>9.4} {:>9.4}", "PER+ORG+LOC", ours.per_org_loc().f1(), f1(&["PER", "ORG", "LOC"]))?;
+    writeln!(out, "  {:<12} {:>9.4} {:>9.4}", "all", ours.overall().f1(), f1(&["PER", "ORG", "LOC", "MISC"]))?;
     let spacy_rate = v["words_per_cpu_s"].as_f64().unwrap_or(0.0);
     let our_rate = ours.tokens as f64 / seconds.max(1e-9);
-    println!(
+    writeln!(
+        out,
         "  speed: dateline {our_rate:.0} tokens/s (whole stage, wall, model load included); spaCy NER-only {spacy_rate:.0} words per CPU-second"
-    );
+    )?;
+    Ok(())
 }
 
 fn read_gold(path: &Path) -> Result<String> {

@@ -11,10 +11,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::ner::{Counts, Report};
-use crate::document::{Document, EntityType, Meta, MentionKind, OffsetMap, ParagraphId, Sentence, Token, TokenId, TokenKind};
+use crate::document::{Document, EntityType, MentionKind};
 use crate::entities::{Entities, EntitiesConfig};
 use crate::error::{Error, ErrorKind};
-use crate::span::Span;
 use crate::stage::Stage;
 
 /// The `value` of attribute `name` in the tag text `tag`.
@@ -81,6 +80,58 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// One MEANTIME article: its tokens (in order: sentence, text), its markables (opening tag,
+/// first token, one past the last), and the last annotated sentence.
+struct Article {
+    tokens: Vec<(usize, String)>,
+    markables: Vec<(String, usize, usize)>,
+    last_sentence: usize,
+    xml: String,
+}
+
+impl Article {
+    fn read(path: &Path) -> Result<Article, Error> {
+        let xml = std::fs::read_to_string(path)
+            .map_err(|e| Error::new(ErrorKind::Data(format!("{}: {e}", path.display()))))?;
+        let mut tokens: Vec<(u32, usize, String)> = elements(&xml, "token")
+            .into_iter()
+            .filter_map(|(tag, body)| Some((attr(tag, "t_id")?.parse().ok()?, attr(tag, "sentence")?.parse().ok()?, unescape(body))))
+            .collect();
+        tokens.sort_by_key(|t| t.0);
+        let position: HashMap<u32, usize> = tokens.iter().enumerate().map(|(i, t)| (t.0, i)).collect();
+        let mut markables = Vec::new();
+        let mut last_sentence = 0;
+        for (tag, body) in elements(&xml, "ENTITY_MENTION").into_iter().chain(elements(&xml, "TIMEX3")) {
+            let anchors: Vec<usize> = elements(body, "token_anchor")
+                .iter()
+                .filter_map(|(t, _)| position.get(&attr(t, "t_id")?.parse().ok()?).copied())
+                .collect();
+            if let (Some(&a), Some(&b)) = (anchors.iter().min(), anchors.iter().max()) {
+                last_sentence = last_sentence.max(tokens[b].1);
+                markables.push((tag.to_string(), a, b + 1));
+            }
+        }
+        let tokens = tokens.into_iter().map(|(_, s, w)| (s, w)).collect();
+        Ok(Article { tokens, markables, last_sentence, xml })
+    }
+
+    /// The annotated sentences as a document on the gold tokens.
+    fn document(&self, published: Option<crate::date::Date>) -> Document {
+        let mut sentences: Vec<Vec<&str>> = Vec::new();
+        for (i, (s, w)) in self.tokens.iter().enumerate().take_while(|(_, (s, _))| *s <= self.last_sentence) {
+            if i == 0 || self.tokens[i - 1].0 != *s {
+                sentences.push(Vec::new());
+            }
+            sentences.last_mut().expect("a sentence").push(w);
+        }
+        super::gold_document(&sentences, published)
+    }
+
+    fn words(&self, a: usize, b: usize) -> String {
+        self.tokens[a..b.min(self.tokens.len())].iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ")
+    }
+}
+
 /// Scores the `entities` stage on the MEANTIME folder `dir` (PER, ORG, LOC; MISC is not
 /// annotated there).
 pub fn evaluate(dir: &Path) -> Result<Report, Error> {
@@ -94,24 +145,13 @@ pub fn evaluate(dir: &Path) -> Result<Report, Error> {
     let stage = Entities::new(EntitiesConfig::default())?;
     let mut report = Report { matching: "overlap, same type", ..Report::default() };
     for path in &paths {
-        let xml = std::fs::read_to_string(path).map_err(io)?;
-        // Tokens: t_id → (sentence, text).
-        let mut tokens: Vec<(u32, usize, String)> = elements(&xml, "token")
-            .into_iter()
-            .filter_map(|(tag, body)| {
-                Some((attr(tag, "t_id")?.parse().ok()?, attr(tag, "sentence")?.parse().ok()?, unescape(body)))
-            })
-            .collect();
-        tokens.sort_by_key(|t| t.0);
-        let position: HashMap<u32, usize> = tokens.iter().enumerate().map(|(i, t)| (t.0, i)).collect();
-        let anchors = |body: &str| -> Vec<usize> {
-            elements(body, "token_anchor").iter().filter_map(|(t, _)| position.get(&attr(t, "t_id")?.parse().ok()?).copied()).collect()
-        };
+        let article = Article::read(path)?;
+        let xml = article.xml.as_str();
         // Entity types through REFERS_TO: mention → entity → type.
         let entity_type: HashMap<&str, &str> =
-            elements(&xml, "ENTITY").iter().filter_map(|(t, _)| Some((attr(t, "m_id")?, attr(t, "ent_type")?))).collect();
+            elements(xml, "ENTITY").iter().filter_map(|(t, _)| Some((attr(t, "m_id")?, attr(t, "ent_type")?))).collect();
         let mut mention_type: HashMap<&str, &str> = HashMap::new();
-        for (_, body) in elements(&xml, "REFERS_TO") {
+        for (_, body) in elements(xml, "REFERS_TO") {
             let target = elements(body, "target").first().and_then(|(t, _)| attr(t, "m_id"));
             if let Some(ty) = target.and_then(|t| entity_type.get(t)) {
                 for (s, _) in elements(body, "source") {
@@ -121,54 +161,13 @@ pub fn evaluate(dir: &Path) -> Result<Report, Error> {
                 }
             }
         }
-        let mut last_sentence = 0;
-        let mut gold: Vec<(usize, usize, usize)> = Vec::new();
-        for (tag, body) in elements(&xml, "ENTITY_MENTION").into_iter().chain(elements(&xml, "TIMEX3")) {
-            let toks = anchors(body);
-            if let (Some(&a), Some(&b)) = (toks.iter().min(), toks.iter().max()) {
-                last_sentence = last_sentence.max(tokens[b].1);
-                let name = matches!(attr(tag, "syntactic_type"), Some("NAM" | "PRE.NAM"));
-                let ty = attr(tag, "m_id").and_then(|m| mention_type.get(m)).and_then(|t| type_index(t));
-                if let (true, Some(ty), true) = (name, ty, tag.starts_with("<ENTITY_MENTION")) {
-                    gold.push((a, b + 1, ty));
-                }
-            }
-        }
-        // The annotated sentences as a document on the gold tokens.
-        let kept: Vec<&(u32, usize, String)> = tokens.iter().filter(|t| t.1 <= last_sentence).collect();
-        let mut text = String::new();
-        let mut doc_tokens = Vec::new();
-        let mut doc_sentences: Vec<Sentence> = Vec::new();
-        for (i, (_, sentence, word)) in kept.iter().enumerate() {
-            let new_sentence = i == 0 || kept[i - 1].1 != *sentence;
-            if new_sentence {
-                if let Some(s) = doc_sentences.last_mut() {
-                    s.end_token = TokenId(i as u32);
-                    s.span.end = text.len() as u32;
-                    text.push('\n');
-                }
-                doc_sentences.push(Sentence {
-                    span: Span::new(text.len(), text.len()),
-                    paragraph: ParagraphId(doc_sentences.len() as u32),
-                    first_token: TokenId(i as u32),
-                    end_token: TokenId(i as u32),
-                });
-            } else {
-                text.push(' ');
-            }
-            let a = text.len();
-            text.push_str(word);
-            doc_tokens.push(Token { span: Span::new(a, text.len()), kind: TokenKind::Word });
-        }
-        if let Some(s) = doc_sentences.last_mut() {
-            s.end_token = TokenId(doc_tokens.len() as u32);
-            s.span.end = text.len() as u32;
-        }
-        let mut doc = Document::new(path.display().to_string(), text.clone(), Meta::default());
-        doc.write_text(text, OffsetMap::default());
-        doc.paragraphs = doc_sentences.iter().map(|s| s.span).collect();
-        doc.sentences = doc_sentences;
-        doc.tokens = doc_tokens;
+        let gold: Vec<(usize, usize, usize)> = article
+            .markables
+            .iter()
+            .filter(|(tag, _, _)| tag.starts_with("<ENTITY_MENTION") && matches!(attr(tag, "syntactic_type"), Some("NAM" | "PRE.NAM")))
+            .filter_map(|(tag, a, b)| Some((*a, *b, type_index(mention_type.get(attr(tag, "m_id")?)?)?)))
+            .collect();
+        let mut doc = article.document(None);
         stage.run(&mut doc)?;
         let token_at = |offset: u32| doc.tokens.partition_point(|t| t.span.start < offset);
         let found: Vec<(usize, usize, usize)> = doc
@@ -291,67 +290,19 @@ pub fn evaluate_times(dir: &Path) -> Result<TimeReport, Error> {
     let stage = crate::times::Times::new(crate::times::TimesConfig::default());
     let mut report = TimeReport::default();
     for path in &paths {
-        let xml = std::fs::read_to_string(path).map_err(io)?;
-        let mut tokens: Vec<(u32, usize, String)> = elements(&xml, "token")
-            .into_iter()
-            .filter_map(|(tag, body)| Some((attr(tag, "t_id")?.parse().ok()?, attr(tag, "sentence")?.parse().ok()?, unescape(body))))
-            .collect();
-        tokens.sort_by_key(|t| t.0);
-        let position: HashMap<u32, usize> = tokens.iter().enumerate().map(|(i, t)| (t.0, i)).collect();
-        let anchors = |body: &str| -> Vec<usize> {
-            elements(body, "token_anchor").iter().filter_map(|(t, _)| position.get(&attr(t, "t_id")?.parse().ok()?).copied()).collect()
-        };
-        let mut last_sentence = 0;
+        let article = Article::read(path)?;
         let mut dct: Option<crate::date::Date> = None;
         let mut dct_tokens: Vec<usize> = Vec::new();
         let mut gold: Vec<(usize, usize, String, String)> = Vec::new();
-        for (tag, body) in elements(&xml, "ENTITY_MENTION").into_iter().chain(elements(&xml, "TIMEX3")) {
-            let toks = anchors(body);
-            let (Some(&a), Some(&b)) = (toks.iter().min(), toks.iter().max()) else { continue };
-            last_sentence = last_sentence.max(tokens[b].1);
-            if !tag.starts_with("<TIMEX3") {
-                continue;
-            }
+        for (tag, a, b) in article.markables.iter().filter(|(tag, _, _)| tag.starts_with("<TIMEX3")) {
             if attr(tag, "functionInDocument") == Some("CREATION_TIME") {
                 dct = attr(tag, "value").and_then(|v| crate::date::Date::parse_prefix(v).ok());
-                dct_tokens.extend(a..=b);
+                dct_tokens.extend(*a..*b);
             } else {
-                gold.push((a, b + 1, attr(tag, "type").unwrap_or("").to_string(), attr(tag, "value").unwrap_or("").to_string()));
+                gold.push((*a, *b, attr(tag, "type").unwrap_or("").to_string(), attr(tag, "value").unwrap_or("").to_string()));
             }
         }
-        // The annotated sentences, each sentence's words, and the stage on them.
-        let kept: Vec<&(u32, usize, String)> = tokens.iter().filter(|t| t.1 <= last_sentence).collect();
-        let mut doc = Document::new(path.display().to_string(), String::new(), Meta { published: dct, ..Meta::default() });
-        let mut text = String::new();
-        let mut doc_tokens = Vec::new();
-        let mut doc_sentences: Vec<Sentence> = Vec::new();
-        for (i, (_, sentence, word)) in kept.iter().enumerate() {
-            if i == 0 || kept[i - 1].1 != *sentence {
-                if let Some(s) = doc_sentences.last_mut() {
-                    s.end_token = TokenId(i as u32);
-                    s.span.end = text.len() as u32;
-                    text.push('\n');
-                }
-                doc_sentences.push(Sentence {
-                    span: Span::new(text.len(), text.len()),
-                    paragraph: ParagraphId(doc_sentences.len() as u32),
-                    first_token: TokenId(i as u32),
-                    end_token: TokenId(i as u32),
-                });
-            } else {
-                text.push(' ');
-            }
-            let a = text.len();
-            text.push_str(word);
-            doc_tokens.push(Token { span: Span::new(a, text.len()), kind: TokenKind::Word });
-        }
-        if let Some(s) = doc_sentences.last_mut() {
-            s.end_token = TokenId(doc_tokens.len() as u32);
-            s.span.end = text.len() as u32;
-        }
-        doc.write_text(text, OffsetMap::default());
-        doc.sentences = doc_sentences;
-        doc.tokens = doc_tokens;
+        let mut doc = article.document(dct);
         stage.run(&mut doc)?;
         let token_at = |offset: u32| doc.tokens.partition_point(|t| t.span.start < offset);
         let found: Vec<(usize, usize, String, String)> = doc
@@ -370,8 +321,7 @@ pub fn evaluate_times(dir: &Path) -> Result<TimeReport, Error> {
         for g in &gold {
             let hit = found.iter().enumerate().find(|(k, f)| !used[*k] && f.0 < g.1 && g.0 < f.1).map(|(k, _)| k);
             let Some(k) = hit else {
-                let words: Vec<&str> = tokens[g.0..g.1].iter().map(|t| t.2.as_str()).collect();
-                report.missed.push((words.join(" "), g.3.clone()));
+                report.missed.push((article.words(g.0, g.1), g.3.clone()));
                 continue;
             };
             used[k] = true;
@@ -382,14 +332,11 @@ pub fn evaluate_times(dir: &Path) -> Result<TimeReport, Error> {
             if f.3 == g.3 {
                 report.valued += 1;
             } else {
-                let words: Vec<&str> = kept[g.0..g.1.min(kept.len())].iter().map(|t| t.2.as_str()).collect();
-                report.wrong_values.push((words.join(" "), f.3.clone(), g.3.clone()));
+                report.wrong_values.push((article.words(g.0, g.1), f.3.clone(), g.3.clone()));
             }
         }
-        for (k, f) in found.iter().enumerate().filter(|(k, _)| !used[*k]) {
-            let _ = k;
-            let words: Vec<&str> = kept[f.0..f.1.min(kept.len())].iter().map(|t| t.2.as_str()).collect();
-            report.spurious.push((words.join(" "), f.3.clone()));
+        for (_, f) in found.iter().enumerate().filter(|(k, _)| !used[*k]) {
+            report.spurious.push((article.words(f.0, f.1), f.3.clone()));
         }
     }
     Ok(report)

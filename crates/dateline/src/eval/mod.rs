@@ -7,3 +7,42 @@
 pub mod meantime;
 pub mod ner;
 pub mod sbd;
+
+use crate::date::Date;
+use crate::document::{Document, Meta, OffsetMap, ParagraphId, Sentence, Token, TokenId, TokenKind};
+use crate::span::Span;
+
+/// A document made from gold tokens, so that a stage runs on exactly the gold's tokens and
+/// sentences: words joined by spaces, sentences by line breaks, one paragraph each. Token
+/// `k` of the document is the `k`-th word of the sentences in order.
+pub(crate) fn gold_document<S: AsRef<str>>(sentences: &[Vec<S>], published: Option<Date>) -> Document {
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    let mut spans = Vec::new();
+    for (si, words) in sentences.iter().enumerate() {
+        if si > 0 {
+            text.push('\n');
+        }
+        let (start, first) = (text.len(), tokens.len());
+        for (wi, w) in words.iter().enumerate() {
+            if wi > 0 {
+                text.push(' ');
+            }
+            let a = text.len();
+            text.push_str(w.as_ref());
+            tokens.push(Token { span: Span::new(a, text.len()), kind: TokenKind::Word });
+        }
+        spans.push(Sentence {
+            span: Span::new(start, text.len()),
+            paragraph: ParagraphId(si as u32),
+            first_token: TokenId(first as u32),
+            end_token: TokenId(tokens.len() as u32),
+        });
+    }
+    let mut doc = Document::new("gold", String::new(), Meta { published, ..Meta::default() });
+    doc.write_text(text, OffsetMap::default());
+    doc.paragraphs = spans.iter().map(|s| s.span).collect();
+    doc.sentences = spans;
+    doc.tokens = tokens;
+    doc
+}

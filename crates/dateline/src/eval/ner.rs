@@ -9,11 +9,10 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::document::{Document, EntityType, Meta, MentionKind, OffsetMap, ParagraphId, Sentence, Token, TokenId, TokenKind};
+use crate::document::{EntityType, MentionKind};
 use crate::entities::tagger::{read_conll, spans_of, TYPES};
 use crate::entities::{Entities, EntitiesConfig};
 use crate::error::{Error, ErrorKind};
-use crate::span::Span;
 use crate::stage::Stage;
 
 /// Counts for one type.
@@ -92,42 +91,18 @@ pub fn evaluate(gold: &str, tagger_only: bool) -> Result<Report, Error> {
     let stage = Entities::new(EntitiesConfig::default())?;
     let mut report = Report { matching: "exact spans", ..Report::default() };
     for sentences in &docs {
-        // The gold tokens as a document: text, tokens, one paragraph per sentence.
-        let mut text = String::new();
-        let mut doc_tokens = Vec::new();
-        let mut doc_sentences = Vec::new();
+        // The gold tokens as a document, and the gold names by token.
+        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect()).collect();
+        let mut doc = super::gold_document(&words, None);
         let mut gold_spans: HashSet<(usize, usize, usize)> = HashSet::new();
-        for (si, s) in sentences.iter().enumerate() {
-            if si > 0 {
-                text.push('\n');
-            }
-            let first = doc_tokens.len();
-            let start = text.len();
-            for (wi, (w, _)) in s.iter().enumerate() {
-                if wi > 0 {
-                    text.push(' ');
-                }
-                let a = text.len();
-                text.push_str(w);
-                doc_tokens.push(Token { span: Span::new(a, text.len()), kind: TokenKind::Word });
-            }
-            doc_sentences.push(Sentence {
-                span: Span::new(start, text.len()),
-                paragraph: ParagraphId(si as u32),
-                first_token: TokenId(first as u32),
-                end_token: TokenId(doc_tokens.len() as u32),
-            });
+        let mut first = 0;
+        for s in sentences {
             let tags: Vec<u8> = s.iter().map(|(_, t)| *t).collect();
             gold_spans.extend(spans_of(&tags).into_iter().map(|sp| (first + sp.start, first + sp.end, sp.kind)));
+            first += s.len();
         }
-        let mut doc = Document::new("gold", text.clone(), Meta::default());
-        doc.write_text(text, OffsetMap::default());
-        doc.paragraphs = doc_sentences.iter().map(|s| s.span).collect();
-        doc.sentences = doc_sentences;
-        doc.tokens = doc_tokens;
         if tagger_only {
             let resources = crate::resources::Resources::shared().map_err(Clone::clone)?;
-            let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect()).collect();
             let context = crate::entities::DocContext::new(words.iter().map(Vec::as_slice));
             let mut found = HashSet::new();
             let mut first = 0;
