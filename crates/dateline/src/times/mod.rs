@@ -400,6 +400,10 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
             i = push(&mut out, j, j + 1, TimeType::Date, value);
             continue;
         }
+        if let Some(y) = short_year(w(j)) {
+            i = push(&mut out, j, j + 1, TimeType::Date, y);
+            continue;
+        }
         // Decades: `the 1990s`, `the ’90s`
         if let Some(decade) = decade(w(j)) {
             i = push(&mut out, start, j + 1, TimeType::Date, decade);
@@ -412,7 +416,11 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
             continue;
         }
         // Quarters: `the third quarter [of 2008]`, `Q3`
-        if let Some(q) = ["first", "second", "third", "fourth"].iter().position(|o| *o == w(j)).filter(|_| w(j + 1) == "quarter") {
+        let ordinal = match w(j) {
+            "final" => Some(3),
+            o => ["first", "second", "third", "fourth"].iter().position(|x| *x == o),
+        };
+        if let Some(q) = ordinal.filter(|_| w(j + 1) == "quarter") {
             let (y, end) = match (w(j + 2), year(w(j + 3)), w(j + 3), w(j + 4)) {
                 ("of", Some(y), _, _) => (Some(y), j + 4),
                 ("of", None, "last" | "this" | "next", "year") => {
@@ -463,6 +471,34 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
         // `annual`: a set
         if matches!(w(i), "annual" | "annually" | "yearly") {
             i = push(&mut out, i, i + 1, TimeType::Set, "P1Y".to_string());
+            continue;
+        }
+        // `the previous year`, `the year previous`
+        if w(i) == "the" && ((w(i + 1) == "previous" && w(i + 2) == "year") || (w(i + 1) == "year" && w(i + 2) == "previous")) {
+            if let Some(r) = reference {
+                i = push(&mut out, i, i + 3, TimeType::Date, format!("{:04}", r.year() - 1));
+                continue;
+            }
+        }
+        // `the morning`, `the same day`, `the near term`, `the time being`
+        if w(i) == "the" {
+            let fixed = match (w(i + 1), w(i + 2), w(i + 3)) {
+                (p, _, _) if part_of_day(p).is_some() => {
+                    let day = reference.map_or("XXXX-XX-XX".to_string(), |r| r.to_string());
+                    Some((2, TimeType::Time, format!("{day}T{}", part_of_day(p).expect("checked"))))
+                }
+                ("same", "day", _) => reference.map(|r| (3, TimeType::Date, r.to_string())),
+                ("near" | "long" | "short" | "medium", "term", _) => Some((3, TimeType::Date, "FUTURE_REF".to_string())),
+                ("time", "being", _) => Some((3, TimeType::Date, "PRESENT_REF".to_string())),
+                _ => None,
+            };
+            if let Some((len, kind, value)) = fixed {
+                i = push(&mut out, i, i + len, kind, value);
+                continue;
+            }
+        }
+        if matches!(w(i), "short-term" | "long-term" | "near-term") {
+            i = push(&mut out, i, i + 1, TimeType::Date, "FUTURE_REF".to_string());
             continue;
         }
         // `the weekend`, `the day`, `that day`: the reference's
@@ -586,14 +622,16 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
 
 /// Words that can begin a time expression (most words cannot: they are skipped at once).
 const TRIGGERS: &[&str] = &[
-    "a", "an", "annual", "annually", "april", "aug", "aug.", "august", "autumn", "coming", "current", "daily", "day",
-    "dec", "dec.", "december", "each", "early", "every", "fall", "feb", "feb.", "february", "few", "first",
-    "first-quarter", "fourth", "fourth-quarter", "friday", "future", "jan", "jan.", "january", "jul", "jul.", "july",
-    "jun", "jun.", "june", "last", "late", "lately", "later", "many", "mar", "mar.", "march", "may", "mid", "monday",
-    "monthly", "next", "nov", "nov.", "november", "now", "nowadays", "oct", "oct.", "october", "past", "per",
-    "recent", "recently", "saturday", "second", "second-quarter", "sep", "sep.", "sept", "sept.", "september",
-    "several", "soon", "spring", "summer", "sunday", "that", "the", "third", "third-quarter", "this", "thursday",
-    "today", "tomorrow", "tonight", "tuesday", "wednesday", "weekly", "winter", "yearly", "yesterday",
+    "a", "an", "annual", "annually", "april", "aug", "aug.", "august", "autumn", "coming", "current",
+    "currently", "daily", "day", "dec", "dec.", "december", "each", "early", "every", "fall", "feb", "feb.",
+    "february", "few", "final", "first", "first-quarter", "fourth", "fourth-quarter", "friday", "future", "jan",
+    "jan.", "january", "jul", "jul.", "july", "jun", "jun.", "june", "last", "late", "lately", "later",
+    "long-term", "many", "mar", "mar.", "march", "may", "mid", "monday", "monthly", "near-term", "next", "nov",
+    "nov.", "november", "now", "nowadays", "oct", "oct.", "october", "past", "per", "previous", "recent",
+    "recently", "same", "saturday", "second", "second-quarter", "sep", "sep.", "sept", "sept.", "september",
+    "several", "short-term", "soon", "spring", "summer", "sunday", "that", "the", "third", "third-quarter",
+    "this", "thursday", "today", "tomorrow", "tonight", "tuesday", "wednesday", "weekly", "winter", "yearly",
+    "yesterday",
 ];
 
 fn is_trigger(w: &str) -> bool {
@@ -642,6 +680,15 @@ fn numeric_date(w: &str) -> Option<String> {
         return Date::new(y, m, d).map(|d| d.to_string());
     }
     None
+}
+
+/// `’82` → `1982`: a year written with an apostrophe.
+fn short_year(w: &str) -> Option<String> {
+    let d = w.strip_prefix(['\'', '’'])?;
+    (d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit())).then(|| {
+        let n: u32 = d.parse().expect("two digits");
+        format!("{}", if n > 30 { 1900 + n } else { 2000 + n })
+    })
 }
 
 /// `1990s`, `’90s` → `199`.
@@ -717,8 +764,8 @@ fn duration_at(lower: &[String], i: usize, reference: Option<Date>) -> Option<Fo
     let end = k + 1;
     // `two days later`, `a week earlier`: a date relative to the last one the text gave;
     // the stage resolves the marker (`@+2D`) once it knows that date.
-    if matches!(w(end), "later" | "earlier" | "after" | "before") && matches!(u.0, "D" | "W") && !u.1 {
-        let sign = if matches!(w(end), "later" | "after") { '+' } else { '-' };
+    if matches!(w(end), "later" | "earlier") && matches!(u.0, "D" | "W") && !u.1 {
+        let sign = if w(end) == "later" { '+' } else { '-' };
         let days = if u.0 == "W" { 7 * n } else { n };
         return Some(Found { start: i, end: end + 1, kind: TimeType::Date, value: format!("@{sign}{days}D") });
     }
