@@ -298,11 +298,16 @@ fn tense(lower: &[String], at: usize) -> i32 {
 /// reference (past), after it (future), or in its year (present).
 fn anchor_month_day(month: u32, day: u32, reference: Option<Date>, tense: i32) -> String {
     let Some(r) = reference else { return format!("XXXX-{month:02}-{day:02}") };
+    // The reference's year, unless the tense puts the date well (two months) on the other
+    // side of the reference: news reports past events in the past tense, and plans, announced
+    // in the past tense too, mostly for later in the same year.
     let in_year = |y: i32| Date::new(y, month, day);
+    let same = in_year(r.year());
+    let gap = same.map_or(0, |d| d.days() - r.days());
     let d = match tense {
-        -1 => in_year(r.year()).filter(|d| *d <= r).or_else(|| in_year(r.year() - 1)),
-        1 => in_year(r.year()).filter(|d| *d >= r).or_else(|| in_year(r.year() + 1)),
-        _ => in_year(r.year()),
+        -1 if gap > 60 => in_year(r.year() - 1),
+        1 if gap < -60 => in_year(r.year() + 1),
+        _ => same,
     };
     d.map_or(format!("XXXX-{month:02}-{day:02}"), |d| d.to_string())
 }
@@ -368,7 +373,8 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
                     (None, None) => {
                         let y = reference.map(|r| {
                             let t = tense(&lower, start);
-                            if t < 0 && m > r.month() { r.year() - 1 } else if t > 0 && m < r.month() { r.year() + 1 } else { r.year() }
+                            let gap = m as i32 - r.month() as i32;
+                            if t < 0 && gap > 2 { r.year() - 1 } else if t > 0 && gap < -2 { r.year() + 1 } else { r.year() }
                         });
                         y.map_or(format!("XXXX-{m:02}"), |y| format!("{y:04}-{m:02}"))
                     }
@@ -833,6 +839,8 @@ mod tests {
         quarters: "profit in the third quarter of 2008 rose" => [("the third quarter of 2008", Date, "2008-Q3")];
         not_times: "2019 people came , $ 2025 and May I ask , 25:61 and February 30" => [];
         ago: "two days ago" => [("two days ago", Date, "2025-08-13")];
+        plans_reported_in_the_past_keep_the_year: "The company said it would sell shares on October 12 ." => [("October 12", Date, "2025-10-12")];
+        past_events_far_ahead_are_last_year: "Protesters gathered on December 20 ." => [("December 20", Date, "2024-12-20")];
     }
 
     #[test]
