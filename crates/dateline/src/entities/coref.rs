@@ -259,34 +259,35 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
         }
     }
 
-    // 5. People: titles and nationalities before the name; surnames join full names.
-    let mut people: Vec<(Vec<String>, usize)> = Vec::new(); // (name words, entity slot)
-    let mut person_slots = 0usize;
+    // 5. People: titles and nationalities before the name; surnames join full names. People
+    // are found by their last name in a map, so this stays linear in the mentions.
+    let mut names: Vec<Vec<String>> = Vec::new(); // the longest name of each person, by slot
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
     for f in found.iter_mut().filter(|f| f.kind == EntityType::Person) {
         let (role, sector, country) = title_before(&cx, f.first_token);
         f.role = f.role.take().or(role);
         f.sector = f.sector.take().or(sector);
         f.country = f.country.or(country);
         let words: Vec<String> = cx.text(f.first_token, f.end_token).split_whitespace().map(fold).collect();
-        let slot = people
-            .iter()
-            .rev()
-            .find(|(name, _)| {
-                let last = name.last() == words.last();
-                last && (words.len() == 1 || name.len() == 1 || name.first() == words.first())
-            })
-            .map(|&(_, s)| s);
-        let slot = slot.unwrap_or_else(|| {
-            person_slots += 1;
-            person_slots - 1
+        let Some(last) = words.last().cloned() else { continue };
+        let slots = by_last.entry(last).or_default();
+        let same = slots.iter().rev().copied().find(|&s| {
+            let name = &names[s];
+            words.len() == 1 || name.len() == 1 || name.first() == words.first()
         });
-        if let Some(p) = people.iter_mut().find(|(_, s)| *s == slot) {
-            if words.len() > p.0.len() {
-                p.0 = words;
+        let slot = match same {
+            Some(s) => {
+                if words.len() > names[s].len() {
+                    names[s] = words;
+                }
+                s
             }
-        } else {
-            people.push((words, slot));
-        }
+            None => {
+                names.push(words);
+                slots.push(names.len() - 1);
+                names.len() - 1
+            }
+        };
         f.key = Key::Person(slot);
     }
     found.extend(extra);
