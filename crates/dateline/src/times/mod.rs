@@ -623,6 +623,15 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
         }
         i += 1;
     }
+    // A clock time happens on the day its sentence names (`on Monday at 16:15 UTC`), else on
+    // the reference date.
+    let days: Vec<(usize, String)> =
+        out.iter().filter(|f| f.kind == TimeType::Date && f.value.len() == 10).map(|f| (f.start, f.value.clone())).collect();
+    for f in out.iter_mut().filter(|f| f.kind == TimeType::Time && f.value.len() >= 16 && f.value.as_bytes()[10] == b'T') {
+        if let Some((_, day)) = days.iter().min_by_key(|(at, _)| at.abs_diff(f.start)) {
+            f.value.replace_range(..10, day);
+        }
+    }
     out
 }
 
@@ -841,6 +850,9 @@ mod tests {
         ago: "two days ago" => [("two days ago", Date, "2025-08-13")];
         plans_reported_in_the_past_keep_the_year: "The company said it would sell shares on October 12 ." => [("October 12", Date, "2025-10-12")];
         past_events_far_ahead_are_last_year: "Protesters gathered on December 20 ." => [("December 20", Date, "2024-12-20")];
+        clock_times_take_their_sentences_day: "The quake struck on Wednesday at 16:15 UTC ." => [
+            ("Wednesday", Date, "2025-08-13"), ("16:15 UTC", Time, "2025-08-13T16:15Z")
+        ];
     }
 
     #[test]
