@@ -253,6 +253,8 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Time expressions, in order, from `times`.
     pub times: Vec<crate::times::TimeExpr>,
+    /// Quotes and reported speech, in order, from `quotes`.
+    pub quotes: Vec<crate::quotes::Quote>,
     /// Problems met with this document.
     pub errors: Vec<Problem>,
     failed: bool,

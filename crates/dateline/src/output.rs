@@ -11,7 +11,9 @@
 //!   "entities": [{"id","name","type","country","role","actor",
 //!                 "mentions": [{"start","end","text","kind"}]}],
 //!   "times": [{"start","end","text","type","value","utc"}],
-//!   "quotes": [], "places": [], "events": [],
+//!   "quotes": [{"kind","start","end","text","speaker": {"entity","name","start","end"},
+//!               "cue": {"start","end","text"}}],
+//!   "places": [], "events": [],
 //!   "removed": [{"text","reason"}],          // page furniture `clean` dropped
 //!   "errors": [{"stage","code","message"}] }
 //! ```
@@ -129,6 +131,31 @@ struct JsonTime<'a> {
 }
 
 #[derive(Serialize)]
+struct JsonSpeaker<'a> {
+    entity: Option<String>,
+    name: &'a str,
+    start: u32,
+    end: u32,
+}
+
+#[derive(Serialize)]
+struct JsonCue<'a> {
+    start: u32,
+    end: u32,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonQuote<'a> {
+    kind: crate::quotes::QuoteKind,
+    start: u32,
+    end: u32,
+    text: &'a str,
+    speaker: Option<JsonSpeaker<'a>>,
+    cue: Option<JsonCue<'a>>,
+}
+
+#[derive(Serialize)]
 struct JsonRemoved<'a> {
     text: &'a str,
     reason: &'static str,
@@ -159,7 +186,7 @@ struct JsonDocument<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<Vec<JsonToken>>,
     entities: Vec<JsonEntity<'a>>,
-    quotes: Empty,
+    quotes: Vec<JsonQuote<'a>>,
     times: Vec<JsonTime<'a>>,
     places: Empty,
     events: Empty,
@@ -211,7 +238,23 @@ pub fn write_json<W: Write>(doc: &Document, options: &OutputOptions, w: W) -> io
                     .collect(),
             })
             .collect(),
-        quotes: [],
+        quotes: doc
+            .quotes
+            .iter()
+            .map(|q| JsonQuote {
+                kind: q.kind,
+                start: offsets.get(q.span.start),
+                end: offsets.get(q.span.end),
+                text: &text[q.span],
+                speaker: q.speaker.as_ref().map(|s| JsonSpeaker {
+                    entity: s.entity.map(|e| format!("e{}", e.0 + 1)),
+                    name: s.entity.map_or(&text[s.span], |e| doc.entities[e.index()].name.as_str()),
+                    start: offsets.get(s.span.start),
+                    end: offsets.get(s.span.end),
+                }),
+                cue: q.cue.map(|c| JsonCue { start: offsets.get(c.start), end: offsets.get(c.end), text: &text[c] }),
+            })
+            .collect(),
         times: doc
             .times
             .iter()
@@ -278,6 +321,16 @@ pub fn write_text<W: Write>(doc: &Document, mut w: W) -> io::Result<()> {
     }
     for t in &doc.times {
         writeln!(w, "  {:?} {} = {}{}", t.kind, &text[t.span], t.value, t.utc.as_deref().map_or(String::new(), |u| format!(" ({u})")))?;
+    }
+    if !doc.quotes.is_empty() {
+        writeln!(w, "\nquotes:")?;
+    }
+    for q in &doc.quotes {
+        let speaker = q.speaker.as_ref().map_or("?".to_string(), |s| {
+            s.entity.map_or(text[s.span].to_string(), |e| doc.entities[e.index()].name.clone())
+        });
+        let cue = q.cue.map_or("-", |c| &text[c]);
+        writeln!(w, "  {:?} {speaker} [{cue}]: {}", q.kind, &text[q.span])?;
     }
     let mut paragraph = None;
     for (i, s) in doc.sentences.iter().enumerate() {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::clean::{Clean, CleanConfig};
 use crate::document::{Document, Problem};
 use crate::entities::{Entities, EntitiesConfig};
+use crate::quotes::{Quotes, QuotesConfig};
 use crate::times::{Times, TimesConfig};
 use crate::error::{Error, ErrorKind};
 use crate::language::{Language, LanguageConfig};
@@ -39,6 +40,8 @@ pub enum StageConfig {
     Entities(EntitiesConfig),
     /// Dates, times, durations and sets.
     Times(TimesConfig),
+    /// Direct, partial and reported speech.
+    Quotes(QuotesConfig),
 }
 
 impl StageConfig {
@@ -50,6 +53,7 @@ impl StageConfig {
             StageConfig::Language(_) => "language",
             StageConfig::Entities(_) => "entities",
             StageConfig::Times(_) => "times",
+            StageConfig::Quotes(_) => "quotes",
         }
     }
 
@@ -59,6 +63,7 @@ impl StageConfig {
             StageConfig::Clean(_) => &[],
             StageConfig::Segment(_) | StageConfig::Language(_) => &["clean"],
             StageConfig::Entities(_) | StageConfig::Times(_) => &["clean", "segment"],
+            StageConfig::Quotes(_) => &["clean", "segment", "entities"],
         }
     }
 
@@ -69,6 +74,7 @@ impl StageConfig {
             StageConfig::Language(c) => Box::new(Language::new(c.clone())),
             StageConfig::Entities(c) => Box::new(Entities::new(c.clone())?),
             StageConfig::Times(c) => Box::new(Times::new(c.clone())),
+            StageConfig::Quotes(c) => Box::new(Quotes::new(c.clone())?),
         })
     }
 }
@@ -92,6 +98,7 @@ impl Default for PipelineConfig {
                 StageConfig::Language(LanguageConfig::default()),
                 StageConfig::Entities(EntitiesConfig::default()),
                 StageConfig::Times(TimesConfig::default()),
+                StageConfig::Quotes(QuotesConfig::default()),
             ],
         }
     }

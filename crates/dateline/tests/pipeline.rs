@@ -168,7 +168,15 @@ fn json_offsets_are_code_points() {
     for t in value["times"].as_array().unwrap() {
         assert_eq!(slice(t), t["text"].as_str().unwrap());
     }
-    for layer in ["quotes", "places", "events", "errors"] {
+    for q in value["quotes"].as_array().unwrap() {
+        assert_eq!(slice(q), q["text"].as_str().unwrap());
+        if let Some(cue) = q["cue"].as_object() {
+            let cue = serde_json::Value::Object(cue.clone());
+            assert_eq!(slice(&cue), cue["text"].as_str().unwrap());
+        }
+    }
+    assert!(value["quotes"].as_array().unwrap().len() >= 5);
+    for layer in ["places", "events", "errors"] {
         assert_eq!(value[layer], serde_json::json!([]), "{layer}");
     }
 }

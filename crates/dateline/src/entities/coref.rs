@@ -180,6 +180,39 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
             (0..4).max_by_key(|&t| (v[t], t == *k)).expect("four types")
         };
     }
+    // One decision per name per document: a name the tagger found somewhere is that name
+    // wherever else it stands (`While Trump warned` after `Donald Trump` elsewhere).
+    let mut known: HashMap<String, usize> = HashMap::new();
+    for &(a, b, k, _) in &spans {
+        known.insert(fold(cx.text(a, b)), k);
+        if k == 0 && b - a >= 2 {
+            known.insert(fold(cx.word(b - 1)), 0);
+        }
+    }
+    let mut taken = vec![false; doc.tokens.len()];
+    for &(a, b, _, _) in &spans {
+        taken[a..b].iter_mut().for_each(|t| *t = true);
+    }
+    let mut i = 0;
+    while i < cx.words.len() {
+        if taken[i] || !cx.word(i).starts_with(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
+        let hit = (i + 1..=(i + 4).min(cx.words.len()))
+            .rev()
+            .filter(|&j| !taken[i..j].contains(&true) && cx.sentence_of[j - 1] == cx.sentence_of[i])
+            .find_map(|j| known.get(&fold(cx.text(i, j))).map(|&k| (j, k)));
+        match hit {
+            Some((j, k)) => {
+                taken[i..j].iter_mut().for_each(|t| *t = true);
+                spans.push((i, j, k, cx.sentence_of[i]));
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    spans.sort_unstable();
     let mut found: Vec<Found> = Vec::new();
     let mut covered = vec![false; doc.tokens.len()];
     for &(a, b, kind, si) in &spans {
@@ -607,7 +640,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             _ => return None,
         };
         let noun = cx.lower(at + len);
-        let people_noun = matches!(noun.as_str(), "men" | "women" | "sides")
+        let people_noun = matches!(noun.as_str(), "men" | "women")
             || cx.r.lookup(&noun).iter().any(|n| {
                 n.kind == NameKind::Role && cx.r.tables.roles[n.id as usize].kind == "person" && cx.r.tables.roles[n.id as usize].role != noun
             });
