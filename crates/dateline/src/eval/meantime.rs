@@ -132,16 +132,21 @@ impl Article {
     }
 }
 
-/// Scores the `entities` stage on the MEANTIME folder `dir` (PER, ORG, LOC; MISC is not
-/// annotated there).
-pub fn evaluate(dir: &Path) -> Result<Report, Error> {
-    let io = |e: std::io::Error| Error::new(ErrorKind::Data(format!("{}: {e}", dir.display())));
+/// The corpus's XML files under `dir`, sorted; an error when there are none.
+fn article_paths(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut paths = Vec::new();
-    files(dir, &mut paths).map_err(io)?;
+    files(dir, &mut paths).map_err(|e| Error::new(ErrorKind::Data(format!("{}: {e}", dir.display()))))?;
     paths.sort();
     if paths.is_empty() {
         return Err(Error::new(ErrorKind::Data(format!("no MEANTIME XML files under {}", dir.display()))));
     }
+    Ok(paths)
+}
+
+/// Scores the `entities` stage on the MEANTIME folder `dir` (PER, ORG, LOC; MISC is not
+/// annotated there).
+pub fn evaluate(dir: &Path) -> Result<Report, Error> {
+    let paths = article_paths(dir)?;
     let stage = Entities::new(EntitiesConfig::default())?;
     let mut report = Report { matching: "overlap, same type", ..Report::default() };
     for path in &paths {
@@ -280,13 +285,7 @@ impl std::fmt::Display for TimeReport {
 
 /// Scores the `times` stage on the MEANTIME folder `dir`.
 pub fn evaluate_times(dir: &Path) -> Result<TimeReport, Error> {
-    let io = |e: std::io::Error| Error::new(ErrorKind::Data(format!("{}: {e}", dir.display())));
-    let mut paths = Vec::new();
-    files(dir, &mut paths).map_err(io)?;
-    paths.sort();
-    if paths.is_empty() {
-        return Err(Error::new(ErrorKind::Data(format!("no MEANTIME XML files under {}", dir.display()))));
-    }
+    let paths = article_paths(dir)?;
     let stage = crate::times::Times::new(crate::times::TimesConfig::default());
     let mut report = TimeReport::default();
     for path in &paths {
