@@ -121,6 +121,15 @@ enum EvalCommand {
         #[arg(long)]
         tagger_only: bool,
     },
+    /// Quotes on BRAT standoff gold over the GeoVirus texts: exact and overlap scores per role.
+    Quotes {
+        /// The folder of `N.ann` files (article N of the texts).
+        #[arg(long, default_value = "testdata/quotes-geovirus")]
+        gold: PathBuf,
+        /// The texts they annotate.
+        #[arg(long, default_value = "../shared/eval/geovirus/GeoVirus.xml")]
+        texts: PathBuf,
+    },
     /// Times on MEANTIME's TIMEX3 annotations: TempEval-3's extent, type and value scores.
     Time {
         /// The MEANTIME folder.
@@ -186,6 +195,12 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Eval(EvalCommand::Ner { gold, min_f1, tagger_only }) => eval_ner(&gold, min_f1, tagger_only),
+        Command::Eval(EvalCommand::Quotes { gold, texts }) => {
+            let xml = read_gold(&texts)?;
+            let report = dateline::eval::quotes::evaluate(&gold, &xml)?;
+            write!(io::stdout().lock(), "{report}")?;
+            Ok(0)
+        }
         Command::Eval(EvalCommand::Time { gold, min_value_f1 }) => {
             if !gold.is_dir() {
                 bail!("cannot read gold folder {} (the open gold sets live in ../shared/eval; pass --gold PATH)", gold.display());

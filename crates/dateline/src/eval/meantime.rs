@@ -11,43 +11,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::ner::{Counts, Report};
+use super::xml::{attr, elements, unescape};
 use crate::document::{Document, EntityType, MentionKind};
 use crate::entities::{Entities, EntitiesConfig};
 use crate::error::{Error, ErrorKind};
 use crate::stage::Stage;
-
-/// The `value` of attribute `name` in the tag text `tag`.
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let start = tag.find(&key)? + key.len();
-    Some(&tag[start..start + tag[start..].find('"')?])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
-}
-
-/// Every element `<name ...>...</name>` or `<name .../>`: (the opening tag, the body).
-fn elements<'a>(xml: &'a str, name: &str) -> Vec<(&'a str, &'a str)> {
-    let open = format!("<{name} ");
-    let close = format!("</{name}>");
-    let mut out = Vec::new();
-    let mut rest = xml;
-    while let Some(i) = rest.find(&open) {
-        rest = &rest[i..];
-        let Some(tag_end) = rest.find('>') else { break };
-        let tag = &rest[..=tag_end];
-        if tag.ends_with("/>") {
-            out.push((tag, ""));
-            rest = &rest[tag_end + 1..];
-            continue;
-        }
-        let Some(body_end) = rest.find(&close) else { break };
-        out.push((tag, &rest[tag_end + 1..body_end]));
-        rest = &rest[body_end + close.len()..];
-    }
-    out
-}
 
 fn type_index(t: &str) -> Option<usize> {
     match t {
@@ -199,23 +167,6 @@ pub fn evaluate(dir: &Path) -> Result<Report, Error> {
         report.tokens += doc.tokens.len();
     }
     Ok(report)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_scanner_reads_elements_and_attributes() {
-        let xml = r#"<token number="0" sentence="0" t_id="1">AT&amp;T</token><ENTITY_MENTION m_id="5" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION><ENTITY_MENTION m_id="6"/>"#;
-        let tokens = elements(xml, "token");
-        assert_eq!(tokens.len(), 1);
-        assert_eq!((attr(tokens[0].0, "t_id"), unescape(tokens[0].1).as_str()), (Some("1"), "AT&T"));
-        let mentions = elements(xml, "ENTITY_MENTION");
-        assert_eq!(mentions.len(), 2);
-        assert_eq!(attr(mentions[0].0, "syntactic_type"), Some("NAM"));
-        assert_eq!(elements(mentions[0].1, "token_anchor").len(), 1);
-    }
 }
 
 /// TempEval-3's scores of the `times` stage on MEANTIME's TIMEX3 annotations.

@@ -6,7 +6,9 @@
 
 pub mod meantime;
 pub mod ner;
+pub mod quotes;
 pub mod sbd;
+mod xml;
 
 use crate::date::Date;
 use crate::document::{Document, Meta, OffsetMap, ParagraphId, Sentence, Token, TokenId, TokenKind};
