@@ -14,12 +14,17 @@ pub(crate) fn unescape(s: &str) -> String {
 
 /// Every element `<name ...>...</name>` or `<name .../>`: (the opening tag, the body).
 pub(crate) fn elements<'a>(xml: &'a str, name: &str) -> Vec<(&'a str, &'a str)> {
-    let open = format!("<{name} ");
+    let open = format!("<{name}");
     let close = format!("</{name}>");
     let mut out = Vec::new();
     let mut rest = xml;
     while let Some(i) = rest.find(&open) {
         rest = &rest[i..];
+        // `<name ` or `<name>`, not `<name_other`.
+        if !rest[open.len()..].starts_with([' ', '>', '/']) {
+            rest = &rest[open.len()..];
+            continue;
+        }
         let Some(tag_end) = rest.find('>') else { break };
         let tag = &rest[..=tag_end];
         if tag.ends_with("/>") {
@@ -48,5 +53,6 @@ mod tests {
         assert_eq!(mentions.len(), 2);
         assert_eq!(attr(mentions[0].0, "syntactic_type"), Some("NAM"));
         assert_eq!(elements(mentions[0].1, "token_anchor").len(), 1);
+        assert_eq!(elements("<text>a &amp; b</text><textual>x</textual>", "text"), [("<text>", "a &amp; b")]);
     }
 }

@@ -181,6 +181,15 @@ impl Stage for Quotes {
             mention_at[i..].iter().take_while(|m| m.0 < to).find(|m| m.1 <= to && can_speak(m.2)).copied()
         };
         let subject_before = |from: usize, cue: usize| subject(from, cue).is_some_and(|m| cue - m.1 <= 2);
+        // A speaker the entity layer does not know, kept as text (`a Home Office spokesman`,
+        // `They`): the words `from..to`, when they look like a short noun phrase.
+        let text_speaker = |from: usize, to: usize| -> Option<Speaker> {
+            let from = (from..to).find(|&t| !matches!(word(t), "and" | "but" | "while" | "While" | "as" | "," | "”" | "\"" | "—"))?;
+            let to = (from..to).rev().find(|&t| !matches!(word(t), "," | "”" | "\"" | "has" | "have" | "had" | "also" | "—")).map(|t| t + 1)?;
+            let words = to - from;
+            ((1..=6).contains(&words) && (from..to).all(|t| word(t).chars().any(char::is_alphanumeric) || word(t) == "’s"))
+                .then(|| Speaker { span: Span { start: doc.tokens[from].span.start, end: doc.tokens[to - 1].span.end }, entity: None })
+        };
         let mut quotes: Vec<Quote> = Vec::new();
         let mut quoted = vec![false; doc.tokens.len()];
         for q in quote_marks(text) {
@@ -208,15 +217,25 @@ impl Stage for Quotes {
                 continue; // a scare quote, a title, a name: nobody is reported saying it
             };
             let cue_span = cue.map(|c| doc.tokens[c].span);
-            // The speaker: the mention just before the cue (its subject), or just after it.
+            // The speaker: never inside the quote. With the cue after the quote, between the
+            // closing mark and the cue (`” Sarkozy said`) or right after the cue (`said the
+            // minister`); with the cue before, the subject of the cue's clause.
+            let sentence_end = doc.sentences.get(s).map_or(doc.tokens.len(), |s| s.end_token.index());
             let speaker = cue.and_then(|c| {
-                let before = (first..c).rev().find_map(|k| mention_ending(k + 1).filter(|m| m.1 == k + 1 && m.0 >= first));
-                let after = mention_starting(c + 1).or_else(|| mention_starting(c + 2));
-                match (before, after) {
-                    (Some(m), _) if c - m.1 <= 6 => Some(speaker_of(m)),
-                    (_, Some(m)) => Some(speaker_of(m)),
-                    (Some(m), None) => Some(speaker_of(m)),
-                    _ => None,
+                if c > b {
+                    let between = subject(b + 1, c).map(speaker_of);
+                    let after_cue = (c + 1..(c + 3).min(sentence_end)).find_map(mention_starting).filter(|m| can_speak(m.2)).map(speaker_of);
+                    let phrase_end = (c + 1..sentence_end).find(|&t| matches!(word(t), "," | "." | ";" | "“")).unwrap_or(sentence_end);
+                    between.or(after_cue).or_else(|| text_speaker(b + 1, c)).or_else(|| text_speaker(c + 1, phrase_end))
+                } else {
+                    // A gerund cue (`Trump stayed positive, commenting, “...”`) has the subject
+                    // of the clause before it: the nearest speaker before the cue.
+                    let clause_start = (first..c).rev().find(|&j| matches!(word(j), "," | ";")).map_or(first, |j| j + 1);
+                    let nearest = (first..c).rev().find_map(|k| mention_ending(k + 1).filter(|m| m.0 >= first && can_speak(m.2)));
+                    subject(clause_start, c)
+                        .or(nearest)
+                        .map(speaker_of)
+                        .or_else(|| text_speaker(clause_start, c))
                 }
             });
             quotes.push(Quote { kind, span, speaker, cue: cue_span });
@@ -261,7 +280,7 @@ impl Stage for Quotes {
                     } else if relative && clause_start >= 2 {
                         mention_ending(clause_start - 1).filter(|m| can_speak(m.2)).map(speaker_of)
                     } else {
-                        subject(clause_start, k).map(speaker_of)
+                        subject(clause_start, k).map(speaker_of).or_else(|| text_speaker(clause_start, k))
                     };
                     // The content runs to the end of the sentence, or to the next quote mark,
                     // or to the next clause with a cue of its own (`, the Kremlin indicated`).
