@@ -113,7 +113,9 @@ fn quote_marks(text: &str) -> Vec<Marked> {
             continue;
         }
         match open {
-            Some((start, close)) if c == close && !(c == '"' && prev.is_whitespace() && !next.is_whitespace()) => {
+            // A closing mark of either style closes (scraped text mixes `"` and `”`), but a
+            // straight mark between a space and a word opens rather than closes.
+            Some((start, close)) if (c == close || (matches!(close, '"' | '”') && matches!(c, '"' | '”'))) && !(c == '"' && prev.is_whitespace() && !next.is_whitespace()) => {
                 out.push(Marked { open: start, close: i });
                 open = None;
             }
@@ -203,8 +205,8 @@ impl Stage for Quotes {
             let first = doc.sentences.get(s).map_or(0, |s| s.first_token.index());
             // Direct: `X said, “...”` / `X posted on social media, “...”` (a cue shortly before
             // the opening mark, then a comma or colon), or `“...,” X said` (a cue right after).
-            let before = (first..a.saturating_sub(1)).rev().take(8).find(|&k| is_cue(k));
-            let lead_in = a >= 2 && matches!(word(a - 2), "," | ":");
+            let before = (first..a.saturating_sub(1)).rev().take(15).find(|&k| is_cue(k));
+            let lead_in = a >= 2 && (matches!(word(a - 2), "," | ":") || before == Some(a - 2));
             let after = (b + 1..b + 5).find(|&k| is_cue(k) && sentence_of(k) == sentence_of(b));
             let content_words = b - a;
             let (kind, cue) = if let (Some(c), true) = (before, lead_in) {
@@ -265,8 +267,12 @@ impl Stage for Quotes {
                     // starting one (`claimed he could`); not an object (`acknowledged his
                     // frustration`, `has shown no signs`).
                     let start = k + 1;
+                    // After a plain verb of saying, the clause may start with no `that`
+                    // (`officials say the three cases are not related`).
+                    let says = matches!(word(k), "say" | "says" | "said" | "told" | "tells" | "added" | "adds" | "noted" | "notes" | "stated" | "states" | "reported" | "reports" | "announced" | "announces");
                     let takes_clause = matches!(word(start), "that" | "of")
-                        || matches!(word(start), "he" | "she" | "they" | "it" | "we" | "i" | "there");
+                        || matches!(word(start), "he" | "she" | "they" | "it" | "we" | "i" | "there")
+                        || (says && matches!(word(start), "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "no" | "all" | "both" | "none" | "at" | "more" | "about"));
                     // The speaker is the subject: the first mention of a person, organization
                     // or place in the clause before the cue. A gerund after a comma
                     // (`, emphasizing that`) has the speaker of the clause before it.
