@@ -69,13 +69,18 @@ fn the_example_article() {
 fn cues_before_after_and_inverted() {
     let doc = analyze(
         "“We will not leave,” the mayor said. Sergei Lavrov told reporters: “The talks are over.” \
-         Angela Merkel said that the plan was dead. According to NATO, the drills will go ahead.",
+         Angela Merkel said that the plan was dead. According to NATO, the drills will go ahead. \
+         The strain is not dangerous to people, according to the World Health Organization.",
     );
     let found = quotes(&doc);
     assert!(found.iter().any(|q| q.0 == QuoteKind::Direct && q.3 == "We will not leave," && q.2 == "said"), "{found:?}");
     assert!(found.iter().any(|q| q.0 == QuoteKind::Direct && q.1 == "Sergei Lavrov" && q.3 == "The talks are over."), "{found:?}");
     assert!(found.iter().any(|q| q.0 == QuoteKind::Indirect && q.1 == "Angela Merkel" && q.3 == "that the plan was dead"), "{found:?}");
     assert!(found.iter().any(|q| q.0 == QuoteKind::Indirect && q.2 == "According to" && q.3.starts_with("the drills")), "{found:?}");
+    assert!(
+        found.iter().any(|q| q.2 == "according to" && q.1 == "World Health Organization" && q.3 == "The strain is not dangerous to people"),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -249,6 +249,16 @@ impl Stage for Quotes {
             let mut k = first;
             while k < end {
                 let according = word(k).eq_ignore_ascii_case("according") && word(k + 1) == "to";
+                // `..., according to X.`: the content is the sentence before the cue.
+                if according && k > first + 3 && word(k - 1) == "," && !quoted[k - 2] {
+                    if let Some(m) = mention_starting(k + 2).or_else(|| mention_starting(k + 3)) {
+                        let span = Span { start: doc.tokens[first].span.start, end: doc.tokens[k - 2].span.end };
+                        let cue = Span { start: doc.tokens[k].span.start, end: doc.tokens[k + 1].span.end };
+                        quotes.push(Quote { kind: QuoteKind::Indirect, span, speaker: Some(speaker_of(m)), cue: Some(cue) });
+                        k = end;
+                        continue;
+                    }
+                }
                 if according {
                     // `According to X, ...`: the content is the rest of the sentence.
                     if let Some(m) = mention_starting(k + 2).or_else(|| mention_starting(k + 3)) {
