@@ -24,35 +24,37 @@ pub struct IngestOptions {
 /// Decodes a whole text input: checks size, drops a BOM, validates UTF-8 and rejects NUL
 /// bytes (unless `lossy`). Takes the bytes so that valid input is not copied.
 pub fn decode(mut bytes: Vec<u8>, options: &IngestOptions) -> Result<String, Error> {
-    check(&bytes, options)?;
+    if let std::borrow::Cow::Owned(lossy) = validate(&bytes, options)? {
+        return Ok(lossy);
+    }
     if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());
     }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-    }
+    // Valid (just checked); converting in place keeps a large input from being copied.
+    Ok(String::from_utf8(bytes).expect("validated as UTF-8"))
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The checks `decode` makes before it decodes: size, UTF-8 (unless `lossy`), NUL bytes
-/// (unless `lossy`). Positions count from the start of the input, BOM included.
-fn check(bytes: &[u8], options: &IngestOptions) -> Result<(), Error> {
+/// The input as text, without its BOM: borrowed when it is valid UTF-8, replaced lossily
+/// when it is not and `lossy` is set, else an error naming the position (as are a NUL byte
+/// and a size beyond 4 GiB). Positions count from the start of the input, BOM included.
+fn validate<'a>(bytes: &'a [u8], options: &IngestOptions) -> Result<std::borrow::Cow<'a, str>, Error> {
     if u32::try_from(bytes.len()).is_err() {
         return Err(ErrorKind::TooLarge(bytes.len()).into());
     }
-    if options.lossy {
-        return Ok(());
-    }
     let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
-    if let Err(e) = std::str::from_utf8(&bytes[bom..]) {
-        return Err(ErrorKind::InvalidUtf8(Position::locate(bytes, bom + e.valid_up_to())).into());
+    let text = match std::str::from_utf8(&bytes[bom..]) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) if options.lossy => String::from_utf8_lossy(&bytes[bom..]),
+        Err(e) => return Err(ErrorKind::InvalidUtf8(Position::locate(bytes, bom + e.valid_up_to())).into()),
+    };
+    if !options.lossy {
+        if let Some(i) = memchr::memchr(0, bytes) {
+            return Err(ErrorKind::NulByte(Position::locate(bytes, i)).into());
+        }
     }
-    if let Some(i) = memchr::memchr(0, bytes) {
-        return Err(ErrorKind::NulByte(Position::locate(bytes, i)).into());
-    }
-    Ok(())
+    Ok(text)
 }
 
 /// Reads a text input as one document. `name` is its id (a path or `<stdin>`).
@@ -81,15 +83,11 @@ struct Record {
 pub fn jsonl_document(fallback_id: &str, line: &[u8], options: &IngestOptions) -> Document {
     let mut meta = Meta { published: options.date, ..Meta::default() };
     let fail = |id: &str, meta: Meta, err: Error| Document::failed(id, meta, Problem::from_error("ingest", &err));
-    if let Err(err) = check(line, options) {
-        return fail(fallback_id, meta, err);
-    }
-    let line = match std::str::from_utf8(line) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => String::from_utf8_lossy(line), // only when lossy: `check` passed
+    let line = match validate(line, options) {
+        Ok(line) => line,
+        Err(err) => return fail(fallback_id, meta, err),
     };
-    let line = line.strip_prefix('\u{FEFF}').unwrap_or(&line);
-    let record: Record = match serde_json::from_str(line) {
+    let record: Record = match serde_json::from_str(&line) {
         Ok(r) => r,
         Err(e) => return fail(fallback_id, meta, ErrorKind::Json(e.to_string()).into()),
     };

@@ -93,7 +93,6 @@ pub fn evaluate(gold: &str, tagger_only: bool) -> Result<Report, Error> {
     for sentences in &docs {
         // The gold tokens as a document, and the gold names by token.
         let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect()).collect();
-        let mut doc = super::gold_document(&words, None);
         let mut gold_spans: HashSet<(usize, usize, usize)> = HashSet::new();
         let mut first = 0;
         for s in sentences {
@@ -111,9 +110,10 @@ pub fn evaluate(gold: &str, tagger_only: bool) -> Result<Report, Error> {
                 found.extend(spans.into_iter().map(|s| (first + s.start, first + s.end, s.kind)));
                 first += w.len();
             }
-            report.add(&gold_spans, &found, doc.tokens.len());
+            report.add(&gold_spans, &found, first);
             continue;
         }
+        let mut doc = super::gold_document(&words, None);
         stage.run(&mut doc)?;
         let token_at = |offset: u32| doc.tokens.partition_point(|t| t.span.start < offset);
         let found: HashSet<(usize, usize, usize)> = doc
