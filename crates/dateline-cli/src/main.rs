@@ -130,6 +130,16 @@ enum EvalCommand {
         #[arg(long, default_value = "../shared/eval/geovirus/GeoVirus.xml")]
         texts: PathBuf,
     },
+    /// Places on GeoVirus: mentions found, points within 161 km, mean and median error, AUC;
+    /// end to end and from the gold names.
+    Geo {
+        /// The GeoVirus XML file.
+        #[arg(long, default_value = "../shared/eval/geovirus/GeoVirus.xml")]
+        gold: PathBuf,
+        /// Exit with code 4 when the end-to-end share within 161 km is lower.
+        #[arg(long)]
+        min_accuracy: Option<f64>,
+    },
     /// Times on MEANTIME's TIMEX3 annotations: TempEval-3's extent, type and value scores.
     Time {
         /// The MEANTIME folder.
@@ -200,6 +210,18 @@ fn run(cli: Cli) -> Result<u8> {
             let report = dateline::eval::quotes::evaluate(&gold, &xml)?;
             write!(io::stdout().lock(), "{report}")?;
             Ok(0)
+        }
+        Command::Eval(EvalCommand::Geo { gold, min_accuracy }) => {
+            let xml = read_gold(&gold)?;
+            let report = dateline::eval::geo::evaluate(&xml).with_context(|| gold.display().to_string())?;
+            write!(io::stdout().lock(), "{report}")?;
+            Ok(match min_accuracy {
+                Some(min) if report.end_to_end.accuracy() < min => {
+                    eprintln!("dateline: {:.4} of places within 161 km, below the floor of {min}", report.end_to_end.accuracy());
+                    exit::BELOW_FLOOR
+                }
+                _ => 0,
+            })
         }
         Command::Eval(EvalCommand::Time { gold, min_value_f1 }) => {
             if !gold.is_dir() {

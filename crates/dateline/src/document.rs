@@ -255,6 +255,8 @@ pub struct Document {
     pub times: Vec<crate::times::TimeExpr>,
     /// Quotes and reported speech, in order, from `quotes`.
     pub quotes: Vec<crate::quotes::Quote>,
+    /// Places, in order of first mention, from `places`.
+    pub places: Vec<crate::places::Place>,
     /// Problems met with this document.
     pub errors: Vec<Problem>,
     failed: bool,

@@ -31,6 +31,7 @@ pub mod eval;
 pub mod ingest;
 pub mod language;
 pub mod output;
+pub mod places;
 pub mod quotes;
 pub mod resources;
 pub mod segment;

@@ -13,7 +13,9 @@
 //!   "times": [{"start","end","text","type","value","utc"}],
 //!   "quotes": [{"kind","start","end","text","speaker": {"entity","name","start","end"},
 //!               "cue": {"start","end","text"}}],
-//!   "places": [], "events": [],
+//!   "places": [{"entity","name","feature","country","admin1","lat","lon","geonames_id",
+//!               "timezone","precision","as","mentions": [{"start","end","text"}]}],
+//!   "events": [],
 //!   "removed": [{"text","reason"}],          // page furniture `clean` dropped
 //!   "errors": [{"stage","code","message"}] }
 //! ```
@@ -139,7 +141,7 @@ struct JsonSpeaker<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonCue<'a> {
+struct JsonSpanText<'a> {
     start: u32,
     end: u32,
     text: &'a str,
@@ -152,7 +154,7 @@ struct JsonQuote<'a> {
     end: u32,
     text: &'a str,
     speaker: Option<JsonSpeaker<'a>>,
-    cue: Option<JsonCue<'a>>,
+    cue: Option<JsonSpanText<'a>>,
 }
 
 #[derive(Serialize)]
@@ -166,6 +168,23 @@ struct JsonProblem<'a> {
     stage: &'static str,
     code: &'static str,
     message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonPlace<'a> {
+    entity: String,
+    name: &'a str,
+    feature: crate::places::Feature,
+    country: Option<&'a str>,
+    admin1: Option<&'a str>,
+    lat: f32,
+    lon: f32,
+    geonames_id: Option<u32>,
+    timezone: Option<&'a str>,
+    precision: crate::places::Precision,
+    #[serde(rename = "as")]
+    used_as: crate::places::PlaceUse,
+    mentions: Vec<JsonSpanText<'a>>,
 }
 
 /// A layer whose stage does not exist yet: always `[]`.
@@ -188,7 +207,7 @@ struct JsonDocument<'a> {
     entities: Vec<JsonEntity<'a>>,
     quotes: Vec<JsonQuote<'a>>,
     times: Vec<JsonTime<'a>>,
-    places: Empty,
+    places: Vec<JsonPlace<'a>>,
     events: Empty,
     removed: Vec<JsonRemoved<'a>>,
     errors: Vec<JsonProblem<'a>>,
@@ -252,7 +271,7 @@ pub fn write_json<W: Write>(doc: &Document, options: &OutputOptions, w: W) -> io
                     start: offsets.get(s.span.start),
                     end: offsets.get(s.span.end),
                 }),
-                cue: q.cue.map(|c| JsonCue { start: offsets.get(c.start), end: offsets.get(c.end), text: &text[c] }),
+                cue: q.cue.map(|c| JsonSpanText { start: offsets.get(c.start), end: offsets.get(c.end), text: &text[c] }),
             })
             .collect(),
         times: doc
@@ -267,7 +286,24 @@ pub fn write_json<W: Write>(doc: &Document, options: &OutputOptions, w: W) -> io
                 utc: t.utc.as_deref(),
             })
             .collect(),
-        places: [],
+        places: doc
+            .places
+            .iter()
+            .map(|p| JsonPlace {
+                entity: format!("e{}", p.entity.0 + 1),
+                name: &p.name,
+                feature: p.feature,
+                country: p.country.as_deref(),
+                admin1: p.admin1.as_deref(),
+                lat: p.lat,
+                lon: p.lon,
+                geonames_id: p.geonames_id,
+                timezone: p.timezone.as_deref(),
+                precision: p.precision,
+                used_as: p.used_as,
+                mentions: p.mentions.iter().map(|&m| JsonSpanText { start: offsets.get(m.start), end: offsets.get(m.end), text: &text[m] }).collect(),
+            })
+            .collect(),
         events: [],
         removed: doc.removed.iter().map(|r| JsonRemoved { text: &doc.raw[r.raw], reason: r.reason }).collect(),
         errors: doc

@@ -52,6 +52,12 @@ impl Span {
     pub fn contains(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+
+    /// True when the two spans share at least one byte.
+    #[inline]
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
 }
 
 impl fmt::Debug for Span {

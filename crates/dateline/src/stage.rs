@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::clean::{Clean, CleanConfig};
 use crate::document::{Document, Problem};
 use crate::entities::{Entities, EntitiesConfig};
+use crate::places::{Places, PlacesConfig};
 use crate::quotes::{Quotes, QuotesConfig};
 use crate::times::{Times, TimesConfig};
 use crate::error::{Error, ErrorKind};
@@ -42,6 +43,8 @@ pub enum StageConfig {
     Times(TimesConfig),
     /// Direct, partial and reported speech.
     Quotes(QuotesConfig),
+    /// Places resolved to the gazetteer, and local times to UTC.
+    Places(PlacesConfig),
 }
 
 impl StageConfig {
@@ -54,6 +57,7 @@ impl StageConfig {
             StageConfig::Entities(_) => "entities",
             StageConfig::Times(_) => "times",
             StageConfig::Quotes(_) => "quotes",
+            StageConfig::Places(_) => "places",
         }
     }
 
@@ -64,6 +68,7 @@ impl StageConfig {
             StageConfig::Segment(_) | StageConfig::Language(_) => &["clean"],
             StageConfig::Entities(_) | StageConfig::Times(_) => &["clean", "segment"],
             StageConfig::Quotes(_) => &["clean", "segment", "entities"],
+            StageConfig::Places(_) => &["clean", "segment", "entities"],
         }
     }
 
@@ -75,6 +80,7 @@ impl StageConfig {
             StageConfig::Entities(c) => Box::new(Entities::new(c.clone())?),
             StageConfig::Times(c) => Box::new(Times::new(c.clone())),
             StageConfig::Quotes(c) => Box::new(Quotes::new(c.clone())?),
+            StageConfig::Places(c) => Box::new(Places::new(c.clone())?),
         })
     }
 }
@@ -99,6 +105,7 @@ impl Default for PipelineConfig {
                 StageConfig::Entities(EntitiesConfig::default()),
                 StageConfig::Times(TimesConfig::default()),
                 StageConfig::Quotes(QuotesConfig::default()),
+                StageConfig::Places(PlacesConfig::default()),
             ],
         }
     }

@@ -39,6 +39,23 @@ pub(crate) fn elements<'a>(xml: &'a str, name: &str) -> Vec<(&'a str, &'a str)> 
     out
 }
 
+/// The XML without its comments (`<!-- ... -->`), which may hold commented-out elements.
+pub(crate) fn without_comments(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find("<!--") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("-->").map_or("", |j| &rest[i + j + 3..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The body of the first element `<name>...</name>` in `xml`.
+pub(crate) fn child<'a>(xml: &'a str, name: &str) -> Option<&'a str> {
+    elements(xml, name).first().map(|(_, body)| *body)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +71,7 @@ mod tests {
         assert_eq!(attr(mentions[0].0, "syntactic_type"), Some("NAM"));
         assert_eq!(elements(mentions[0].1, "token_anchor").len(), 1);
         assert_eq!(elements("<text>a &amp; b</text><textual>x</textual>", "text"), [("<text>", "a &amp; b")]);
+        assert_eq!(without_comments("<a>1</a><!--<a>2</a>--><a>3</a><!-- open"), "<a>1</a><a>3</a>");
+        assert_eq!(child("<p><name>x</name><name>y</name></p>", "name"), Some("x"));
     }
 }

@@ -98,7 +98,7 @@ fn place_zone(doc: &Document, sentence: Span, at: u32, r: &Resources) -> Option<
 }
 
 /// `2025-08-15T11:30` in `zone` as UTC: `2025-08-15T19:30Z`.
-fn to_utc(local: &str, zone: &str) -> Option<String> {
+pub(crate) fn to_utc(local: &str, zone: &str) -> Option<String> {
     let (date, time) = local.split_once('T')?;
     let d = Date::parse_prefix(date).ok()?;
     let (h, m) = time.split_once(':')?;

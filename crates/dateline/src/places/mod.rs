@@ -1,0 +1,706 @@
+//! Places: every place the entity layer found, resolved to a gazetteer entry with the
+//! document's context.
+//!
+//! 1. **Toponyms** are the entity layer's places (GPE, LOC, FAC), one per entity, with every
+//!    name it is mentioned by; a country's adjective (`Russian forces`) is the country
+//!    (`demonym`); a capital or seat standing for its government (`Moscow said`, `the Kremlin
+//!    indicated`) is still a place, marked `metonym`.
+//! 2. **Candidates** are the gazetteer rows a name may mean (countries, first-level divisions,
+//!    cities, continents, regions). Each starts from a prior: the log of its population, more
+//!    for countries, divisions and capitals, less for a gazetteer's alternate spelling.
+//! 3. **Context** then decides, in three rounds: a candidate gains when its country or
+//!    division is named elsewhere in the document (by a place, a demonym, a person's or
+//!    organization's country) and gains most when the text writes it next to its container
+//!    (`Paris, Texas`). One reading per entity: every mention of a name gets the same place.
+//! 4. **Composed places**: a direction before a country or division (`eastern Ukraine`) is a
+//!    region of it, placed in that part of its cities' extent (`approximate`); a facility the
+//!    gazetteer lacks (`Elmendorf Air Force Base, Alaska’s largest ...`) gets the point of the
+//!    best containing place the text gives (`, Alaska`, `in Anchorage`, a place in its
+//!    name, else a place in its sentence), with `precision` saying which; a seat of
+//!    government is at its country's capital. No point is invented for a name the gazetteer
+//!    does not hold.
+//! 5. **Local times**: each place has a time zone, and a clock time in `local time` gets its
+//!    UTC value from the place nearest it in its sentence, else the document's main place.
+
+mod gazetteer;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+pub(crate) use gazetteer::{Entry, Gazetteer};
+
+use crate::document::{Document, EntityId, EntityType, MentionKind};
+use crate::error::Error;
+use crate::resources::{fold, NameKind, Resources};
+use crate::span::Span;
+use crate::stage::Stage;
+use crate::times::TimeType;
+
+/// What kind of place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Feature {
+    /// A country.
+    Country,
+    /// A first-level division: a state, province, oblast.
+    Admin1,
+    /// A populated place.
+    City,
+    /// A continent.
+    Continent,
+    /// A region: a named one (`Middle East`) or a part of a place (`eastern Ukraine`).
+    Region,
+    /// A sea, ocean, gulf or strait.
+    Water,
+    /// A territory (`Crimea`, `Gaza Strip`).
+    Territory,
+    /// A state that no longer exists (`Soviet Union`).
+    Historical,
+    /// A building, base, airport or other facility.
+    Facility,
+}
+
+/// What the point is the point of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// The place itself.
+    Exact,
+    /// A part of a place (`eastern Ukraine`): a point in that part of it.
+    Approximate,
+    /// The city the place lies in.
+    City,
+    /// The first-level division the place lies in.
+    Admin1,
+    /// The country the place lies in.
+    Country,
+}
+
+/// How the text uses the place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceUse {
+    /// As a place.
+    Place,
+    /// By its adjective or its people (`Russian forces`).
+    Demonym,
+    /// As an agent standing for its government (`Moscow said`, `the Kremlin indicated`).
+    Metonym,
+    /// As the first words of an organization's name or description (`the NSW government`,
+    /// `US health officials`, `the U.S. Centers for Disease Control`): the place the
+    /// organization belongs to.
+    Modifier,
+}
+
+/// A place mentioned in the document, resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// The entity it resolves.
+    pub entity: EntityId,
+    /// The gazetteer's name for it (for a composed place, the text's: `eastern Ukraine`).
+    pub name: String,
+    /// What kind of place.
+    pub feature: Feature,
+    /// ISO alpha-2 code of its country.
+    pub country: Option<String>,
+    /// The name of the first-level division it lies in.
+    pub admin1: Option<String>,
+    /// Latitude.
+    pub lat: f32,
+    /// Longitude.
+    pub lon: f32,
+    /// GeoNames id of the entry, where the entry is from GeoNames.
+    pub geonames_id: Option<u32>,
+    /// IANA time zone.
+    pub timezone: Option<String>,
+    /// Whether the point is the place's own.
+    pub precision: Precision,
+    /// How the text uses it.
+    pub used_as: PlaceUse,
+    /// The mentions it resolves, in text order.
+    pub mentions: Vec<Span>,
+}
+
+/// Configuration of the `places` stage.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlacesConfig {}
+
+/// The `places` stage.
+pub struct Places {
+    gazetteer: &'static Gazetteer,
+}
+
+impl Places {
+    /// The stage, over the shared reference data.
+    pub fn new(_config: PlacesConfig) -> Result<Places, Error> {
+        let r = Resources::shared().map_err(Clone::clone)?;
+        Ok(Places { gazetteer: Gazetteer::shared(r) })
+    }
+}
+
+impl Stage for Places {
+    fn name(&self) -> &'static str {
+        "places"
+    }
+
+    fn run(&self, doc: &mut Document) -> Result<(), Error> {
+        let toponyms = toponyms(doc, self.gazetteer);
+        doc.places = resolve(doc, self.gazetteer, &toponyms);
+        complete_utc(doc);
+        Ok(())
+    }
+}
+
+/// A place name to resolve: one entity's name mentions.
+#[derive(Clone, Debug)]
+pub(crate) struct Toponym {
+    pub entity: EntityId,
+    /// The entity's name.
+    pub name: String,
+    pub kind: EntityType,
+    pub used_as: PlaceUse,
+    pub mentions: Vec<Span>,
+}
+
+/// The document's toponyms, from its entities.
+pub(crate) fn toponyms(doc: &Document, g: &Gazetteer) -> Vec<Toponym> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        let names = || e.mentions.iter().filter(|m| m.kind == MentionKind::Name).map(|m| m.span);
+        let used_as = match e.kind {
+            EntityType::Gpe | EntityType::Loc | EntityType::Fac => PlaceUse::Place,
+            EntityType::Norp if e.country.as_deref().and_then(|c| g.alpha2(c)).is_some() => PlaceUse::Demonym,
+            // A government named by its country, division, capital or seat.
+            EntityType::Org if names().any(|s| names_government(g, &text[s])) => PlaceUse::Metonym,
+            _ => continue,
+        };
+        // `US$`, `A$`: a currency, not a place.
+        let currency = |s: Span| text[s.end as usize..].starts_with('$');
+        let mentions: Vec<Span> = match used_as {
+            PlaceUse::Metonym => names().filter(|&s| names_government(g, &text[s])).collect(),
+            _ => names().filter(|&s| !currency(s)).collect(),
+        };
+        if !mentions.is_empty() {
+            out.push(Toponym { entity: EntityId(i as u32), name: e.name.clone(), kind: e.kind, used_as, mentions });
+        }
+    }
+    // Places that open an organization's mentions: `the NSW government`, `US Army`.
+    for (i, e) in doc.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityType::Org) {
+        let mut found: Vec<Toponym> = Vec::new();
+        for m in e.mentions.iter().filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Nominal)) {
+            let Some(span) = leading_place(doc, g, m.span) else { continue };
+            let name = &text[span];
+            match found.iter_mut().find(|t| t.name == name) {
+                Some(t) => t.mentions.push(span),
+                None => found.push(Toponym {
+                    entity: EntityId(i as u32),
+                    name: name.to_string(),
+                    kind: EntityType::Gpe,
+                    used_as: PlaceUse::Modifier,
+                    mentions: vec![span],
+                }),
+            }
+        }
+        out.extend(found);
+    }
+    out
+}
+
+/// The longest run of one to three words opening `span` after any `the` (and shorter than it) that names a
+/// country or first-level division, or a city of 100,000 or more.
+fn leading_place(doc: &Document, g: &Gazetteer, span: Span) -> Option<Span> {
+    let text = doc.text();
+    let mut first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let end = doc.tokens.partition_point(|t| t.span.end <= span.end);
+    if first < end && text[doc.tokens[first].span].eq_ignore_ascii_case("the") {
+        first += 1;
+    }
+    let mut folded = String::new();
+    for last in (first + 1..end.min(first + 4)).rev() {
+        let candidate = Span { start: doc.tokens[first].span.start, end: doc.tokens[last - 1].span.end };
+        if !text[candidate].starts_with(char::is_uppercase) {
+            return None;
+        }
+        folded.clear();
+        crate::resources::fold_into(&text[candidate], &mut folded);
+        // `West`, `Central`: divisions somewhere, but here words of a name.
+        if DIRECTIONS.iter().any(|d| d.0 == folded) || COMPASS.contains(&folded.as_str()) {
+            continue;
+        }
+        let place = g.r.lookup_folded(&folded).any(|n| {
+            n.primary
+                && match n.kind {
+                    NameKind::Country | NameKind::Admin1 => true,
+                    NameKind::City => g.r.tables.cities.get(n.id as usize).population >= 100_000,
+                    _ => false,
+                }
+        });
+        if place {
+            return Some(candidate);
+        }
+    }
+    None
+}
+
+/// True when `name` is a country, a division, a capital city or a seat of government.
+fn names_government(g: &Gazetteer, name: &str) -> bool {
+    g.r.lookup_folded(&fold(name)).any(|n| {
+        n.primary
+            && match n.kind {
+                NameKind::Seat | NameKind::Country | NameKind::Admin1 => true,
+                NameKind::City => g.r.tables.cities.get(n.id as usize).feature == "PPLC",
+                _ => false,
+            }
+    })
+}
+
+/// The countries and divisions a document names, with weights.
+#[derive(Default)]
+struct Context {
+    countries: HashMap<&'static str, f32>,
+    admin1: HashMap<u32, f32>,
+}
+
+impl Context {
+    fn add(&mut self, g: &Gazetteer, e: Entry, weight: f32) {
+        if let Some(c) = g.country_of(e) {
+            *self.countries.entry(c).or_default() += weight;
+        }
+        if let Some(a) = g.admin1_of(e) {
+            *self.admin1.entry(a).or_default() += weight;
+        }
+    }
+
+    /// What the context adds to a candidate, leaving out what the toponym's own reading
+    /// `own` put in (a name is not its own evidence).
+    fn bonus(&self, g: &Gazetteer, e: Entry, own: Option<(Entry, f32)>) -> f32 {
+        let own_weight = |same: bool| if same { own.map_or(0.0, |o| o.1) } else { 0.0 };
+        let country = g.country_of(e).map_or(0.0, |c| {
+            self.countries.get(c).copied().unwrap_or(0.0) - own_weight(own.is_some_and(|o| g.country_of(o.0) == Some(c)))
+        });
+        let admin1 = g.admin1_of(e).map_or(0.0, |a| {
+            self.admin1.get(&a).copied().unwrap_or(0.0) - own_weight(own.is_some_and(|o| g.admin1_of(o.0) == Some(a)))
+        });
+        let mut bonus = 0.0;
+        if country > 0.0 {
+            bonus += 3.0 + country.min(3.0);
+        }
+        if admin1 > 0.0 {
+            bonus += 6.0;
+        }
+        bonus
+    }
+}
+
+/// The least score a reading needs: a town of a few thousand people with nothing in the
+/// document for it is not a reading.
+const MIN_SCORE: f32 = 8.0;
+/// What a gazetteer's alternate spelling costs (`Tan` for Anchorage).
+const ALTERNATE: f32 = 5.0;
+/// What a city gains over the division of the same name it is the seat of.
+const DIVISION_SEAT: f32 = 4.0;
+/// What a container written right after the name adds (`Paris, Texas`).
+const ADJACENT: f32 = 12.0;
+
+/// One toponym's readings.
+struct Candidates {
+    /// Each reading with its prior.
+    entries: Vec<(Entry, f32)>,
+    /// Readings through a seat of government (`the Kremlin` → Moscow): the place is a
+    /// facility in that city.
+    seats: Vec<Entry>,
+    /// Toponyms written right after one of its mentions, after a comma (`Paris, Texas`).
+    containers: Vec<usize>,
+    pick: Option<Entry>,
+}
+
+/// Resolves the toponyms at `spans` (a name each, as given, not as the entity layer found
+/// them) in the context of the document's other places: the gazetteer's reading of each, or
+/// none. For scoring resolution alone on gold names.
+pub(crate) fn resolve_spans(doc: &Document, g: &Gazetteer, spans: &[Span]) -> Vec<Option<(f32, f32)>> {
+    let text = doc.text();
+    let mut toponyms: Vec<Toponym> =
+        toponyms(doc, g).into_iter().filter(|t| !t.mentions.iter().any(|m| spans.iter().any(|s| s.overlaps(*m)))).collect();
+    let first = toponyms.len();
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, s) in spans.iter().enumerate() {
+        let key = fold(&text[*s]);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((key, vec![i])),
+        }
+    }
+    for (k, (_, members)) in groups.iter().enumerate() {
+        toponyms.push(Toponym {
+            entity: EntityId((first + k) as u32),
+            name: text[spans[members[0]]].to_string(),
+            kind: EntityType::Gpe,
+            used_as: PlaceUse::Place,
+            mentions: members.iter().map(|&i| spans[i]).collect(),
+        });
+    }
+    let places = resolve(doc, g, &toponyms);
+    let mut out = vec![None; spans.len()];
+    for (k, (_, members)) in groups.iter().enumerate() {
+        let entity = EntityId((first + k) as u32);
+        if let Some(p) = places.iter().find(|p| p.entity == entity && p.precision != Precision::Approximate) {
+            for &i in members {
+                out[i] = Some((p.lat, p.lon));
+            }
+        }
+    }
+    out
+}
+
+/// Resolves toponyms against the gazetteer with the document's context.
+pub(crate) fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Place> {
+    let text = doc.text();
+    let mut cands: Vec<Candidates> = toponyms.iter().map(|t| candidates(text, g, t)).collect();
+    // Containers written next to a name: `Paris, Texas`, `Pandi, Bulacan`.
+    let starts: HashMap<u32, usize> = toponyms.iter().enumerate().flat_map(|(i, t)| t.mentions.iter().map(move |m| (m.start, i))).collect();
+    for (i, t) in toponyms.iter().enumerate() {
+        for m in &t.mentions {
+            let after = &text[m.end as usize..];
+            if let Some(rest) = after.strip_prefix(", ").or_else(|| after.strip_prefix(",")) {
+                let at = text.len() - rest.len();
+                if let Some(&j) = starts.get(&(at as u32)) {
+                    if j != i && !cands[i].containers.contains(&j) {
+                        cands[i].containers.push(j);
+                    }
+                }
+            }
+        }
+    }
+    // The countries of the document's people, organizations and groups.
+    let mut base = Context::default();
+    for e in doc.entities.iter().filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org)) {
+        if let Some(c) = e.country.as_deref().and_then(|c| g.alpha2(c)) {
+            *base.countries.entry(c).or_default() += 0.5;
+        }
+    }
+    for round in 0..3 {
+        let mut context = Context { countries: base.countries.clone(), admin1: base.admin1.clone() };
+        if round > 0 {
+            for (t, c) in toponyms.iter().zip(&cands) {
+                if let Some(p) = c.pick {
+                    context.add(g, p, t.mentions.len().min(3) as f32);
+                }
+            }
+        }
+        let picks: Vec<Option<Entry>> = (0..cands.len())
+            .map(|i| {
+                let c = &cands[i];
+                let own = c.pick.map(|p| (p, toponyms[i].mentions.len().min(3) as f32));
+                c.entries
+                    .iter()
+                    .map(|&(e, prior)| {
+                        let mut score = prior;
+                        if round > 0 {
+                            score += context.bonus(g, e, own);
+                        }
+                        for &j in &c.containers {
+                            if cands[j].entries.iter().any(|&(outer, _)| g.contains(outer, e) && outer != e) {
+                                score += ADJACENT;
+                            }
+                        }
+                        // A container is the likelier where a name written before it lies in it.
+                        for (k, other) in cands.iter().enumerate() {
+                            if k != i && other.containers.contains(&i) && other.entries.iter().any(|&(inner, _)| g.contains(e, inner) && inner != e) {
+                                score += ADJACENT / 2.0;
+                            }
+                        }
+                        (e, score)
+                    })
+                    .filter(|&(_, s)| s >= MIN_SCORE)
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(e, _)| e)
+            })
+            .collect();
+        for (c, p) in cands.iter_mut().zip(picks) {
+            c.pick = p;
+        }
+    }
+
+    let mut places = Vec::new();
+    for (t, c) in toponyms.iter().zip(&cands) {
+        if let Some(p) = c.pick.filter(|p| c.seats.contains(p)) {
+            let mut p = place(g, t, p, Precision::City);
+            p.name = t.name.clone();
+            p.feature = Feature::Facility;
+            p.geonames_id = None;
+            places.push(p);
+        } else if let Some(e) = c.pick {
+            let mut p = place(g, t, e, Precision::Exact);
+            // A base or airport the gazetteer holds as a populated place is still a facility.
+            if t.kind == EntityType::Fac {
+                p.feature = Feature::Facility;
+            }
+            places.push(p);
+            if t.used_as == PlaceUse::Place {
+                places.extend(directions(doc, g, t, e));
+            }
+        } else if let Some((container, precision)) = facility(doc, g, t, toponyms, &cands) {
+            let mut p = place(g, t, container, precision);
+            p.name = t.name.clone();
+            p.feature = Feature::Facility;
+            p.geonames_id = None;
+            places.push(p);
+        }
+    }
+    places.sort_by_key(|p| p.mentions.first().map(|m| m.start));
+    places
+}
+
+/// The gazetteer rows a toponym's names may mean, each with its prior.
+fn candidates(text: &str, g: &Gazetteer, t: &Toponym) -> Candidates {
+    let mut entries: Vec<(Entry, f32)> = Vec::new();
+    let mut folded = String::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut seats = Vec::new();
+    for m in &t.mentions {
+        folded.clear();
+        crate::resources::fold_into(&text[*m], &mut folded);
+        if seen.contains(&folded) {
+            continue;
+        }
+        seen.push(folded.clone());
+        for n in g.r.lookup_folded(&folded) {
+            let e = match (n.kind, t.used_as) {
+                (NameKind::Demonym, PlaceUse::Demonym) => Entry::Country(n.id),
+                (_, PlaceUse::Demonym) => continue,
+                (NameKind::Seat, PlaceUse::Modifier) => continue,
+                (NameKind::Country, _) => Entry::Country(n.id),
+                (NameKind::Admin1, _) => Entry::Admin1(n.id),
+                (NameKind::City, _) => Entry::City(n.id),
+                (NameKind::Continent, _) => Entry::Continent(n.id),
+                (NameKind::Region, _) => Entry::Region(n.id),
+                (NameKind::Seat, _) => match g.capital(&seat_country(g, n.id)) {
+                    Some(c) => {
+                        seats.push(c);
+                        c
+                    }
+                    None => continue,
+                },
+                _ => continue,
+            };
+            // Short alternate spellings are too often words or initials.
+            if !n.primary && folded.len() <= 3 {
+                continue;
+            }
+            let prior = g.prior(e) - if n.primary { 0.0 } else { ALTERNATE };
+            match entries.iter_mut().find(|(x, _)| *x == e) {
+                Some(x) => x.1 = x.1.max(prior),
+                None => entries.push((e, prior)),
+            }
+        }
+    }
+    // A city that is the seat of a division of the same name (Tokyo, New York, Moscow, São
+    // Paulo) is what the name means in news, more often than the division.
+    let seats_of_divisions: Vec<Entry> = entries
+        .iter()
+        .filter(|(e, _)| {
+            matches!(e, Entry::City(i) if matches!(g.r.tables.cities.get(*i as usize).feature, "PPLA" | "PPLC"))
+                && entries.iter().any(|(d, _)| matches!(d, Entry::Admin1(_)) && g.contains(*d, *e))
+        })
+        .map(|(e, _)| *e)
+        .collect();
+    for (e, prior) in entries.iter_mut() {
+        if seats_of_divisions.contains(e) {
+            *prior += DIVISION_SEAT;
+        }
+    }
+    Candidates { entries, seats, containers: Vec::new(), pick: None }
+}
+
+fn seat_country(g: &Gazetteer, seat: u32) -> String {
+    let alpha3 = &g.r.tables.seats[seat as usize].country;
+    g.alpha2(alpha3).unwrap_or("").to_string()
+}
+
+/// The place a toponym resolves to.
+fn place(g: &Gazetteer, t: &Toponym, e: Entry, precision: Precision) -> Place {
+    let (lat, lon) = g.point(e);
+    let feature = match e {
+        Entry::Country(_) => Feature::Country,
+        Entry::Admin1(_) => Feature::Admin1,
+        Entry::City(_) => Feature::City,
+        Entry::Continent(_) => Feature::Continent,
+        Entry::Region(i) => match g.r.tables.regions[i as usize].kind.as_str() {
+            "sea" | "ocean" | "gulf" | "strait" => Feature::Water,
+            "territory" => Feature::Territory,
+            "historical" => Feature::Historical,
+            _ => Feature::Region,
+        },
+    };
+    Place {
+        entity: t.entity,
+        name: g.name(e).to_string(),
+        feature,
+        country: g.country_of(e).map(str::to_string),
+        admin1: g.admin1_of(e).filter(|_| !matches!(e, Entry::Admin1(_))).map(|a| g.r.tables.admin1[a as usize].name.clone()),
+        lat,
+        lon,
+        geonames_id: g.geonames_id(e),
+        timezone: g.timezone(e).map(str::to_string),
+        precision,
+        used_as: t.used_as,
+        mentions: t.mentions.clone(),
+    }
+}
+
+/// Directions that make a part of a place, with where in its extent the part lies
+/// (percentile index of latitude, of longitude: 0 = 20th, 1 = median, 2 = 80th).
+const DIRECTIONS: &[(&str, usize, usize)] = &[
+    ("northern", 2, 1),
+    ("southern", 0, 1),
+    ("eastern", 1, 2),
+    ("western", 1, 0),
+    ("central", 1, 1),
+    ("northeastern", 2, 2),
+    ("north-eastern", 2, 2),
+    ("northwestern", 2, 0),
+    ("north-western", 2, 0),
+    ("southeastern", 0, 2),
+    ("south-eastern", 0, 2),
+    ("southwestern", 0, 0),
+    ("south-western", 0, 0),
+];
+
+/// Compass points, which name divisions in some countries but open many names.
+const COMPASS: &[&str] = &["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"];
+
+/// Parts of a country or division named by a direction before it: `eastern Ukraine`.
+fn directions(doc: &Document, g: &Gazetteer, t: &Toponym, e: Entry) -> Vec<Place> {
+    let code = match e {
+        Entry::Country(i) => g.r.tables.countries[i as usize].alpha2.clone(),
+        Entry::Admin1(i) => g.r.tables.admin1[i as usize].code.clone(),
+        _ => return Vec::new(),
+    };
+    let text = doc.text();
+    let mut out: Vec<Place> = Vec::new();
+    for m in &t.mentions {
+        let i = doc.tokens.partition_point(|tok| tok.span.start < m.start);
+        let Some(before) = i.checked_sub(1).map(|k| doc.tokens[k]) else { continue };
+        let word = text[before.span].to_lowercase();
+        let Some(&(direction, la, lo)) = DIRECTIONS.iter().find(|d| d.0 == word) else { continue };
+        let Some(extent) = g.extent(&code) else { continue };
+        let name = format!("{direction} {}", g.name(e));
+        let span = Span { start: before.span.start, end: m.end };
+        match out.iter_mut().find(|p| p.name == name) {
+            Some(p) => p.mentions.push(span),
+            None => {
+                let mut p = place(g, t, e, Precision::Approximate);
+                p.name = name;
+                p.feature = Feature::Region;
+                p.geonames_id = None;
+                (p.lat, p.lon) = (extent.lat[la], extent.lon[lo]);
+                p.mentions = vec![span];
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// Words that put a facility in the place after them: `Elmendorf Air Force Base, Alaska`,
+/// `a camp near Goma`.
+const CONTAINED_BY: &[&str] = &[",", "in", "near", "outside", "at", "of"];
+
+/// The best containing place the text gives a facility the gazetteer lacks, with its
+/// precision: a place written right after it, a place in its name, the nearest place in its
+/// sentence.
+fn facility(doc: &Document, g: &Gazetteer, t: &Toponym, toponyms: &[Toponym], cands: &[Candidates]) -> Option<(Entry, Precision)> {
+    if t.kind != EntityType::Fac {
+        return None;
+    }
+    let text = doc.text();
+    let first = *t.mentions.first()?;
+    let precision = |e: Entry| match e {
+        Entry::City(_) => Some((e, Precision::City)),
+        Entry::Admin1(_) => Some((e, Precision::Admin1)),
+        Entry::Country(_) => Some((e, Precision::Country)),
+        _ => None,
+    };
+    let resolved = || {
+        toponyms.iter().zip(cands).filter(|(o, _)| o.used_as == PlaceUse::Place).filter_map(|(o, c)| Some((o, c.pick?)))
+    };
+    // 1. A place written right after it: `, Alaska`, `in Anchorage`.
+    let i = doc.tokens.partition_point(|tok| tok.span.start < first.end);
+    let mut k = i;
+    while k < doc.tokens.len() && k < i + 2 && CONTAINED_BY.contains(&&text[doc.tokens[k].span]) {
+        k += 1;
+    }
+    if k > i && k < doc.tokens.len() {
+        let at = doc.tokens[k].span.start;
+        if let Some((_, e)) = resolved().find(|(o, _)| o.mentions.iter().any(|m| m.start == at)) {
+            return precision(e);
+        }
+    }
+    // 2. A place named inside its name (`Kabul airport`): a country or division, a city of
+    //    50,000 or more, or a place the document resolved.
+    let inside = doc.tokens.partition_point(|tok| tok.span.start < first.start)..i;
+    let mut folded = String::new();
+    for a in inside.clone() {
+        for b in (a + 1..=inside.end.min(a + 4)).rev() {
+            let span = Span { start: doc.tokens[a].span.start, end: doc.tokens[b - 1].span.end };
+            folded.clear();
+            crate::resources::fold_into(&text[span], &mut folded);
+            let found = g.r.lookup_folded(&folded).filter(|n| n.primary).find_map(|n| match n.kind {
+                NameKind::Country => Some(Entry::Country(n.id)),
+                NameKind::Admin1 => Some(Entry::Admin1(n.id)),
+                NameKind::City if g.r.tables.cities.get(n.id as usize).population >= 50_000 => Some(Entry::City(n.id)),
+                NameKind::City => resolved().map(|(_, e)| e).find(|&e| e == Entry::City(n.id)),
+                _ => None,
+            });
+            if let Some(e) = found {
+                return precision(e);
+            }
+        }
+    }
+    // 3. The nearest place in its sentence.
+    let sentence = doc.sentences.iter().find(|s| s.span.contains(first))?.span;
+    resolved()
+        .filter(|(_, e)| precision(*e).is_some())
+        .flat_map(|(o, e)| o.mentions.iter().filter(|m| sentence.contains(**m)).map(move |m| (m.start.abs_diff(first.start), e)))
+        .min_by_key(|(d, _)| *d)
+        .and_then(|(_, e)| precision(e))
+}
+
+/// Gives each local clock time (`11:30 a.m. local time`) its UTC value from the place nearest
+/// it in its sentence, else from the document's most mentioned place with a time zone.
+fn complete_utc(doc: &mut Document) {
+    let zoned: Vec<(&Place, Span)> = doc
+        .places
+        .iter()
+        .filter(|p| p.timezone.is_some() && p.used_as != PlaceUse::Demonym)
+        .flat_map(|p| p.mentions.iter().map(move |&m| (p, m)))
+        .collect();
+    let main = doc
+        .places
+        .iter()
+        .filter(|p| p.timezone.is_some() && p.used_as == PlaceUse::Place)
+        .max_by_key(|p| (p.mentions.len(), p.feature != Feature::Country));
+    let mut utc = Vec::new();
+    for (i, t) in doc.times.iter().enumerate() {
+        let local = t.kind == TimeType::Time && t.value.len() == 16 && !t.value.starts_with('X');
+        if !local || t.utc.is_some() {
+            continue;
+        }
+        let sentence = doc.sentences.iter().find(|s| s.span.contains(t.span)).map(|s| s.span);
+        let near = zoned
+            .iter()
+            .filter(|(_, m)| sentence.is_some_and(|s| s.contains(*m)))
+            .min_by_key(|(p, m)| (p.feature == Feature::Country, m.start.abs_diff(t.span.start)))
+            .map(|(p, _)| *p);
+        let zone = near.or(main).and_then(|p| p.timezone.as_deref());
+        if let Some(v) = zone.and_then(|z| crate::times::to_utc(&t.value, z)) {
+            utc.push((i, v));
+        }
+    }
+    for (i, v) in utc {
+        doc.times[i].utc = Some(v);
+    }
+}

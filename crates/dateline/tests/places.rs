@@ -1,0 +1,108 @@
+//! The places stage end to end: the example article's places, short texts the team wrote for
+//! each mechanism (context, containers, directions, facilities, metonyms, modifiers, local
+//! times), and hostile input.
+
+use std::path::Path;
+use std::time::Instant;
+
+use dateline::eval::geo::haversine;
+use dateline::ingest::{self, IngestOptions};
+use dateline::places::{Feature, Place, PlaceUse, Precision};
+use dateline::{Date, Document, Pipeline};
+
+fn analyze(raw: &str) -> Document {
+    let mut doc = ingest::text_document("t", raw.as_bytes().to_vec(), &IngestOptions { lossy: false, date: Date::new(2025, 8, 15) });
+    Pipeline::default().run(&mut doc);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    doc
+}
+
+/// The place one of whose mentions reads `text`, used as `used_as`.
+fn place<'a>(doc: &'a Document, text: &str, used_as: PlaceUse) -> &'a Place {
+    doc.places
+        .iter()
+        .find(|p| p.used_as == used_as && p.mentions.iter().any(|&m| &doc.text()[m] == text))
+        .unwrap_or_else(|| panic!("no place for {text:?} as {used_as:?} in {:#?}", doc.places))
+}
+
+fn km(p: &Place, lat: f64, lon: f64) -> f64 {
+    haversine((f64::from(p.lat), f64::from(p.lon)), (lat, lon))
+}
+
+#[test]
+fn the_example_article() {
+    let raw = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/alaska-summit.txt")).unwrap();
+    let doc = analyze(&raw);
+    let anchorage = place(&doc, "Anchorage", PlaceUse::Place);
+    assert!(km(anchorage, 61.22, -149.90) < 25.0, "{anchorage:?}");
+    assert_eq!((anchorage.country.as_deref(), anchorage.admin1.as_deref()), (Some("US"), Some("Alaska")));
+    assert_eq!(anchorage.timezone.as_deref(), Some("America/Anchorage"));
+    let alaska = place(&doc, "Alaska", PlaceUse::Place);
+    assert_eq!((alaska.feature, alaska.country.as_deref()), (Feature::Admin1, Some("US")));
+    for (name, code) in [("Ukraine", "UA"), ("Russia", "RU"), ("U.S.", "US")] {
+        let p = place(&doc, name, PlaceUse::Place);
+        assert_eq!((p.feature, p.country.as_deref()), (Feature::Country, Some(code)), "{name}");
+    }
+    let eastern = place(&doc, "eastern Ukraine", PlaceUse::Place);
+    assert_eq!((eastern.feature, eastern.precision, eastern.country.as_deref()), (Feature::Region, Precision::Approximate, Some("UA")));
+    let ukraine = place(&doc, "Ukraine", PlaceUse::Place);
+    assert!(eastern.lon > ukraine.lon, "eastern Ukraine lies east of Ukraine's point");
+    let base = place(&doc, "Elmendorf Air Force Base", PlaceUse::Place);
+    assert_eq!(base.feature, Feature::Facility);
+    assert!(km(base, 61.22, -149.90) < 60.0, "{base:?}");
+    // `the Hague tribunal` is a court, not a place.
+    assert!(!doc.places.iter().any(|p| p.name.contains("Hague")), "{:?}", doc.places);
+    let local = doc.times.iter().find(|t| doc.text()[t.span].contains("local time")).expect("the local time");
+    assert_eq!(local.utc.as_deref(), Some("2025-08-15T19:30Z"));
+}
+
+#[test]
+fn containers_and_context_choose_the_reading() {
+    let doc = analyze("The mayor of Paris, Texas, said the fair would go on.");
+    let paris = place(&doc, "Paris", PlaceUse::Place);
+    assert_eq!((paris.country.as_deref(), paris.admin1.as_deref()), (Some("US"), Some("Texas")));
+    let doc = analyze("Thousands marched in Paris on Saturday against the new pension law, French unions said.");
+    assert_eq!(place(&doc, "Paris", PlaceUse::Place).country.as_deref(), Some("FR"));
+    // A city named like the division it is the seat of is the city.
+    let doc = analyze("The delegates flew to Tokyo on Monday.");
+    let tokyo = place(&doc, "Tokyo", PlaceUse::Place);
+    assert_eq!(tokyo.feature, Feature::City);
+    assert!(km(tokyo, 35.69, 139.69) < 25.0, "{tokyo:?}");
+}
+
+#[test]
+fn demonyms_metonyms_and_modifiers_are_marked() {
+    let doc = analyze("Russian forces shelled the town. Moscow said on Monday that the talks would resume. The Texas Department of State Health Services said the risk was low.");
+    let russia = place(&doc, "Russian", PlaceUse::Demonym);
+    assert_eq!((russia.feature, russia.country.as_deref()), (Feature::Country, Some("RU")));
+    let moscow = place(&doc, "Moscow", PlaceUse::Metonym);
+    assert_eq!((moscow.feature, moscow.country.as_deref()), (Feature::City, Some("RU")));
+    let texas = place(&doc, "Texas", PlaceUse::Modifier);
+    assert_eq!((texas.feature, texas.country.as_deref()), (Feature::Admin1, Some("US")));
+}
+
+#[test]
+fn local_times_take_the_zone_of_their_place() {
+    let doc = analyze("The talks start at 9 a.m. local time in Tokyo, officials said.");
+    let t = doc.times.iter().find(|t| t.value.contains('T')).expect("a clock time");
+    assert_eq!(t.utc.as_deref(), Some("2025-08-15T00:00Z"));
+}
+
+#[test]
+fn unknown_names_and_currencies_get_no_point() {
+    let doc = analyze("The crew sailed from Xyzzyland to Qqorbia. The deal is worth US$40 million.");
+    assert!(doc.places.iter().all(|p| !doc.text()[p.mentions[0]].starts_with(['X', 'Q'])), "{:?}", doc.places);
+    assert!(doc.places.iter().all(|p| p.mentions.iter().all(|&m| &doc.text()[m] != "US")), "{:?}", doc.places);
+}
+
+#[test]
+fn ten_thousand_places_in_bounded_time() {
+    let names = ["Paris", "Nice", "Reading", "Mobile", "Lagos", "Springfield", "Georgia", "Victoria"];
+    let raw: String = (0..10_000).map(|i| format!("They went to {}. ", names[i % names.len()])).collect();
+    let start = Instant::now();
+    let doc = analyze(&raw);
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+    for p in &doc.places {
+        assert!(p.lat.is_finite() && p.lon.is_finite() && (-90.0..=90.0).contains(&p.lat), "{p:?}");
+    }
+}
