@@ -16,6 +16,7 @@ use dateline::clean::{Clean, CleanConfig};
 use dateline::entities::{Entities, EntitiesConfig};
 use dateline::ingest::{self, IngestOptions};
 use dateline::language::{Language, LanguageConfig};
+use dateline::places::{Places, PlacesConfig};
 use dateline::quotes::{Quotes, QuotesConfig};
 use dateline::segment::{Segment, SegmentConfig};
 use dateline::times::{Times, TimesConfig};
@@ -43,6 +44,7 @@ fn main() {
         Box::new(Entities::new(EntitiesConfig::default()).expect("the reference data loads")),
         Box::new(Times::new(TimesConfig::default())),
         Box::new(Quotes::new(QuotesConfig::default()).expect("the reference data loads")),
+        Box::new(Places::new(PlacesConfig::default()).expect("the reference data loads")),
     ];
     // BENCH_STAGES=clean,segment times only those stages.
     if let Ok(only) = std::env::var("BENCH_STAGES") {
