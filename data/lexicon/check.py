@@ -8,7 +8,8 @@ stray spaces around cells, exactly the header's number of columns per row,
 unique first-column values (case-insensitive), sorted by first column
 (case-insensitive), well-formed `|` lists, and column rules by header name:
 alpha2 / countries (ISO alpha-2), country (ISO alpha-3), lat / lon (decimal
-degrees in range), cameo / sector (CAMEO code letters), start / end (4-digit
+degrees in range), cameo / sector (CAMEO actor code letters), code (a CAMEO
+event code: two to four digits), start / end (4-digit
 years or empty, start <= end), and the allowed values of enumerated columns.
 Files listed in KEYS use a composite unique key and sort order instead of the
 first column (people.tsv: one row per person and tenure, unique on
@@ -51,9 +52,11 @@ ENUMS = {
     },
     "regions.tsv": {"kind": {"region", "sea", "ocean", "gulf", "strait", "territory", "historical"}},
     "groups.tsv": {"kind": {"bloc", "religion", "ethnicity"}},
+    "event_cues.tsv": {"part": {"verb", "noun"}, "source": {"", "place"}},
 }
 # Columns that hold `|`-separated lists.
-LISTS = {"aliases", "forms", "variants", "adjectives", "people", "countries"}
+LISTS = {"aliases", "forms", "variants", "adjectives", "people", "countries", "object", "target"}
+EVENT_CODE = re.compile(r"^[0-9]{2,4}$")
 
 
 def _sort_part(col, cell):
@@ -185,6 +188,8 @@ def check_file(path):
                     lim = 90.0 if col == "lat" else 180.0
                     if not -lim <= v <= lim:
                         bad(i, f"{col} {v} out of range")
+            if col == "code" and not EVENT_CODE.match(cell):
+                bad(i, f"code {cell!r} is not a CAMEO event code")
             if col in ("cameo", "sector") and cell and not CAMEO.match(cell):
                 bad(i, f"{col} {cell!r} is not a CAMEO code")
             if col in enums and cell not in enums[col]:

@@ -257,6 +257,8 @@ pub struct Document {
     pub quotes: Vec<crate::quotes::Quote>,
     /// Places, in order of first mention, from `places`.
     pub places: Vec<crate::places::Place>,
+    /// Coded events, in order of their cues, from `events`.
+    pub events: Vec<crate::events::Event>,
     /// Problems met with this document.
     pub errors: Vec<Problem>,
     failed: bool,

@@ -28,6 +28,7 @@ pub mod entities;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod events;
 pub mod ingest;
 pub mod language;
 pub mod output;

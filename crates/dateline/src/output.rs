@@ -15,7 +15,10 @@
 //!               "cue": {"start","end","text"}}],
 //!   "places": [{"entity","name","feature","country","admin1","lat","lon","geonames_id",
 //!               "timezone","precision","as","mentions": [{"start","end","text"}]}],
-//!   "events": [],
+//!   "events": [{"id","cameo","name","plover": {"type","mode","context"},"quad_class",
+//!               "goldstein","source": {"entity","name","actor","start","end"},"target",
+//!               "sentence","cue": {"start","end","text"},"modality",
+//!               "place": {"id","name","lat","lon","stated"},"time": {"id","value","stated"}}],
 //!   "removed": [{"text","reason"}],          // page furniture `clean` dropped
 //!   "errors": [{"stage","code","message"}] }
 //! ```
@@ -122,6 +125,7 @@ struct JsonEntity<'a> {
 
 #[derive(Serialize)]
 struct JsonTime<'a> {
+    id: String,
     start: u32,
     end: u32,
     text: &'a str,
@@ -172,6 +176,7 @@ struct JsonProblem<'a> {
 
 #[derive(Serialize)]
 struct JsonPlace<'a> {
+    id: String,
     entity: String,
     name: &'a str,
     feature: crate::places::Feature,
@@ -187,8 +192,71 @@ struct JsonPlace<'a> {
     mentions: Vec<JsonSpanText<'a>>,
 }
 
-/// A layer whose stage does not exist yet: always `[]`.
-type Empty = [u8; 0];
+#[derive(Serialize)]
+struct JsonPlover<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    mode: Option<&'a str>,
+    context: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonActor<'a> {
+    entity: Option<String>,
+    name: &'a str,
+    actor: Option<&'a str>,
+    start: u32,
+    end: u32,
+}
+
+#[derive(Serialize)]
+struct JsonEventPlace<'a> {
+    id: String,
+    name: &'a str,
+    lat: f32,
+    lon: f32,
+    /// False when it is the article's main place, not one the event's sentence names.
+    stated: bool,
+}
+
+#[derive(Serialize)]
+struct JsonEventTime<'a> {
+    id: Option<String>,
+    value: std::borrow::Cow<'a, str>,
+    /// False when it is the article's date, not one the event's sentence states.
+    stated: bool,
+}
+
+#[derive(Serialize)]
+struct JsonEvent<'a> {
+    id: String,
+    cameo: &'a str,
+    name: &'a str,
+    plover: JsonPlover<'a>,
+    quad_class: u8,
+    goldstein: Option<f32>,
+    source: JsonActor<'a>,
+    target: Option<JsonActor<'a>>,
+    sentence: u32,
+    cue: JsonSpanText<'a>,
+    modality: crate::events::Modality,
+    place: Option<JsonEventPlace<'a>>,
+    time: Option<JsonEventTime<'a>>,
+}
+
+fn json_actor<'a>(a: &'a crate::events::Actor, offsets: &CharOffsets) -> JsonActor<'a> {
+    JsonActor {
+        entity: a.entity.map(|e| format!("e{}", e.0 + 1)),
+        name: &a.name,
+        actor: a.code.as_deref(),
+        start: offsets.get(a.span.start),
+        end: offsets.get(a.span.end),
+    }
+}
+
+fn non_empty(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
 
 #[derive(Serialize)]
 struct JsonDocument<'a> {
@@ -208,7 +276,7 @@ struct JsonDocument<'a> {
     quotes: Vec<JsonQuote<'a>>,
     times: Vec<JsonTime<'a>>,
     places: Vec<JsonPlace<'a>>,
-    events: Empty,
+    events: Vec<JsonEvent<'a>>,
     removed: Vec<JsonRemoved<'a>>,
     errors: Vec<JsonProblem<'a>>,
 }
@@ -277,7 +345,9 @@ pub fn write_json<W: Write>(doc: &Document, options: &OutputOptions, w: W) -> io
         times: doc
             .times
             .iter()
-            .map(|t| JsonTime {
+            .enumerate()
+            .map(|(i, t)| JsonTime {
+                id: format!("t{}", i + 1),
                 start: offsets.get(t.span.start),
                 end: offsets.get(t.span.end),
                 text: &text[t.span],
@@ -289,7 +359,9 @@ pub fn write_json<W: Write>(doc: &Document, options: &OutputOptions, w: W) -> io
         places: doc
             .places
             .iter()
-            .map(|p| JsonPlace {
+            .enumerate()
+            .map(|(i, p)| JsonPlace {
+                id: format!("p{}", i + 1),
                 entity: format!("e{}", p.entity.0 + 1),
                 name: &p.name,
                 feature: p.feature,
@@ -304,7 +376,35 @@ pub fn write_json<W: Write>(doc: &Document, options: &OutputOptions, w: W) -> io
                 mentions: p.mentions.iter().map(|&m| JsonSpanText { start: offsets.get(m.start), end: offsets.get(m.end), text: &text[m] }).collect(),
             })
             .collect(),
-        events: [],
+        events: doc
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let actor = |a| json_actor(a, &offsets);
+                JsonEvent {
+                    id: format!("v{}", i + 1),
+                    cameo: &e.code,
+                    name: &e.name,
+                    plover: JsonPlover { kind: &e.plover, mode: non_empty(&e.plover_mode), context: non_empty(&e.plover_context) },
+                    quad_class: e.quad_class,
+                    goldstein: e.goldstein,
+                    source: actor(&e.source),
+                    target: e.target.as_ref().map(actor),
+                    sentence: e.sentence.0,
+                    cue: JsonSpanText { start: offsets.get(e.cue.start), end: offsets.get(e.cue.end), text: &text[e.cue] },
+                    modality: e.modality,
+                    place: e.place.map(|(p, stated)| {
+                        let place = &doc.places[p];
+                        JsonEventPlace { id: format!("p{}", p + 1), name: &place.name, lat: place.lat, lon: place.lon, stated }
+                    }),
+                    time: match e.time {
+                        Some(t) => Some(JsonEventTime { id: Some(format!("t{}", t + 1)), value: doc.times[t].value.as_str().into(), stated: true }),
+                        None => doc.meta.published.map(|d| JsonEventTime { id: None, value: d.to_string().into(), stated: false }),
+                    },
+                }
+            })
+            .collect(),
         removed: doc.removed.iter().map(|r| JsonRemoved { text: &doc.raw[r.raw], reason: r.reason }).collect(),
         errors: doc
             .errors

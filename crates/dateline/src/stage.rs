@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::clean::{Clean, CleanConfig};
 use crate::document::{Document, Problem};
 use crate::entities::{Entities, EntitiesConfig};
+use crate::events::{Events, EventsConfig};
 use crate::places::{Places, PlacesConfig};
 use crate::quotes::{Quotes, QuotesConfig};
 use crate::times::{Times, TimesConfig};
@@ -45,6 +46,8 @@ pub enum StageConfig {
     Quotes(QuotesConfig),
     /// Places resolved to the gazetteer, and local times to UTC.
     Places(PlacesConfig),
+    /// Political events coded in CAMEO and PLOVER.
+    Events(EventsConfig),
 }
 
 impl StageConfig {
@@ -58,6 +61,7 @@ impl StageConfig {
             StageConfig::Times(_) => "times",
             StageConfig::Quotes(_) => "quotes",
             StageConfig::Places(_) => "places",
+            StageConfig::Events(_) => "events",
         }
     }
 
@@ -69,6 +73,7 @@ impl StageConfig {
             StageConfig::Entities(_) | StageConfig::Times(_) => &["clean", "segment"],
             StageConfig::Quotes(_) => &["clean", "segment", "entities"],
             StageConfig::Places(_) => &["clean", "segment", "entities"],
+            StageConfig::Events(_) => &["clean", "segment", "entities", "times", "quotes", "places"],
         }
     }
 
@@ -81,6 +86,7 @@ impl StageConfig {
             StageConfig::Times(c) => Box::new(Times::new(c.clone())),
             StageConfig::Quotes(c) => Box::new(Quotes::new(c.clone())?),
             StageConfig::Places(c) => Box::new(Places::new(c.clone())?),
+            StageConfig::Events(c) => Box::new(Events::new(c.clone())?),
         })
     }
 }
@@ -106,6 +112,7 @@ impl Default for PipelineConfig {
                 StageConfig::Times(TimesConfig::default()),
                 StageConfig::Quotes(QuotesConfig::default()),
                 StageConfig::Places(PlacesConfig::default()),
+                StageConfig::Events(EventsConfig::default()),
             ],
         }
     }

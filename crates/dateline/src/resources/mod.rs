@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 pub use index::{fold, fold_into, NameIndex, NameKind, NameRef};
 pub use tables::{
-    Admin1, CameoEvent, Cities, City, Continent, Country, Group, NameFrequency, NameList, OrgAffix, Organization, Person, Region, ReportingVerb,
+    Admin1, CameoEvent, Cities, City, Continent, Country, EventCue, Group, NameFrequency, NameList, OrgAffix, Organization, Person, Region, ReportingVerb,
     Role, Seat, Tables, Title,
 };
 
@@ -54,6 +54,7 @@ embedded!(
     "gen/tone.tsv",
     "lexicon/country_variants.tsv",
     "lexicon/demonyms.tsv",
+    "lexicon/event_cues.tsv",
     "lexicon/groups.tsv",
     "lexicon/org_affixes.tsv",
     "lexicon/organizations.tsv",

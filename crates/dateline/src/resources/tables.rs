@@ -298,6 +298,28 @@ pub struct ReportingVerb {
     pub takes_object: bool,
 }
 
+/// A word or phrase that expresses a political event, with its CAMEO code and how its actors
+/// attach (`criticize` → 111; `ease` + `sanctions` → 085, target after `on`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventCue {
+    /// The lexicon's key (`ease sanctions`).
+    pub cue: String,
+    /// Every form of the cue word, some of several words (`call on`, `arrest warrant`).
+    pub forms: Vec<String>,
+    /// True for a noun (`invasion`), false for a verb.
+    pub noun: bool,
+    /// CAMEO event code.
+    pub code: String,
+    /// Words one of which must follow the cue closely for this reading (`sanctions`).
+    pub object: Vec<String>,
+    /// The prepositions that introduce the target (`with` for `meet`); none: the first actor
+    /// after the cue.
+    pub target: Vec<String>,
+    /// Where a noun's source comes from when no actor is named: `place` for the people of
+    /// the place the text names (`protests in Anchorage`).
+    pub source_from_place: bool,
+}
+
 /// A word that marks an organization name (`Inc.` after, `Ministry` at the head).
 #[derive(Clone, Debug, PartialEq)]
 pub struct OrgAffix {
@@ -363,6 +385,8 @@ pub struct CameoEvent {
     pub plover: String,
     /// PLOVER mode, where defined.
     pub plover_mode: String,
+    /// PLOVER context, where the code implies one (`military`, `economic`).
+    pub plover_context: String,
 }
 
 /// A personal name's frequency in the US Census 1990 lists, in percent of people.
@@ -397,6 +421,8 @@ pub struct Tables {
     pub titles: Vec<Title>,
     /// Reporting verbs and cue phrases.
     pub reporting_verbs: Vec<ReportingVerb>,
+    /// Words and phrases that express political events.
+    pub event_cues: Vec<EventCue>,
     /// Organization heads and suffixes.
     pub org_affixes: Vec<OrgAffix>,
     /// Groups.
@@ -630,6 +656,23 @@ impl Tables {
             })
         })?;
 
+        let (file, text) = source.text("lexicon/event_cues.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (cue, forms, part, code, object, target, from) =
+            (c("cue")?, c("forms")?, c("part")?, c("code")?, c("object")?, c("target")?, c("source")?);
+        self.event_cues = tsv.map(|r| {
+            Ok(EventCue {
+                cue: r.get(cue).to_string(),
+                forms: strings(r.list(forms)),
+                noun: r.get(part) == "noun",
+                code: r.get(code).to_string(),
+                object: strings(r.list(object)),
+                target: strings(r.list(target)),
+                source_from_place: r.get(from) == "place",
+            })
+        })?;
+
         let (file, text) = source.text("lexicon/org_affixes.tsv")?;
         let tsv = Tsv::parse(&file, &text)?;
         let c = |n| tsv.column(n);
@@ -675,8 +718,15 @@ impl Tables {
         let (file, text) = source.text("gen/cameo_events.tsv")?;
         let tsv = Tsv::parse(&file, &text)?;
         let c = |n| tsv.column(n);
-        let (code, name, goldstein, quad, plover, mode) =
-            (c("code")?, c("name")?, c("goldstein")?, c("quad_class")?, c("plover")?, c("plover_mode")?);
+        let (code, name, goldstein, quad, plover, mode, context) = (
+            c("code")?,
+            c("name")?,
+            c("goldstein")?,
+            c("quad_class")?,
+            c("plover")?,
+            c("plover_mode")?,
+            c("plover_context")?,
+        );
         self.cameo_events = tsv.map(|r| {
             Ok(CameoEvent {
                 code: r.get(code).to_string(),
@@ -685,6 +735,7 @@ impl Tables {
                 quad_class: r.required(quad)?,
                 plover: r.get(plover).to_string(),
                 plover_mode: r.get(mode).to_string(),
+                plover_context: r.get(context).to_string(),
             })
         })?;
 

@@ -1,0 +1,714 @@
+//! Events: who did what to whom, coded in CAMEO (with PLOVER, QuadClass and Goldstein), each
+//! with its cue, its modality, and its place and time.
+//!
+//! 1. **Cues** come from the team's lexicon (`data/lexicon/event_cues.tsv`): verb and noun
+//!    forms with a CAMEO code, words that must follow for a more specific reading (`ease` +
+//!    `sanctions` → 085), and the prepositions that introduce the target (`meet with`,
+//!    `purchase from`). A verb form after a determiner is a noun and is left alone.
+//!    Attributed speech from the quotes layer is a statement (010) unless its cue is coded.
+//! 2. **Actors** come from clause structure around the cue, without a parser: the subject is
+//!    the nearest actor mention before the cue that is not a preposition's object (so `X, who
+//!    ... rejected` and `the U.S., not a party to the tribunal, has eased` find X and the
+//!    U.S.), with the actors coordinated with it (`Trump and Putin`); the target is the
+//!    first actor after the cue, or after one of its prepositions. Passives swap them (`was
+//!    criticized by X`). Nouns take their source from a possessive, `by`/`from`, or the
+//!    sentence's subject, and protests from the people of the place named. Symmetric events
+//!    (meet, talks, negotiate) between coordinated subjects go both ways. An event needs a
+//!    source the text names: none is invented.
+//! 3. **Modality** from the words around the cue: negated (`no`, `not`, `neither`),
+//!    hypothetical (`could`, `would`, `if`), intended (`will`, `to` + verb: `intends to meet`),
+//!    historical (the event's own date a month or more before the article's), reported
+//!    (inside someone's quoted or reported words), else asserted.
+//! 4. **Place and time**: a place or a calendar date in the event's sentence (nearest the
+//!    cue), else the article's main place and its date.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::document::{Document, EntityId, EntityType, SentenceId};
+use crate::error::Error;
+use crate::places::{Feature, PlaceUse};
+use crate::resources::{CameoEvent, EventCue, Resources};
+use crate::span::Span;
+use crate::stage::Stage;
+use crate::times::TimeType;
+
+/// How the text presents an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Stated as fact.
+    Asserted,
+    /// Inside someone's quoted or reported words.
+    Reported,
+    /// Planned, promised or expected (`intends to meet`, `pledged to consult`).
+    Intended,
+    /// Conditional or possible (`could consider`, `... if he refuses`).
+    Hypothetical,
+    /// Said not to happen (`has shown no signs of compromise`).
+    Negated,
+    /// Long past: the event's own date is a month or more before the article's.
+    Historical,
+}
+
+/// One side of an event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    /// The entity, when the actor is one.
+    pub entity: Option<EntityId>,
+    /// The actor's mention at the event (for a place's people, the place's mention).
+    pub span: Span,
+    /// Its name: the entity's, or a description (`protesters in Anchorage`).
+    pub name: String,
+    /// Its CAMEO actor code, when known (`USAGOV`).
+    pub code: Option<String>,
+}
+
+/// A coded event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// CAMEO event code (`111`).
+    pub code: String,
+    /// The code's description.
+    pub name: String,
+    /// Goldstein score.
+    pub goldstein: Option<f32>,
+    /// QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
+    /// conflict.
+    pub quad_class: u8,
+    /// PLOVER event type.
+    pub plover: String,
+    /// PLOVER mode, where PLOVER defines one.
+    pub plover_mode: String,
+    /// PLOVER context, where the code implies one.
+    pub plover_context: String,
+    /// Who did it.
+    pub source: Actor,
+    /// To whom, when the text says.
+    pub target: Option<Actor>,
+    /// The sentence.
+    pub sentence: SentenceId,
+    /// The word or phrase that expresses it.
+    pub cue: Span,
+    /// How the text presents it.
+    pub modality: Modality,
+    /// The place (an index into [`Document::places`]) and whether the sentence states it
+    /// (else it is the article's main place).
+    pub place: Option<(usize, bool)>,
+    /// The event's own time (an index into [`Document::times`]), when its sentence states one.
+    pub time: Option<usize>,
+}
+
+/// Configuration of the `events` stage.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EventsConfig {}
+
+/// The `events` stage.
+pub struct Events {
+    resources: &'static Resources,
+    /// Cue forms by their first word: (cue row, the form's words).
+    forms: HashMap<String, Vec<(usize, Vec<String>)>>,
+    cameo: HashMap<&'static str, &'static CameoEvent>,
+}
+
+impl Events {
+    /// The stage, over the shared reference data.
+    pub fn new(_config: EventsConfig) -> Result<Events, Error> {
+        let resources = Resources::shared().map_err(Clone::clone)?;
+        let mut forms: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        for (i, cue) in resources.tables.event_cues.iter().enumerate() {
+            for form in &cue.forms {
+                let words: Vec<String> = form.split(' ').map(str::to_lowercase).collect();
+                forms.entry(words[0].clone()).or_default().push((i, words));
+            }
+        }
+        let cameo = resources.tables.cameo_events.iter().map(|c| (c.code.as_str(), c)).collect();
+        Ok(Events { resources, forms, cameo })
+    }
+}
+
+/// Words that end the search for an actor: a new clause or sentence part.
+const CLAUSE_END: &[&str] = &[";", ":", "—", "–", "(", ")", "but", "while", "whereas", "although", "though"];
+/// Prepositions whose object is not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "to", "of", "in", "at", "on", "for", "from", "with", "by", "about", "against", "into", "over", "under", "between", "among",
+    "toward", "towards", "after", "before", "since", "during", "without", "through", "upon", "despite", "like", "than",
+];
+const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that", "these", "those", "any", "his", "her", "its", "their", "our", "my", "your", "some", "no", "every", "each"];
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "do", "does", "has", "have", "had", "not",
+    "n't", "n’t", "they", "we", "he", "she", "it", "i", "you", "also",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s"];
+const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never", "no", "neither", "nor", "without"];
+const MODALS: &[&str] = &["could", "would", "might", "may", "should"];
+const CONDITIONS: &[&str] = &["if", "unless"];
+const FUTURE: &[&str] = &["will", "'ll", "’ll", "shall", "to"];
+/// Codes whose actors act together: coordinated subjects are each other's targets.
+fn symmetric(code: &str) -> bool {
+    code.starts_with("04") || code == "057" || code.starts_with("06") || code == "190"
+}
+
+/// One token's view for the search.
+struct Sentence<'a> {
+    words: Vec<String>,
+    /// Global index of the first token.
+    first: usize,
+    doc: &'a Document,
+    /// For each token of the sentence, the actor mention it starts or lies in: (mention
+    /// index in `mentions`).
+    at: Vec<Option<usize>>,
+}
+
+/// An actor mention: its span, first and last token (global), entity.
+#[derive(Clone, Copy, Debug)]
+struct ActorMention {
+    span: Span,
+    first: usize,
+    end: usize,
+    entity: EntityId,
+}
+
+impl Events {
+    /// The cue at word `i`: its lexicon row, where its words end, and where its object ends
+    /// (what the next cue may not reuse: `eased some sanctions` is one event).
+    fn cue_at(&self, s: &Sentence, i: usize) -> Option<(usize, usize, usize)> {
+        let rows = self.forms.get(&s.words[i])?;
+        let table = &self.resources.tables.event_cues;
+        let noun_use = nominal(s, i);
+        let mut best: Option<(usize, usize, usize)> = None;
+        for (row, words) in rows {
+            if i + words.len() > s.words.len() || s.words[i..i + words.len()] != words[..] {
+                continue;
+            }
+            let cue = &table[*row];
+            let end = i + words.len();
+            let object_end = match cue.object.is_empty() {
+                true => end,
+                false => match object_follows(cue, &s.words[end..]) {
+                    Some(k) => end + k,
+                    None => continue,
+                },
+            };
+            // A verb form used as a noun (`a meeting`, `the Alaska meeting`) is not a verb event;
+            // a noun form after `to` is a verb (`to visit`).
+            let after_to = i > 0 && s.words[i - 1] == "to";
+            if (cue.noun && after_to) || (!cue.noun && noun_use) {
+                continue;
+            }
+            // The longest cue wins, then the one with an object (more specific); a form both a
+            // noun and a verb (`protests`, `sanctions`) is a verb only after its subject or an
+            // auxiliary (`workers protest`, `will sanction`).
+            let verb_context = i > 0 && {
+                let prev = s.words[i - 1].as_str();
+                s.at[i - 1].is_some() || AUXILIARIES.contains(&prev) || prev.ends_with("ly") || prev == "to"
+            };
+            let better = best.is_none_or(|(b, bend, bobj)| {
+                (end, object_end) > (bend, bobj) || ((end, object_end) == (bend, bobj) && table[b].noun == verb_context && cue.noun != verb_context)
+            });
+            if better {
+                best = Some((*row, end, object_end));
+            }
+        }
+        best
+    }
+}
+
+/// Where the first of the cue's object words ends, when one comes within the next six words
+/// before a clause ends (an offset into `after`).
+fn object_follows(cue: &EventCue, after: &[String]) -> Option<usize> {
+    for (k, w) in after.iter().take(6).enumerate() {
+        if CLAUSE_END.contains(&w.as_str()) || w == "." {
+            return None;
+        }
+        for o in &cue.object {
+            let words: Vec<&str> = o.split(' ').collect();
+            if after.len() >= k + words.len() && after[k..k + words.len()].iter().zip(&words).all(|(a, b)| a == b) {
+                return Some(k + words.len());
+            }
+        }
+    }
+    None
+}
+
+/// True when the word at `i` is used as a noun: right after a determiner, or an `-ing` form
+/// with a determiner a few words before and nothing verbal between (`the Alaska meeting`).
+fn nominal(s: &Sentence, i: usize) -> bool {
+    if i > 0 && DETERMINERS.contains(&s.words[i - 1].as_str()) {
+        return true;
+    }
+    if !s.words[i].ends_with("ing") {
+        return false;
+    }
+    for k in (i.saturating_sub(3)..i).rev() {
+        let w = s.words[k].as_str();
+        if DETERMINERS.contains(&w) {
+            return true;
+        }
+        if BE.contains(&w) || PREPOSITIONS.contains(&w) || w == "and" || w == "," || w == "has" || w == "have" {
+            return false;
+        }
+    }
+    false
+}
+
+impl Stage for Events {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn run(&self, doc: &mut Document) -> Result<(), Error> {
+        let events = self.find(doc);
+        doc.events = events;
+        Ok(())
+    }
+}
+
+/// Entity types that can act.
+fn can_act(kind: EntityType) -> bool {
+    matches!(kind, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp | EntityType::Fac)
+}
+
+impl Events {
+    fn find(&self, doc: &Document) -> Vec<Event> {
+        let text = doc.text();
+        // Every actor mention, by token.
+        let mut mentions: Vec<ActorMention> = Vec::new();
+        for (i, e) in doc.entities.iter().enumerate().filter(|(_, e)| can_act(e.kind)) {
+            if e.kind == EntityType::Norp && e.country.is_none() {
+                continue;
+            }
+            for m in &e.mentions {
+                let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+                let end = doc.tokens.partition_point(|t| t.span.start < m.span.end);
+                if first < end {
+                    mentions.push(ActorMention { span: m.span, first, end, entity: EntityId(i as u32) });
+                }
+            }
+        }
+        mentions.sort_by_key(|m| (m.first, std::cmp::Reverse(m.end)));
+        let mut by_token: Vec<Option<usize>> = vec![None; doc.tokens.len()];
+        for (k, m) in mentions.iter().enumerate() {
+            for t in &mut by_token[m.first..m.end] {
+                t.get_or_insert(k);
+            }
+        }
+        // Words inside any name (`Cold War`, `Protest Party`) are no cues.
+        let mut in_name = vec![false; doc.tokens.len()];
+        for m in doc.entities.iter().flat_map(|e| &e.mentions).filter(|m| m.kind == crate::document::MentionKind::Name) {
+            let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+            let end = doc.tokens.partition_point(|t| t.span.start < m.span.end);
+            in_name[first..end].iter_mut().for_each(|x| *x = true);
+        }
+        let main_place = main_place(doc);
+        let reference = doc.meta.published;
+        let mut out: Vec<Event> = Vec::new();
+        for (si, sentence) in doc.sentences.iter().enumerate() {
+            let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
+            let s = Sentence {
+                words: doc.tokens[first..end].iter().map(|t| text[t.span].to_lowercase()).collect(),
+                first,
+                doc,
+                at: by_token[first..end].to_vec(),
+            };
+            let mut i = 0;
+            while i < s.words.len() {
+                if s.at[i].is_some() || in_name[first + i] {
+                    i += 1;
+                    continue;
+                }
+                let Some((row, cue_end, object_end)) = self.cue_at(&s, i) else {
+                    i += 1;
+                    continue;
+                };
+                let cue = &self.resources.tables.event_cues[row];
+                let cue_span = Span { start: doc.tokens[first + i].span.start, end: doc.tokens[first + cue_end - 1].span.end };
+                for (source, target) in actors(&s, &mentions, cue, i, cue_end, object_end) {
+                    if let Some(e) = self.event(doc, &s, si, &cue.code, cue_span, i, cue_end, source, target, main_place, reference) {
+                        out.push(e);
+                    }
+                }
+                i = object_end.max(cue_end);
+            }
+        }
+        // Attributed speech is a statement, unless its cue was coded above.
+        for q in &doc.quotes {
+            let (Some(speaker), Some(cue)) = (&q.speaker, q.cue) else { continue };
+            let Some(entity) = speaker.entity.filter(|e| can_act(doc.entities[e.index()].kind)) else { continue };
+            if out.iter().any(|e| e.cue.overlaps(cue)) {
+                continue;
+            }
+            let Some(si) = doc.sentences.iter().position(|s| s.span.contains(cue)) else { continue };
+            let sentence = &doc.sentences[si];
+            let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
+            let s = Sentence { words: doc.tokens[first..end].iter().map(|t| text[t.span].to_lowercase()).collect(), first, doc, at: by_token[first..end].to_vec() };
+            let i = doc.tokens[first..end].partition_point(|t| t.span.start < cue.start);
+            let cue_end = doc.tokens[first..end].partition_point(|t| t.span.start < cue.end).max(i + 1);
+            let source = actor(doc, speaker.span, entity);
+            if let Some(e) = self.event(doc, &s, si, "010", cue, i, cue_end, source, None, main_place, reference) {
+                out.push(e);
+            }
+        }
+        out.sort_by_key(|e| (e.cue.start, e.source.span.start));
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        doc: &Document,
+        s: &Sentence,
+        si: usize,
+        code: &str,
+        cue: Span,
+        i: usize,
+        cue_end: usize,
+        source: Actor,
+        target: Option<Actor>,
+        main_place: Option<usize>,
+        reference: Option<Date>,
+    ) -> Option<Event> {
+        let info = self.cameo.get(code)?;
+        // An actor is not its own target (`he` after a cue is often the subject again).
+        let target = target.filter(|t| t.entity.is_none() || t.entity != source.entity);
+        let sentence = doc.sentences[si].span;
+        let time = own_time(doc, sentence, cue);
+        let place = own_place(doc, sentence, cue).map(|p| (p, true)).or(main_place.map(|p| (p, false)));
+        let modality = modality(doc, s, i, cue_end, cue, time, reference);
+        Some(Event {
+            code: info.code.clone(),
+            name: info.name.clone(),
+            goldstein: info.goldstein,
+            quad_class: info.quad_class,
+            plover: info.plover.clone(),
+            plover_mode: info.plover_mode.clone(),
+            plover_context: info.plover_context.clone(),
+            source,
+            target,
+            sentence: SentenceId(si as u32),
+            cue,
+            modality,
+            place,
+            time,
+        })
+    }
+}
+
+fn actor(doc: &Document, span: Span, entity: EntityId) -> Actor {
+    let e = &doc.entities[entity.index()];
+    Actor { entity: Some(entity), span, name: e.name.clone(), code: e.actor.clone().or_else(|| e.country.clone()) }
+}
+
+/// The (source, target) pairs of a cue at words `i..cue_end` of the sentence.
+fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue_end: usize, object_end: usize) -> Vec<(Actor, Option<Actor>)> {
+    let doc = s.doc;
+    let mention_actor = |m: &ActorMention| actor(doc, m.span, m.entity);
+    let passive = !cue.noun && i > 0 && {
+        let mut k = i - 1;
+        if k > 0 && s.words[k].ends_with("ly") {
+            k -= 1;
+        }
+        BE.contains(&s.words[k].as_str()) && (s.words[i].ends_with("ed") || s.words[i].ends_with("en"))
+    };
+    let subjects = subjects(s, mentions, i);
+    let after = |preps: &[String], from: usize| -> Vec<ActorMention> { objects(s, mentions, preps, from) };
+    let direct = |from: usize| -> Vec<ActorMention> { direct_object(s, mentions, from) };
+    let (sources, targets): (Vec<ActorMention>, Vec<ActorMention>) = if cue.noun {
+        // A possessive right before (`Russia's invasion`), `by X` or `from X`, else the subject.
+        let possessive = (i >= 2 && matches!(s.words[i - 1].as_str(), "'s" | "’s"))
+            .then(|| s.at[i - 2].map(|k| mentions[k]))
+            .flatten()
+            .into_iter()
+            .collect::<Vec<_>>();
+        let by = after(&["by".into(), "from".into()], cue_end);
+        let targets = after(&cue.target, cue_end);
+        if !possessive.is_empty() {
+            (possessive, targets)
+        } else if !by.is_empty() {
+            let targets = if targets.is_empty() { subjects } else { targets };
+            (by, targets)
+        } else if cue.source_from_place {
+            return place_people(s, i, cue_end).map(|p| vec![(p, targets.first().map(mention_actor))]).unwrap_or_default();
+        } else if !targets.is_empty() || (symmetric(&cue.code) && subjects.len() > 1) {
+            // A noun with no actor of its own takes the sentence's subject only when it names
+            // a target, or joins coordinated subjects (`Trump and Putin headed to a summit`).
+            (subjects, targets)
+        } else {
+            return Vec::new();
+        }
+    } else if passive {
+        (after(&["by".into()], cue_end), subjects)
+    } else {
+        // The target after one of the cue's prepositions (`purchased Alaska from Russia`), else
+        // its direct object, else the actor its object names (`rejected pressure from Trump`).
+        let mut targets = if cue.target.is_empty() { Vec::new() } else { after(&cue.target, object_end) };
+        if targets.is_empty() {
+            targets = direct(object_end);
+        }
+        if targets.is_empty() {
+            targets = objects(s, mentions, &["from".into(), "of".into(), "by".into()], object_end)
+                .into_iter()
+                .filter(|m| m.first - s.first <= object_end + 4)
+                .collect();
+        }
+        (subjects, targets)
+    };
+    let mut out = Vec::new();
+    for src in &sources {
+        if targets.is_empty() {
+            // Coordinated subjects of a symmetric event meet each other.
+            let others: Vec<&ActorMention> = sources.iter().filter(|o| o.entity != src.entity).collect();
+            if symmetric(&cue.code) && !others.is_empty() {
+                out.extend(others.into_iter().map(|o| (mention_actor(src), Some(mention_actor(o)))));
+            } else {
+                out.push((mention_actor(src), None));
+            }
+        }
+        for t in &targets {
+            out.push((mention_actor(src), Some(mention_actor(t))));
+        }
+    }
+    out
+}
+
+/// The subject of words before `i`: the nearest actor mention that is not a preposition's
+/// object and not a possessive pronoun, with the actors coordinated with it.
+fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize) -> Vec<ActorMention> {
+    let mut k = i;
+    let mut relative = false;
+    while k > 0 && k + 20 > i {
+        k -= 1;
+        let w = s.words[k].as_str();
+        if CLAUSE_END.contains(&w) {
+            return Vec::new();
+        }
+        // `X, who ...` and `X, whose forces ...`: the subject is X, whatever governs it.
+        if matches!(w, "who" | "whose" | "which") {
+            relative = true;
+            continue;
+        }
+        let Some(m) = s.at[k].map(|x| mentions[x]) else {
+            if relative && w != "," {
+                return Vec::new();
+            }
+            continue;
+        };
+        let start = m.first - s.first;
+        k = start;
+        if relative {
+            return vec![m];
+        }
+        let text = &s.doc.text()[m.span].to_lowercase();
+        if matches!(text.as_str(), "his" | "her" | "its" | "their" | "whose") {
+            continue;
+        }
+        if governed_by_preposition(s, start) {
+            continue;
+        }
+        // Coordinated before it: `Trump and Putin`, `Britain, France and Germany` (a comma
+        // joins only after an `and`).
+        let mut found = vec![m];
+        let mut j = start;
+        while j >= 2 && (s.words[j - 1] == "and" || (s.words[j - 1] == "," && found.len() > 1)) {
+            let Some(prev) = s.at[j - 2].map(|x| mentions[x]) else { break };
+            if governed_by_preposition(s, prev.first - s.first) {
+                break;
+            }
+            found.push(prev);
+            j = prev.first - s.first;
+        }
+        found.reverse();
+        return found;
+    }
+    Vec::new()
+}
+
+/// True when the words before position `start` are a preposition (with a determiner between).
+fn governed_by_preposition(s: &Sentence, start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && (DETERMINERS.contains(&s.words[j - 1].as_str()) || s.words[j - 1].ends_with("'s") || s.words[j - 1] == "former") {
+        j -= 1;
+    }
+    j > 0 && PREPOSITIONS.contains(&s.words[j - 1].as_str())
+}
+
+/// The actors after words `from`: after one of `preps` when given (else the first actor),
+/// with the actors coordinated with it, before the clause ends.
+fn objects(s: &Sentence, mentions: &[ActorMention], preps: &[String], from: usize) -> Vec<ActorMention> {
+    let mut k = from;
+    let mut armed = preps.is_empty();
+    let mut armed_at = from;
+    let limit = (from + 12).min(s.words.len());
+    while k < limit {
+        let w = s.words[k].as_str();
+        if CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "." | "that" | "who" | "which" | "because" | "when") {
+            return Vec::new();
+        }
+        if !armed || PREPOSITIONS.contains(&w) {
+            let matched = preps.iter().find_map(|p| {
+                let words: Vec<&str> = p.split(' ').collect();
+                (s.words.len() >= k + words.len() && s.words[k..k + words.len()].iter().zip(&words).all(|(a, b)| a == b)).then_some(words.len())
+            });
+            match matched {
+                Some(n) => {
+                    armed = true;
+                    armed_at = k + n;
+                    k += n;
+                }
+                // Another preposition's object is not the target.
+                None => {
+                    armed = false;
+                    k += 1;
+                }
+            }
+            continue;
+        }
+        // The target is the object of the preposition: within a few words of it.
+        if !preps.is_empty() && k > armed_at + 3 {
+            armed = false;
+        }
+        if let Some(m) = s.at[k].map(|x| mentions[x]) {
+            let mut found = vec![m];
+            let mut j = m.end - s.first;
+            while j + 1 < s.words.len() && matches!(s.words[j].as_str(), "and" | ",") {
+                let Some(next) = s.at[j + 1].map(|x| mentions[x]) else { break };
+                found.push(next);
+                j = next.end - s.first;
+            }
+            return found;
+        }
+        k += 1;
+    }
+    Vec::new()
+}
+
+/// The direct object after word `from`: an actor mention within three words (determiners,
+/// adjectives, titles between), before any preposition.
+fn direct_object(s: &Sentence, mentions: &[ActorMention], from: usize) -> Vec<ActorMention> {
+    for k in from..(from + 4).min(s.words.len()) {
+        if let Some(m) = s.at[k].map(|x| mentions[x]) {
+            let mut found = vec![m];
+            let mut j = m.end - s.first;
+            while j + 1 < s.words.len() && matches!(s.words[j].as_str(), "and" | ",") {
+                let Some(next) = s.at[j + 1].map(|x| mentions[x]) else { break };
+                found.push(next);
+                j = next.end - s.first;
+            }
+            return found;
+        }
+        let w = s.words[k].as_str();
+        if PREPOSITIONS.contains(&w) || CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "," | "." | "that" | "because" | "when") {
+            break;
+        }
+    }
+    Vec::new()
+}
+
+/// The people of the place nearest the cue in its sentence (`protests in Anchorage`): the
+/// place's country's civilians.
+fn place_people(s: &Sentence, i: usize, cue_end: usize) -> Option<Actor> {
+    let doc = s.doc;
+    let cue = Span { start: doc.tokens[s.first + i].span.start, end: doc.tokens[s.first + cue_end - 1].span.end };
+    let sentence = Span { start: doc.tokens[s.first].span.start, end: doc.tokens[s.first + s.words.len() - 1].span.end };
+    let (place, span) = doc
+        .places
+        .iter()
+        .filter(|p| p.used_as == PlaceUse::Place && p.country.is_some())
+        .flat_map(|p| p.mentions.iter().filter(|m| sentence.contains(**m)).map(move |m| (p, *m)))
+        .min_by_key(|(_, m)| m.start.abs_diff(cue.start))?;
+    let alpha3 = doc.entities[place.entity.index()].country.clone();
+    Some(Actor {
+        entity: None,
+        span,
+        name: format!("people in {}", &doc.text()[span]),
+        code: alpha3.map(|c| format!("{c}CVL")),
+    })
+}
+
+/// The modality of the cue at words `i..cue_end`.
+fn modality(doc: &Document, s: &Sentence, i: usize, cue_end: usize, cue: Span, time: Option<usize>, reference: Option<Date>) -> Modality {
+    let before: Vec<&str> = s.words[i.saturating_sub(5)..i].iter().map(String::as_str).collect();
+    // Only the words of the cue's own clause count.
+    let clause_start = before.iter().rposition(|w| CLAUSE_END.contains(w) || matches!(*w, "," | "that" | "and" | "who" | "which")).map_or(0, |p| p + 1);
+    let before = &before[clause_start..];
+    let after: Vec<&str> = s.words[cue_end..(cue_end + 8).min(s.words.len())].iter().map(String::as_str).collect();
+    let after = &after[..after.iter().position(|w| CLAUSE_END.contains(w) || *w == ".").unwrap_or(after.len())];
+    if before.iter().any(|w| NEGATIONS.contains(w)) {
+        return Modality::Negated;
+    }
+    if before.iter().any(|w| MODALS.contains(w)) || after.iter().any(|w| CONDITIONS.contains(w)) {
+        return Modality::Hypothetical;
+    }
+    if before.iter().rev().take(3).any(|w| FUTURE.contains(w)) || before.iter().any(|w| w.starts_with("intend") || w.starts_with("plan") || w.starts_with("expect") || w.starts_with("schedul")) {
+        return Modality::Intended;
+    }
+    if let (Some(t), Some(reference)) = (time, reference) {
+        if let Some(last) = last_day(&doc.times[t].value) {
+            if last.days() + 30 < reference.days() {
+                return Modality::Historical;
+            }
+        }
+    }
+    if doc.quotes.iter().any(|q| q.span.contains(cue) && q.cue.is_none_or(|c| !c.overlaps(cue))) {
+        return Modality::Reported;
+    }
+    Modality::Asserted
+}
+
+/// The last day a TIMEX3 date value covers (`2022-02` → 2022-02-28, `1867` → 1867-12-31).
+fn last_day(value: &str) -> Option<Date> {
+    let year: i32 = value.get(..4)?.parse().ok()?;
+    match value.len() {
+        4 => Date::new(year, 12, 31),
+        7 => {
+            let month: u32 = value.get(5..7)?.parse().ok()?;
+            let next = if month == 12 { Date::new(year + 1, 1, 1) } else { Date::new(year, month + 1, 1) }?;
+            next.add_days(-1)
+        }
+        _ => Date::parse_prefix(value).ok(),
+    }
+}
+
+/// Words between an event and a date that put the date in another clause.
+const TIME_BREAKS: &[&str] = &[";", ",", "—", "–", "and", "but", "that", "since", "while", "after", "before", "until"];
+
+/// A calendar date or time in the cue's clause, nearest the cue.
+fn own_time(doc: &Document, sentence: Span, cue: Span) -> Option<usize> {
+    let text = doc.text();
+    doc.times
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.kind, TimeType::Date | TimeType::Time) && sentence.contains(t.span) && t.value.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|(_, t)| {
+            let between = if t.span.start >= cue.end { &text[cue.end as usize..t.span.start as usize] } else { &text[t.span.end as usize..cue.start as usize] };
+            let words: Vec<&str> = between.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+            words.len() <= 8 && !between.contains([',', ';', '—', '–']) && !words.iter().any(|w| TIME_BREAKS.contains(&w.to_lowercase().as_str()))
+        })
+        .min_by_key(|(_, t)| t.span.start.abs_diff(cue.start))
+        .map(|(i, _)| i)
+}
+
+/// A place in the sentence, nearest the cue (those after it first: `met ... in Alaska`).
+fn own_place(doc: &Document, sentence: Span, cue: Span) -> Option<usize> {
+    doc.places
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.used_as == PlaceUse::Place)
+        .flat_map(|(i, p)| p.mentions.iter().filter(|m| sentence.contains(**m)).map(move |m| (i, *m)))
+        .min_by_key(|(_, m)| (m.start < cue.start, m.start.abs_diff(cue.start)))
+        .map(|(i, _)| i)
+}
+
+/// The article's main place: its most mentioned city, division or facility, else country.
+fn main_place(doc: &Document) -> Option<usize> {
+    let local = |f: Feature| matches!(f, Feature::City | Feature::Admin1 | Feature::Facility);
+    doc.places
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.used_as == PlaceUse::Place && p.precision != crate::places::Precision::Approximate)
+        .max_by_key(|(i, p)| (local(p.feature), p.mentions.len(), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i)
+}
