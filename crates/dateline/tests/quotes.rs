@@ -207,3 +207,10 @@ fn nested_reporting_clauses_are_linear() {
     let listed = time("Officials say the roads are closed, ".repeat(3_000) + "the police said.");
     assert!(nested < 20.0 && listed < 20.0, "{nested} {listed}");
 }
+
+attributions! {
+    and_starts_a_clause_only_with_a_report_of_its_own:
+        "According to the ministry, 40 towns and villages have confirmed cases of the flu. The agency said the dam was stable and officials believe that it will hold."
+        => [(Indirect, "the ministry", "According to", "40 towns and villages have confirmed cases of the flu"),
+            (Indirect, "The agency", "said", "the dam was stable")];
+}

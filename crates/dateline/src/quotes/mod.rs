@@ -839,7 +839,12 @@ impl Stage for Quotes {
                         // after a complete one (`that he could ..., the Kremlin indicated`),
                         // not after a list (`FAO, WHO and their counterparts, reveal`).
                         let complete = cx.verb_kind(j) != "report" || (start..c).any(|t| is_finite(w(t)));
+                        // After `and`/`but` the new clause reports something of its own
+                        // (`and officials believe that`), unlike `and territories have
+                        // confirmed cases`.
+                        let reports = !matches!(sep, "and" | "but") || j == c + 1 || cx.content_start(j, j + 1, clause_end).is_some();
                         complete
+                            && reports
                             && (j == c + 1 && !(gerund && matches!(sep, "and" | "but"))
                                 || (c + 1..j).all(|t| matches!(w(t), "and" | "but" | "also" | "has" | "have" | "had"))
                                 || matches!(cx.subject(c + 1, j), Subject::Np(x, y) if y - x <= 6 && (c + 1..x).all(|t| matches!(w(t), "and" | "but"))))
