@@ -104,3 +104,113 @@ fn hostile_quote_marks_are_linear() {
     let everywhere = time("“word” ".repeat(5_000));
     assert!(opening < 20.0 && nested < 5.0 && everywhere < 20.0, "{opening} {nested} {everywhere}");
 }
+
+/// (kind, speaker's own words, cue, content) of every attribution.
+fn spans(doc: &Document) -> Vec<(QuoteKind, String, String, String)> {
+    let text = doc.text();
+    doc.quotes
+        .iter()
+        .map(|q| {
+            let speaker = q.speaker.as_ref().map_or(String::new(), |s| text[s.span].to_string());
+            (q.kind, speaker, q.cue.map_or(String::new(), |c| text[c].to_string()), text[q.span].to_string())
+        })
+        .collect()
+}
+
+/// Asserts that `raw` gives an attribution with these speaker words, cue and content.
+macro_rules! attributions {
+    ($($name:ident: $raw:expr => [$(($kind:ident, $speaker:expr, $cue:expr, $content:expr)),* $(,)?];)*) => {$(
+        #[test]
+        fn $name() {
+            let doc = analyze($raw);
+            let found = spans(&doc);
+            let expected: Vec<(QuoteKind, String, String, String)> =
+                vec![$((QuoteKind::$kind, $speaker.to_string(), $cue.to_string(), $content.to_string())),*];
+            for e in &expected {
+                assert!(found.contains(e), "{e:?} not in {found:?}");
+            }
+        }
+    )*};
+}
+
+attributions! {
+    speaker_keeps_its_determiner_and_titles:
+        "The World Health Organization said that the outbreak was over. Deputy Health Minister Carla Jensen says that the clinics will reopen."
+        => [(Indirect, "The World Health Organization", "said", "that the outbreak was over"),
+            (Indirect, "Deputy Health Minister Carla Jensen", "says", "that the clinics will reopen")];
+    appositive_gives_the_name:
+        "Maria Lopez, a spokeswoman for the ministry, said that the border would stay closed. The mayor of Springfield, John Carter, said that the water was safe."
+        => [(Indirect, "Maria Lopez", "said", "that the border would stay closed"),
+            (Indirect, "John Carter", "said", "that the water was safe")];
+    prepositional_modifier_stays_relative_clause_goes:
+        "Officials from the Department of Transport say that the bridge is unsafe. An engineer who inspected the bridge called it a \"disaster waiting to happen\"."
+        => [(Indirect, "Officials from the Department of Transport", "say", "that the bridge is unsafe"),
+            (Partial, "An engineer", "called", "disaster waiting to happen")];
+    speaker_after_a_long_quote:
+        "\"We are ready. The roads are open,\" said Transport Minister Anna Berg in a statement."
+        => [(Direct, "Transport Minister Anna Berg", "said", "We are ready. The roads are open,")];
+    quote_after_an_attributed_quote_keeps_its_voice:
+        "\"The bridge is closed,\" said the engineer. \"It will reopen in May.\" \"The tolls will rise,\" says Paul Weber, \"and nobody is happy.\""
+        => [(Direct, "the engineer", "said", "It will reopen in May."),
+            (Direct, "Paul Weber", "says", "and nobody is happy.")];
+    quoted_words_in_a_reported_clause_are_partial:
+        "The agency warned that the storm would be \"extremely dangerous\" for coastal towns. The minister said that \"the talks have failed.\""
+        => [(Partial, "The agency", "warned", "extremely dangerous"),
+            (Direct, "The minister", "said", "the talks have failed.")];
+    phrase_cues:
+        "The newspaper quoted Karl Vogt, a local farmer, as saying that the harvest was lost. The statement went on to say that the plant was safe. The illness is described as \"rare.\""
+        => [(Indirect, "Karl Vogt", "as saying", "that the harvest was lost"),
+            (Indirect, "The statement", "went on to say", "that the plant was safe"),
+            (Partial, "", "described as", "rare.")];
+    adjuncts_and_addressees_before_that:
+        "The ministry said on Friday that the border would reopen. Anna Berg told reporters that the roads were clear."
+        => [(Indirect, "The ministry", "said", "that the border would reopen"),
+            (Indirect, "Anna Berg", "told", "that the roads were clear")];
+    object_and_predicate:
+        "The senator accused the company of hiding its losses."
+        => [(Indirect, "The senator", "accused", "the company of hiding its losses")];
+    reporting_clause_after_the_content:
+        "The old dam has failed, the regional government said on Monday. Two hikers were rescued near the summit, said mountain rescue officials."
+        => [(Indirect, "the regional government", "said", "The old dam has failed"),
+            (Indirect, "mountain rescue officials", "said", "Two hikers were rescued near the summit")];
+    a_noun_is_not_a_cue:
+        "The report cautions that prices will rise."
+        => [(Indirect, "The report", "cautions", "that prices will rise")];
+    a_second_cue_starts_a_second_clause:
+        "The agency estimates that most children are vaccinated, and has said it will try to reach the rest. The firm confirmed that the plant was closed but denied that workers were hurt."
+        => [(Indirect, "The agency", "estimates", "that most children are vaccinated"),
+            (Indirect, "The agency", "said", "it will try to reach the rest"),
+            (Indirect, "The firm", "confirmed", "that the plant was closed")];
+    passive_without_agent_has_no_speaker:
+        "It has been reported that the mine will close."
+        => [(Indirect, "", "reported", "that the mine will close")];
+}
+
+#[test]
+fn beliefs_directives_and_purposes_are_not_attributions() {
+    let doc = analyze(
+        "Officials believe that the virus is spreading. The mayor urged residents to stay home. \
+         More tests will be done to confirm that the water is clean. Canada reported its fourth case in January.",
+    );
+    assert!(doc.quotes.is_empty(), "{:?}", spans(&doc));
+}
+
+#[test]
+fn nested_reporting_clauses_are_linear() {
+    let time = |raw: String| {
+        let t = Instant::now();
+        let doc = analyze(&raw);
+        assert!(!doc.quotes.is_empty());
+        t.elapsed().as_secs_f64()
+    };
+    let nested = time("The minister said that the mayor said that ".repeat(3_000) + "it rained.");
+    let listed = time("Officials say the roads are closed, ".repeat(3_000) + "the police said.");
+    assert!(nested < 20.0 && listed < 20.0, "{nested} {listed}");
+}
+
+attributions! {
+    and_starts_a_clause_only_with_a_report_of_its_own:
+        "According to the ministry, 40 towns and villages have confirmed cases of the flu. The agency said the dam was stable and officials believe that it will hold."
+        => [(Indirect, "the ministry", "According to", "40 towns and villages have confirmed cases of the flu"),
+            (Indirect, "The agency", "said", "the dam was stable")];
+}

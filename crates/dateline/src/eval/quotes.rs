@@ -109,6 +109,13 @@ pub struct Report {
     pub found: usize,
     /// Per role: source, cue, content.
     pub roles: [RoleScores; 3],
+    /// Gold attributions with no found one overlapping their content: (article, content).
+    pub missed: Vec<(usize, String)>,
+    /// Found attributions with no gold one overlapping their content: (article, content).
+    pub spurious: Vec<(usize, String)>,
+    /// Paired attributions whose role spans differ: (article, role, found, gold), with
+    /// `-` for a role left out.
+    pub wrong: Vec<(usize, &'static str, String, String)>,
 }
 
 fn shared(a: (usize, usize), b: (usize, usize)) -> usize {
@@ -158,6 +165,9 @@ pub fn evaluate(gold_dir: &Path, xml: &str) -> Result<Report, Error> {
         report.gold += gold.len();
         report.found += found.len();
         let role = |a: &Attribution, r: usize| [a.source, a.cue, a.content][r];
+        let quote = |span: Option<(usize, usize)>| {
+            span.map_or("-".to_string(), |(a, b)| text.chars().skip(a).take(b.saturating_sub(a)).collect())
+        };
         for (r, scores) in report.roles.iter_mut().enumerate() {
             scores.gold += gold.iter().filter(|g| role(g, r).is_some()).count();
             scores.found += found.iter().filter(|f| role(f, r).is_some()).count();
@@ -172,9 +182,15 @@ pub fn evaluate(gold_dir: &Path, xml: &str) -> Result<Report, Error> {
                 .filter(|(i, f)| !used[*i] && f.content.is_some_and(|fc| shared(fc, gc) > 0))
                 .max_by_key(|(_, f)| shared(f.content.expect("filtered"), gc))
                 .map(|(i, _)| i);
-            let Some(i) = best else { continue };
+            let Some(i) = best else {
+                report.missed.push((n, quote(g.content)));
+                continue;
+            };
             used[i] = true;
             for (r, scores) in report.roles.iter_mut().enumerate() {
+                if role(&found[i], r) != role(g, r) {
+                    report.wrong.push((n, ["source", "cue", "content"][r], quote(role(&found[i], r)), quote(role(g, r))));
+                }
                 if let (Some(a), Some(b)) = (role(&found[i], r), role(g, r)) {
                     scores.exact += usize::from(a == b);
                     let s = shared(a, b) as f64;
@@ -182,6 +198,9 @@ pub fn evaluate(gold_dir: &Path, xml: &str) -> Result<Report, Error> {
                     scores.overlap_r += s / (b.1 - b.0).max(1) as f64;
                 }
             }
+        }
+        for (f, _) in found.iter().zip(&used).filter(|(_, u)| !**u) {
+            report.spurious.push((n, quote(f.content)));
         }
     }
     Ok(report)
@@ -195,6 +214,17 @@ impl fmt::Display for Report {
             let (p, r, f1) = s.exact();
             let (op, or, of) = s.overlap();
             writeln!(f, "  {name:<8} {p:>8.4} {r:>8.4} {f1:>8.4}   {op:>8.4} {or:>8.4} {of:>8.4}")?;
+        }
+        // `DATELINE_SHOW=N` lists up to N errors of each class (none by default).
+        let show = std::env::var("DATELINE_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+        for (n, role, found, gold) in self.wrong.iter().take(show) {
+            writeln!(f, "  wrong {role} in {n}: found {found:?}, gold {gold:?}")?;
+        }
+        for (n, content) in self.missed.iter().take(show) {
+            writeln!(f, "  missed in {n}: {content:?}")?;
+        }
+        for (n, content) in self.spurious.iter().take(show) {
+            writeln!(f, "  not in the gold in {n}: {content:?}")?;
         }
         Ok(())
     }
@@ -210,5 +240,25 @@ mod tests {
         let a = read_ann(ann).unwrap();
         assert_eq!(a, [Attribution { content: Some((12, 20)), cue: Some((6, 10)), source: Some((0, 5)) }]);
         assert!(read_ann("T1\tSource x y\tz\n").is_err());
+    }
+
+    #[test]
+    fn wrong_spans_misses_and_extras_are_listed() {
+        let text = "Anna Berg said that the roads were clear. Nobody knew why the bridge fell.";
+        let xml = format!("<articles><article><text>{text}</text></article></articles>");
+        // The source is cut short on purpose, and the second attribution is not in the text's
+        // reported speech at all: one wrong source and one miss.
+        let ann = "T1\tSource 5 9\tBerg\nT2\tCue 10 14\tsaid\nT3\tContent 15 40\tthat the roads were clear\n\
+                   E1\tAttribution:T2 Source:T1 Content:T3\nT4\tContent 42 73\tNobody knew why the bridge fell\n\
+                   E2\tAttribution:T2 Content:T4\n";
+        let dir = std::env::temp_dir().join(format!("dateline-quotes-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("0.ann"), ann).unwrap();
+        let report = evaluate(&dir, &xml).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(report.wrong, [(0, "source", "Anna Berg".to_string(), "Berg".to_string())]);
+        assert_eq!(report.missed, [(0, "Nobody knew why the bridge fell".to_string())]);
+        assert!(report.spurious.is_empty(), "{:?}", report.spurious);
+        assert_eq!((report.roles[1].exact, report.roles[2].exact), (1, 1));
     }
 }
