@@ -805,7 +805,8 @@ fn clock(lower: &[String], i: usize) -> Option<(u32, u32, usize)> {
 
 /// An expression at token `i` that names a time the text gave before, as (tokens used, type,
 /// marker): `@=D` the last day (`the same day`, `the day`; `@=DTMO` its morning), `@=` the
-/// last date of any kind (`by that time`), `@+1D`/`@-1D` the day after or before it (`the
+/// last date of any kind (`by that time`), `@=Y` and `@=M` its year or month (`the end of
+/// the year`), `@+1D`/`@-1D` the day after or before it (`the
 /// next day`), `@-1Y` and a granularity (`D`ay, `M`onth, `Y`ear, `P`eriod: as given) the
 /// same a year earlier (`the same month a year ago`, `the year before`).
 fn anaphor(lower: &[String], i: usize) -> Option<(usize, TimeType, String)> {
@@ -846,6 +847,10 @@ fn anaphor(lower: &[String], i: usize) -> Option<(usize, TimeType, String)> {
             Some((2, TimeType::Date, "@=D".to_string()))
         }
         ("the", p, _) if part_of_day(p).is_some() => Some((2, TimeType::Time, format!("@=DT{}", part_of_day(p).expect("checked")))),
+        // `the beginning of the year`, `the end of the month`: the year or month in question
+        ("the", "beginning" | "start" | "end" | "middle", "of") if w(i + 3) == "the" && matches!(w(i + 4), "year" | "month") => {
+            Some((5, TimeType::Date, if w(i + 4) == "year" { "@=Y" } else { "@=M" }.to_string()))
+        }
         ("that", "time", _) if matches!(w(i.wrapping_sub(1)), "by" | "at" | "until" | "since") => Some((2, TimeType::Date, "@=".to_string())),
         _ => None,
     }
@@ -860,6 +865,15 @@ fn resolve(marker: &str, last_day: Option<Date>, last_any: Option<&str>) -> Stri
     }
     if marker == "=" {
         return last_any.unwrap_or(unknown).to_string();
+    }
+    // The year (`=Y`) or the month (`=M`) of the last date.
+    if let Some(g) = marker.strip_prefix('=') {
+        let len = if g == "Y" { 4 } else { 7 };
+        let month = last_any.is_some_and(|a| a.len() >= 7 && a.as_bytes()[5..7].iter().all(u8::is_ascii_digit));
+        return match last_any {
+            Some(a) if len == 4 || month => a[..len].to_string(),
+            _ => if len == 4 { "XXXX" } else { "XXXX-XX" }.to_string(),
+        };
     }
     if let Some(granularity) = marker.strip_prefix("-1Y") {
         let Some((y, rest)) = last_any.and_then(|a| Some((a.get(..4)?.parse::<i32>().ok()?, &a[4..]))) else {
@@ -898,26 +912,29 @@ fn duration_at(lower: &[String], i: usize, reference: Option<Date>) -> Option<Fo
         let u = unit(w(i + 1)).filter(|_| w(i.wrapping_sub(1)) == "the" && !w(i + 1).ends_with('s'))?;
         return Some(Found { start: i - 1, end: i + 2, kind: TimeType::Duration, value: duration(Some(1), u) });
     }
+    let n0 = number(w(i)).filter(|_| !w(i).is_empty());
     // `two and a half years`, `a year and a half`
-    let count = if matches!(w(i), "a" | "an") { Some(1) } else { number(w(i)).filter(|_| !w(i).is_empty()) };
-    if let Some(n) = count {
-        let half = match (w(i + 1), w(i + 2), w(i + 3), unit(w(i + 4)), unit(w(i + 1))) {
-            ("and", "a", "half", Some(u), _) => Some((u, i + 5)),
-            (_, "and", "a", _, Some(u)) if w(i + 4) == "half" => Some((u, i + 5)),
+    if w(i + 1) == "and" || w(i + 2) == "and" {
+        let count = if matches!(w(i), "a" | "an") { Some(1) } else { n0 };
+        let half = match (w(i + 1), w(i + 2), w(i + 3), w(i + 4)) {
+            ("and", "a", "half", u) => unit(u).map(|u| (u, i + 5)),
+            (u, "and", "a", "half") => unit(u).map(|u| (u, i + 5)),
             _ => None,
         };
-        if let Some(((u, time), end)) = half {
+        if let (Some(n), Some(((u, time), end))) = (count, half) {
             let value = if time { format!("PT{n}.5{u}") } else { format!("P{n}.5{u}") };
             return Some(Found { start: i, end, kind: TimeType::Duration, value });
         }
     }
     // `between 60 and 90 days`: the first number is a length of its own.
-    if let (Some(n), "and" | "to", Some(_), Some(u)) = (number(w(i)), w(i + 1), number(w(i + 2)), unit(w(i + 3))) {
-        return Some(Found { start: i, end: i + 1, kind: TimeType::Duration, value: duration(Some(n), u) });
+    if let (Some(n), "and" | "to") = (n0, w(i + 1)) {
+        if let (Some(_), Some(u)) = (number(w(i + 2)), unit(w(i + 3))) {
+            return Some(Found { start: i, end: i + 1, kind: TimeType::Duration, value: duration(Some(n), u) });
+        }
     }
     // N unit, N or M unit, a unit, N-unit (`24 hours`, `six or seven hours`, `a year`,
     // `single-day`, `decades-long`)
-    let (n, mut k, approximate) = if let Some(n) = number(w(i)).filter(|_| !w(i).is_empty()) {
+    let (n, mut k, approximate) = if let Some(n) = n0 {
         if w(i + 1) == "or" && number(w(i + 2)).is_some() { (n, i + 3, true) } else { (n, i + 1, false) }
     } else if matches!(w(i), "a" | "an" | "one") && w(i + 1) != "second" {
         (1, i + 1, false)
@@ -1050,6 +1067,9 @@ mod tests {
             ("the same day", Date, "@=D"), ("the day", Date, "@=D"), ("that time", Date, "@="),
             ("the year before", Date, "@-1YY"), ("the same month a year ago", Date, "@-1YM")
         ];
+        parts_of_the_year_in_question: "at the beginning of the year and by the end of the month" => [
+            ("the beginning of the year", Date, "@=Y"), ("the end of the month", Date, "@=M")
+        ];
         the_day_after_a_clause_is_that_day: "rebounded late in the day after falling , and the day after ." => [
             ("the day", Date, "@=D"), ("the day after", Date, "@+1D")
         ];
@@ -1071,6 +1091,9 @@ mod tests {
         assert_eq!(resolve("=D", day, Some("2025-02")), "2025-03-03");
         assert_eq!(resolve("=DTMO", day, None), "2025-03-03TMO");
         assert_eq!(resolve("=", day, Some("2025-06")), "2025-06");
+        assert_eq!(resolve("=Y", day, Some("2025-06")), "2025");
+        assert_eq!(resolve("=M", day, Some("2025-06-04")), "2025-06");
+        assert_eq!(resolve("=M", day, Some("2025")), "XXXX-XX");
         assert_eq!(resolve("+2D", day, None), "2025-03-05");
         assert_eq!(resolve("-1YM", day, Some("2025-02")), "2024-02");
         assert_eq!(resolve("-1YM", day, Some("2025")), "2024");
