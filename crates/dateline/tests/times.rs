@@ -68,3 +68,15 @@ fn relative_dates_count_from_the_last_date_given() {
     let values: Vec<&str> = doc.times.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(values, ["2025-03-03", "2025-03-05"]);
 }
+
+#[test]
+fn anaphora_take_the_last_date_given() {
+    let doc = analyze(
+        "Shares fell on Monday. The index ended the day lower, and a report came out the same day.\n\n\
+         Sales rose in March compared to the same month a year ago.\n\n\
+         The deal closes on June 10. By that time a price must be agreed.",
+        Date::new(2025, 8, 15),
+    );
+    let values: Vec<&str> = doc.times.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["2025-08-11", "2025-08-11", "2025-08-11", "2025-03", "2024-03", "2025-06-10", "2025-06-10"]);
+}

@@ -124,18 +124,22 @@ impl Stage for Times {
             });
         }
         let mut out = Vec::new();
-        // The last calendar date the text gave: what `two days later` counts from.
-        let mut last_date = reference;
+        // The last calendar day the text gave (what `two days later` and `the same day` count
+        // from) and its last date of any kind (`the same month a year ago`).
+        let mut last_day = reference;
+        let mut last_any = reference.map(|d| d.to_string());
         for si in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(SentenceId(si as u32));
             let words: Vec<&str> = tokens.iter().map(|t| &text[t.span]).collect();
             for mut m in find(&words, reference) {
-                if let Some(offset) = m.value.strip_prefix('@') {
-                    let days: i64 = offset.trim_end_matches('D').parse().unwrap_or(0);
-                    m.value = last_date.and_then(|d| d.add_days(days)).map_or("XXXX-XX-XX".to_string(), |d| d.to_string());
+                if let Some(marker) = m.value.strip_prefix('@') {
+                    m.value = resolve(marker, last_day, last_any.as_deref());
                 }
-                if m.kind == TimeType::Date && m.value.len() == 10 {
-                    last_date = Date::parse_prefix(&m.value).ok().or(last_date);
+                if m.kind == TimeType::Date && m.value.as_bytes().get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit)) {
+                    if m.value.len() == 10 {
+                        last_day = Date::parse_prefix(&m.value).ok().or(last_day);
+                    }
+                    last_any = Some(m.value.clone());
                 }
                 let span = Span { start: tokens[m.start].span.start, end: tokens[m.end - 1].span.end };
                 // A full local clock time gets its UTC value from the place of the event.
@@ -269,18 +273,30 @@ fn duration(n: Option<u32>, (u, time): (&str, bool)) -> String {
 
 /// The tense around token `at`: -1 past, 0 present or unknown, 1 future.
 fn tense(lower: &[String], at: usize) -> i32 {
-    let is_future = |w: &str| matches!(w, "will" | "’ll" | "'ll" | "shall" | "scheduled" | "expected" | "plans" | "planned" | "set" | "due" | "upcoming" | "next" | "tomorrow");
-    let is_past = |w: &str| {
-        matches!(w, "was" | "were" | "had" | "did" | "ago" | "last" | "met" | "went" | "came" | "took" | "made" | "gave" | "held" | "left" | "began")
-            || (w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "indeed" | "red" | "reported" | "stated" | "added"))
+    let w = |k: usize| lower.get(k).map_or("", String::as_str);
+    // The word before the expression decides first: `since March` looks back, and `said
+    // Friday` (or `said on Friday`) dates the saying, in the past.
+    let before = if w(at.wrapping_sub(1)) == "on" { at.wrapping_sub(2) } else { at.wrapping_sub(1) };
+    if w(at.wrapping_sub(1)) == "since" || matches!(w(before), "said" | "announced" | "reported" | "stated" | "added" | "told") {
+        return -1;
+    }
+    let is_future = |w: &str| {
+        matches!(w, "will" | "’ll" | "'ll" | "shall" | "should" | "scheduled" | "expected" | "plans" | "planned" | "set" | "due" | "upcoming" | "next" | "tomorrow")
+    };
+    let is_past = |k: usize| {
+        let v = w(k);
+        matches!(v, "was" | "were" | "had" | "did" | "ago" | "last" | "met" | "went" | "came" | "took" | "made" | "gave" | "held" | "left" | "began" | "rose" | "fell" | "grew" | "lost" | "won" | "sold" | "bought" | "saw" | "paid" | "hit")
+            // `-ed` after `be` is a passive under a modal (`should be completed`), no tense.
+            || (v.len() > 4 && v.ends_with("ed") && w(k.wrapping_sub(1)) != "be" && !matches!(v, "need" | "speed" | "indeed" | "red" | "reported" | "stated" | "added"))
     };
     // The nearest tense marker on either side (reporting verbs excluded: `said` rarely
     // governs the time it reports).
     let marker = |k: usize| -> Option<i32> {
-        let w = lower.get(k)?;
-        if is_future(w) {
+        if k >= lower.len() {
+            None
+        } else if is_future(w(k)) {
             Some(1)
-        } else if is_past(w) {
+        } else if is_past(k) {
             Some(-1)
         } else {
             None
@@ -292,6 +308,16 @@ fn tense(lower: &[String], at: usize) -> i32 {
         }
     }
     0
+}
+
+/// The direction of `last`, `this`, `next` (and their synonyms) from the reference.
+fn direction(w: &str) -> Option<i32> {
+    match w {
+        "last" | "past" | "previous" => Some(-1),
+        "this" => Some(0),
+        "next" | "coming" => Some(1),
+        _ => None,
+    }
 }
 
 /// Resolves a month and day without a year by tense: the nearest such date before the
@@ -362,8 +388,13 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
                     k += 1;
                 }
             }
-            let y = year(w(k));
+            let mut y = year(w(k));
             let end = if y.is_some() { k + 1 } else if d.is_some() { if w(k - 1) == "," { k - 1 } else { k } } else { j + 1 };
+            // `October of next year`, `March 3 of last year` (two expressions: the year is
+            // one of its own)
+            if let (None, "of", Some(dir), "year", Some(r)) = (y, w(end), direction(w(end + 1)), w(end + 2), reference) {
+                y = Some(r.year() + dir);
+            }
             let ambiguous = matches!(m, 3 | 5) && d.is_none() && y.is_none() && !matches!(w(start.wrapping_sub(1)), "in" | "since" | "until" | "by" | "of" | "from" | "last" | "next" | "early" | "late" | "mid");
             if !ambiguous && (d.is_none() || d.is_some_and(|d| d <= days_in_month(y.unwrap_or(2000), m))) {
                 let value = match (d, y) {
@@ -406,7 +437,10 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
             i = push(&mut out, j, j + 1, TimeType::Date, value);
             continue;
         }
-        if let Some(y) = short_year(w(j)) {
+        // A name before a number makes it a version or a model, not a year: `iLife '11`,
+        // `the Russell 2000 Index` (but `WWDC 2005`, an edition, is one).
+        let named = j > 1 && raw(j - 1).contains(char::is_uppercase) && month(w(j - 1)).is_none();
+        if let Some(y) = short_year(w(j)).filter(|_| !named) {
             i = push(&mut out, j, j + 1, TimeType::Date, y);
             continue;
         }
@@ -433,7 +467,20 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
                     let dir = match w(j + 3) { "last" => -1, "next" => 1, _ => 0 };
                     (reference.map(|r| r.year() + dir), j + 5)
                 }
-                _ => (year(w(j.wrapping_sub(1))).or(reference.map(|r| r.year())), j + 2),
+                // Without a year, the tense moves a quarter well (two quarters) on the other
+                // side of the reference's into the year before or after: `rose in the fourth
+                // quarter`, written in March, is last year's.
+                _ => (
+                    year(w(j.wrapping_sub(1))).or(reference.map(|r| {
+                        let gap = q as i32 - (r.month() as i32 - 1) / 3;
+                        match tense(&lower, start) {
+                            -1 if gap >= 2 => r.year() - 1,
+                            1 if gap <= -2 => r.year() + 1,
+                            _ => r.year(),
+                        }
+                    })),
+                    j + 2,
+                ),
             };
             let value = y.map_or(format!("XXXX-Q{}", q + 1), |y| format!("{y:04}-Q{}", q + 1));
             i = push(&mut out, start, end, TimeType::Date, value);
@@ -441,9 +488,9 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
         }
         // Years: `1867`, `in 2019`, `the 1991 recession`, `early 2024` (not money, not
         // `2019 people`; years before 1900 only where a preposition says so)
-        if let Some(y) = year(w(j)) {
+        if let Some(y) = year(token_j) {
             let money = matches!(w(j.wrapping_sub(1)), "$" | "€" | "£" | "us$" | "#" | "no." | "number" | "flight" | "route");
-            let count = COUNTED.contains(&w(j + 1).trim_end_matches('s'));
+            let count = COUNTED.contains(&w(j + 1).trim_end_matches('s')) || (named && raw(j + 1).starts_with(char::is_uppercase));
             let context = matches!(w(j.wrapping_sub(1)), "in" | "since" | "of" | "year" | "until" | "by" | "from" | "to" | "and" | "before" | "after" | "early" | "late" | "mid" | "around" | "circa");
             if !money && !count && ((1900..2100).contains(&y) || context) {
                 // `early 2024` keeps its modifier in the extent; TIMEX3 puts it in `mod`.
@@ -454,7 +501,9 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
         }
         // Weekdays: `Friday`, `on Monday`
         if let Some(wd) = weekday(w(i)).filter(|_| raw(i).starts_with(char::is_uppercase)) {
-            let value = anchor_weekday(wd, reference, tense(&lower, i));
+            // `until Friday`, within a week, is ahead whatever the tense of the sentence.
+            let t = if matches!(w(i.wrapping_sub(1)), "until" | "till") { 1 } else { tense(&lower, i) };
+            let value = anchor_weekday(wd, reference, t);
             if let Some(part) = part_of_day(w(i + 1)) {
                 i = push(&mut out, i, i + 2, TimeType::Time, format!("{value}T{part}"));
             } else {
@@ -479,27 +528,22 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
             i = push(&mut out, i, i + 1, TimeType::Set, "P1Y".to_string());
             continue;
         }
-        // `the previous year`, `the year previous`
-        if w(i) == "the" && ((w(i + 1) == "previous" && w(i + 2) == "year") || (w(i + 1) == "year" && w(i + 2) == "previous")) {
-            if let Some(r) = reference {
-                i = push(&mut out, i, i + 3, TimeType::Date, format!("{:04}", r.year() - 1));
-                continue;
-            }
+        // Anaphora: `the same day`, `the day`, `that time`, `the previous year`, `the same
+        // month a year ago` name a time the text gave before; the stage resolves the marker
+        // (`@=D`, `@-1YM`, ...) against the last date it has read.
+        if let Some((len, kind, value)) = anaphor(&lower, i) {
+            i = push(&mut out, i, i + len, kind, value);
+            continue;
         }
-        // `the morning`, `the same day`, `the near term`, `the time being`
+        // `the near term`, `the time being`
         if w(i) == "the" {
-            let fixed = match (w(i + 1), w(i + 2), w(i + 3)) {
-                (p, _, _) if part_of_day(p).is_some() => {
-                    let day = reference.map_or("XXXX-XX-XX".to_string(), |r| r.to_string());
-                    Some((2, TimeType::Time, format!("{day}T{}", part_of_day(p).expect("checked"))))
-                }
-                ("same", "day", _) => reference.map(|r| (3, TimeType::Date, r.to_string())),
-                ("near" | "long" | "short" | "medium", "term", _) => Some((3, TimeType::Date, "FUTURE_REF".to_string())),
-                ("time", "being", _) => Some((3, TimeType::Date, "PRESENT_REF".to_string())),
+            let fixed = match (w(i + 1), w(i + 2)) {
+                ("near" | "long" | "short" | "medium", "term") => Some((3, "FUTURE_REF")),
+                ("time", "being") => Some((3, "PRESENT_REF")),
                 _ => None,
             };
-            if let Some((len, kind, value)) = fixed {
-                i = push(&mut out, i, i + len, kind, value);
+            if let Some((len, value)) = fixed {
+                i = push(&mut out, i, i + len, TimeType::Date, value.to_string());
                 continue;
             }
         }
@@ -507,18 +551,11 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
             i = push(&mut out, i, i + 1, TimeType::Date, "FUTURE_REF".to_string());
             continue;
         }
-        // `the weekend`, `the day`, `that day`: the reference's
-        if matches!(w(i), "the" | "that") && matches!(w(i + 1), "day" | "weekend") && !matches!(w(i + 2), "after" | "before" | "of") {
-            let value = reference.map(|r| {
-                if w(i + 1) == "day" {
-                    r.to_string()
-                } else {
-                    let (y, wk) = r.iso_week();
-                    format!("{y:04}-W{wk:02}-WE")
-                }
-            });
-            if let Some(value) = value {
-                i = push(&mut out, i, i + 2, TimeType::Date, value);
+        // `the weekend`: the reference's
+        if matches!(w(i), "the" | "that") && w(i + 1) == "weekend" {
+            if let Some(r) = reference {
+                let (y, wk) = r.iso_week();
+                i = push(&mut out, i, i + 2, TimeType::Date, format!("{y:04}-W{wk:02}-WE"));
                 continue;
             }
         }
@@ -538,6 +575,7 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
             "today" | "tonight" => reference.map_or("PRESENT_REF".into(), |r| r.to_string()).into(),
             "current" => Some("PRESENT_REF".into()),
             "recent" | "past" if unit(w(i + 1)).is_none() && number(w(i + 1)).is_none() => Some("PAST_REF".into()),
+            "later" if is_deictic_lead(w(i + 1)) => None,
             "later" | "future" => Some("FUTURE_REF".into()),
             "yesterday" => reference.and_then(|r| r.add_days(-1)).map(|d| d.to_string()),
             "tomorrow" => reference.and_then(|r| r.add_days(1)).map(|d| d.to_string()),
@@ -551,12 +589,9 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
             continue;
         }
         // `last week`, `next month`, `this year`, `earlier this year`, `last Friday`
-        if matches!(w(i), "last" | "next" | "this" | "past" | "coming") {
-            let dir = match w(i) {
-                "last" | "past" => -1,
-                "next" | "coming" => 1,
-                _ => 0,
-            };
+        // (`the past week` is a length of time, up to now: a duration below)
+        if matches!(w(i), "last" | "next" | "this" | "past" | "coming") && !(w(i) == "past" && w(i.wrapping_sub(1)) == "the") {
+            let dir = direction(w(i)).expect("a direction");
             let target = w(i + 1);
             if let Some(wd) = weekday(w(i + 1)) {
                 let value = anchor_weekday(wd, reference.and_then(|r| r.add_days(7 * i64::from(dir))), 0);
@@ -598,7 +633,18 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
                 end += 1;
                 zone = "Z";
             }
-            let date = reference.map_or("XXXX-XX-XX".to_string(), |r| r.to_string());
+            // `12:00 UTC Monday`, `16:00 UTC today`: the day belongs to the time.
+            let day = match w(end) {
+                "today" => Some(reference),
+                "yesterday" => Some(reference.and_then(|r| r.add_days(-1))),
+                "tomorrow" => Some(reference.and_then(|r| r.add_days(1))),
+                d => weekday(d).filter(|_| raw(end).starts_with(char::is_uppercase)).map(|wd| {
+                    let t = tense(&lower, end);
+                    Date::parse_prefix(&anchor_weekday(wd, reference, t)).ok()
+                }),
+            };
+            end += usize::from(day.is_some());
+            let date = day.unwrap_or(reference).map_or("XXXX-XX-XX".to_string(), |r| r.to_string());
             i = push(&mut out, i, end, TimeType::Time, format!("{date}T{h:02}:{m:02}{zone}"));
             continue;
         }
@@ -627,12 +673,24 @@ pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
     // the reference date.
     let days: Vec<(usize, String)> =
         out.iter().filter(|f| f.kind == TimeType::Date && f.value.len() == 10).map(|f| (f.start, f.value.clone())).collect();
+    let own_day = |f: &Found| weekday(w(f.end - 1)).is_some() || matches!(w(f.end - 1), "today" | "yesterday" | "tomorrow");
     for f in out.iter_mut().filter(|f| f.kind == TimeType::Time && f.value.len() >= 16 && f.value.as_bytes()[10] == b'T') {
-        if let Some((_, day)) = days.iter().min_by_key(|(at, _)| at.abs_diff(f.start)) {
+        if let Some((_, day)) = days.iter().filter(|_| !own_day(f)).min_by_key(|(at, _)| at.abs_diff(f.start)) {
             f.value.replace_range(..10, day);
         }
     }
+    // `earlier today`, `later this year`: the part of the day or year keeps its value.
+    for f in &mut out {
+        if f.start > 0 && matches!(w(f.start - 1), "earlier" | "later") && is_deictic_lead(w(f.start)) {
+            f.start -= 1;
+        }
+    }
     out
+}
+
+/// Words that begin a date `earlier` or `later` can lead: `later today`, `earlier this year`.
+fn is_deictic_lead(w: &str) -> bool {
+    matches!(w, "today" | "tonight" | "yesterday" | "tomorrow" | "this" | "last" | "next")
 }
 
 /// Words that can begin a time expression (most words cannot: they are skipped at once).
@@ -745,36 +803,163 @@ fn clock(lower: &[String], i: usize) -> Option<(u32, u32, usize)> {
     Some((h, m, 1 + usize::from(meridiem.is_some())))
 }
 
+/// An expression at token `i` that names a time the text gave before, as (tokens used, type,
+/// marker): `@=D` the last day (`the same day`, `the day`; `@=DTMO` its morning), `@=` the
+/// last date of any kind (`by that time`), `@=Y` and `@=M` its year or month (`the end of
+/// the year`), `@+1D`/`@-1D` the day after or before it (`the
+/// next day`), `@-1Y` and a granularity (`D`ay, `M`onth, `Y`ear, `P`eriod: as given) the
+/// same a year earlier (`the same month a year ago`, `the year before`).
+fn anaphor(lower: &[String], i: usize) -> Option<(usize, TimeType, String)> {
+    let w = |k: usize| lower.get(k).map_or("", String::as_str);
+    match (w(i), w(i + 1), w(i + 2)) {
+        ("the", "same", unit @ ("day" | "week" | "month" | "quarter" | "period" | "time")) => {
+            // `a year ago`, `a year earlier`, `last year`, `of the previous year`
+            let mut k = i + 3 + usize::from(w(i + 3) == "of");
+            k += usize::from(w(k) == "the");
+            let a_year = match (w(k), w(k + 1), w(k + 2)) {
+                ("a" | "one", "year", "ago" | "earlier" | "before") => Some(k + 3),
+                ("last" | "previous" | "prior", "year", _) => Some(k + 2),
+                ("year", "before" | "earlier", _) => Some(k + 2),
+                _ => None,
+            };
+            let granularity = match unit {
+                "day" => 'D',
+                "month" => 'M',
+                _ => 'P',
+            };
+            match (a_year, unit) {
+                (Some(end), _) => Some((end - i, TimeType::Date, format!("@-1Y{granularity}"))),
+                (None, "day") => Some((3, TimeType::Date, "@=D".to_string())),
+                _ => None,
+            }
+        }
+        ("the", "previous" | "prior", "year") | ("the", "year", "previous" | "before" | "earlier") => Some((3, TimeType::Date, "@-1YY".to_string())),
+        ("the", "previous" | "prior", "day") => Some((3, TimeType::Date, "@-1D".to_string())),
+        ("the", "next" | "following", "day") => Some((3, TimeType::Date, "@+1D".to_string())),
+        // `the day before` ends there: `the day before the vote` counts from an event, and
+        // `the day after falling` is the day itself, with a clause after it.
+        ("the", "day", "before" | "after") if !w(i + 3).starts_with(char::is_alphanumeric) => {
+            Some((3, TimeType::Date, if w(i + 2) == "after" { "@+1D" } else { "@-1D" }.to_string()))
+        }
+        ("the" | "that", "day", next)
+            if !matches!(next, "of" | "when" | "that" | "on" | "before" | "after") || w(i + 3).ends_with("ing") =>
+        {
+            Some((2, TimeType::Date, "@=D".to_string()))
+        }
+        ("the", p, _) if part_of_day(p).is_some() => Some((2, TimeType::Time, format!("@=DT{}", part_of_day(p).expect("checked")))),
+        // `the beginning of the year`, `the end of the month`: the year or month in question
+        ("the", "beginning" | "start" | "end" | "middle", "of") if w(i + 3) == "the" && matches!(w(i + 4), "year" | "month") => {
+            Some((5, TimeType::Date, if w(i + 4) == "year" { "@=Y" } else { "@=M" }.to_string()))
+        }
+        ("that", "time", _) if matches!(w(i.wrapping_sub(1)), "by" | "at" | "until" | "since") => Some((2, TimeType::Date, "@=".to_string())),
+        _ => None,
+    }
+}
+
+/// Resolves a marker of [`anaphor`] (or `@+2D` of `two days later`) against the last day and
+/// the last date of any kind the text gave.
+fn resolve(marker: &str, last_day: Option<Date>, last_any: Option<&str>) -> String {
+    let unknown = "XXXX-XX-XX";
+    if let Some(part) = marker.strip_prefix("=D") {
+        return format!("{}{part}", last_day.map_or(unknown.to_string(), |d| d.to_string()));
+    }
+    if marker == "=" {
+        return last_any.unwrap_or(unknown).to_string();
+    }
+    // The year (`=Y`) or the month (`=M`) of the last date.
+    if let Some(g) = marker.strip_prefix('=') {
+        let len = if g == "Y" { 4 } else { 7 };
+        let month = last_any.is_some_and(|a| a.len() >= 7 && a.as_bytes()[5..7].iter().all(u8::is_ascii_digit));
+        return match last_any {
+            Some(a) if len == 4 || month => a[..len].to_string(),
+            _ => if len == 4 { "XXXX" } else { "XXXX-XX" }.to_string(),
+        };
+    }
+    if let Some(granularity) = marker.strip_prefix("-1Y") {
+        let Some((y, rest)) = last_any.and_then(|a| Some((a.get(..4)?.parse::<i32>().ok()?, &a[4..]))) else {
+            return if granularity == "Y" { "XXXX".to_string() } else { unknown.to_string() };
+        };
+        let month = rest.len() >= 3 && rest.as_bytes()[1..3].iter().all(u8::is_ascii_digit);
+        let rest = match granularity {
+            "Y" => "",
+            "M" if month => &rest[..3],
+            "M" => "",
+            // A period given as a day is compared with its year.
+            "P" if rest.len() == 6 && month => "",
+            _ => rest,
+        };
+        return format!("{:04}{rest}", y - 1);
+    }
+    let days: i64 = marker.trim_end_matches('D').parse().unwrap_or(0);
+    last_day.and_then(|d| d.add_days(days)).map_or(unknown.to_string(), |d| d.to_string())
+}
+
 fn duration_at(lower: &[String], i: usize, reference: Option<Date>) -> Option<Found> {
     let w = |k: usize| lower.get(k).map_or("", String::as_str);
-    // Bare plural units: `minutes`, `hours`, `recent days`, `years`
+    // Bare plural units: `minutes`, `hours`, `recent days`, `years`, `in just minutes`,
+    // `over the years`
     if let Some(u) = unit(w(i)).filter(|_| w(i).ends_with('s')) {
         let start = if matches!(w(i.wrapping_sub(1)), "recent" | "several" | "few" | "many") { i - 1 } else { i };
-        if start == i && !matches!(w(i.wrapping_sub(1)), "within" | "for" | "in" | "after" | "over") {
+        let inner = usize::from(matches!(w(i.wrapping_sub(1)), "just" | "only" | "mere" | "the"));
+        if start == i && !matches!(w(i.wrapping_sub(1 + inner)), "within" | "for" | "in" | "after" | "over") {
             return None;
         }
+        let start = if w(i.wrapping_sub(1)) == "the" { i - 1 } else { start };
         return Some(Found { start, end: i + 1, kind: TimeType::Duration, value: duration(None, u) });
     }
-    // N unit, N or M unit, a unit, N-unit (`24 hours`, `six or seven hours`, `a year`)
-    let (n, mut k, approximate) = if let Some(n) = number(w(i)).filter(|_| !w(i).is_empty()) {
+    // `the past decade`, `the past week`: the length of time up to now.
+    if w(i) == "past" || (w(i) == "last" && matches!(w(i + 1), "decade" | "century")) {
+        let u = unit(w(i + 1)).filter(|_| w(i.wrapping_sub(1)) == "the" && !w(i + 1).ends_with('s'))?;
+        return Some(Found { start: i - 1, end: i + 2, kind: TimeType::Duration, value: duration(Some(1), u) });
+    }
+    let n0 = number(w(i)).filter(|_| !w(i).is_empty());
+    // `two and a half years`, `a year and a half`
+    if w(i + 1) == "and" || w(i + 2) == "and" {
+        let count = if matches!(w(i), "a" | "an") { Some(1) } else { n0 };
+        let half = match (w(i + 1), w(i + 2), w(i + 3), w(i + 4)) {
+            ("and", "a", "half", u) => unit(u).map(|u| (u, i + 5)),
+            (u, "and", "a", "half") => unit(u).map(|u| (u, i + 5)),
+            _ => None,
+        };
+        if let (Some(n), Some(((u, time), end))) = (count, half) {
+            let value = if time { format!("PT{n}.5{u}") } else { format!("P{n}.5{u}") };
+            return Some(Found { start: i, end, kind: TimeType::Duration, value });
+        }
+    }
+    // `between 60 and 90 days`: the first number is a length of its own.
+    if let (Some(n), "and" | "to") = (n0, w(i + 1)) {
+        if let (Some(_), Some(u)) = (number(w(i + 2)), unit(w(i + 3))) {
+            return Some(Found { start: i, end: i + 1, kind: TimeType::Duration, value: duration(Some(n), u) });
+        }
+    }
+    // N unit, N or M unit, a unit, N-unit (`24 hours`, `six or seven hours`, `a year`,
+    // `single-day`, `decades-long`)
+    let (n, mut k, approximate) = if let Some(n) = n0 {
         if w(i + 1) == "or" && number(w(i + 2)).is_some() { (n, i + 3, true) } else { (n, i + 1, false) }
     } else if matches!(w(i), "a" | "an" | "one") && w(i + 1) != "second" {
         (1, i + 1, false)
     } else {
         let (num, u) = w(i).split_once('-')?;
-        let u = unit(u)?;
-        let n = number(num)?;
         if w(i + 1) == "old" {
             return None;
         }
-        return Some(Found { start: i, end: i + 1, kind: TimeType::Duration, value: duration(Some(n), u) });
+        let (n, u) = match (num, u) {
+            (_, "long") => (if num.ends_with('s') { None } else { Some(1) }, unit(num)?),
+            ("single", _) => (Some(1), unit(u)?),
+            _ => (Some(number(num)?), unit(u)?),
+        };
+        return Some(Found { start: i, end: i + 1, kind: TimeType::Duration, value: duration(n, u) });
     };
     if matches!(w(k), "more" | "full" | "straight" | "consecutive" | "trading" | "business" | "working" | "long" | "additional" | "further") {
         k += 1;
     }
     let u = unit(w(k))?;
-    if matches!(w(i), "a" | "an") && w(i.wrapping_sub(1)).starts_with(|c: char| c.is_ascii_digit() || c == '$') {
-        return None; // `$5 a year` is a rate
+    if matches!(w(i), "a" | "an") && (w(i.wrapping_sub(1)).starts_with(|c: char| c.is_ascii_digit() || c == '$') || matches!(w(i.wrapping_sub(1)), "once" | "twice" | "times")) {
+        // `15 a year`, `$5 a year`, `twice a year`: a rate, whose time is a set.
+        return Some(Found { start: i, end: k + 1, kind: TimeType::Set, value: duration(Some(1), u) });
+    }
+    if w(k) == "quarter" && k == i + 1 && matches!(w(i), "a" | "one" | "three") && matches!(w(k + 1), "of" | ",") {
+        return None; // `a quarter of its dealers` is a share
     }
     let end = k + 1;
     // `two days later`, `a week earlier`: a date relative to the last one the text gave;
@@ -853,6 +1038,71 @@ mod tests {
         clock_times_take_their_sentences_day: "The quake struck on Wednesday at 16:15 UTC ." => [
             ("Wednesday", Date, "2025-08-13"), ("16:15 UTC", Time, "2025-08-13T16:15Z")
         ];
+        a_day_after_a_clock_time_is_part_of_it: "The court ruled at 09:00 UTC Tuesday and again at 14:00 UTC today" => [
+            ("09:00 UTC Tuesday", Time, "2025-08-12T09:00Z"), ("14:00 UTC today", Time, "2025-08-15T14:00Z")
+        ];
+        the_day_said_is_past_whatever_the_report: "The firm will cut jobs , a spokesman said Tuesday ." => [("Tuesday", Date, "2025-08-12")];
+        until_a_weekday_looks_ahead: "The border has remained closed until Tuesday ." => [("Tuesday", Date, "2025-08-19")];
+        since_a_month_looks_back: "Prices have not risen this much since November ." => [("November", Date, "2024-11")];
+        a_passive_under_a_modal_is_no_past: "The sale should be completed in December ." => [("December", Date, "2025-12")];
+        a_month_of_next_year: "The plant closes after October of next year ." => [("October", Date, "2026-10"), ("next year", Date, "2026")];
+        earlier_and_later_lead_their_date: "Shares fell earlier today and will rise later this year" => [
+            ("earlier today", Date, "2025-08-15"), ("later this year", Date, "2025")
+        ];
+        rates_are_sets: "The line builds 15 a year , twice a month" => [("a year", Set, "P1Y"), ("a month", Set, "P1M")];
+        a_quarter_of_something_is_a_share: "It cut about a quarter , of its staff and a quarter of its stores ." => [];
+        halves: "for two and a half years and a year and a half" => [
+            ("two and a half years", Duration, "P2.5Y"), ("a year and a half", Duration, "P1.5Y")
+        ];
+        ranges_of_lengths: "between 60 and 90 days" => [("60", Duration, "P60D"), ("90 days", Duration, "P90D")];
+        hyphenated_lengths: "a decades-long feud , the worst single-day loss , a year-long wait" => [
+            ("decades-long", Duration, "PXY"), ("single-day", Duration, "P1D"), ("year-long", Duration, "P1Y")
+        ];
+        lengths_without_a_number: "in just minutes , over the years , in the past decade , for the past week" => [
+            ("minutes", Duration, "PTXM"), ("the years", Duration, "PXY"), ("the past decade", Duration, "P10Y"), ("the past week", Duration, "P1W")
+        ];
+        versions_are_no_years: "the Russell 2000 Index and iLife '11 but WWDC 2005" => [("2005", Date, "2005")];
+        mid_year: "a launch in mid-2011" => [("mid-2011", Date, "2011")];
+        anaphora_are_marked_for_the_stage: "the same day , ended the day higher , by that time , the year before , the same month a year ago" => [
+            ("the same day", Date, "@=D"), ("the day", Date, "@=D"), ("that time", Date, "@="),
+            ("the year before", Date, "@-1YY"), ("the same month a year ago", Date, "@-1YM")
+        ];
+        parts_of_the_year_in_question: "at the beginning of the year and by the end of the month" => [
+            ("the beginning of the year", Date, "@=Y"), ("the end of the month", Date, "@=M")
+        ];
+        the_day_after_a_clause_is_that_day: "rebounded late in the day after falling , and the day after ." => [
+            ("the day", Date, "@=D"), ("the day after", Date, "@+1D")
+        ];
+    }
+
+    #[test]
+    fn a_quarter_takes_its_year_from_the_tense() {
+        let words: Vec<&str> = "Profits rose in the fourth quarter and will grow in the first quarter".split(' ').collect();
+        let values: Vec<String> = find(&words, Date::new(2025, 3, 15)).into_iter().map(|f| f.value).collect();
+        assert_eq!(values, ["2024-Q4", "2025-Q1"]);
+        let words: Vec<&str> = "Output will be cut during the fourth quarter".split(' ').collect();
+        let values: Vec<String> = find(&words, Date::new(2025, 8, 15)).into_iter().map(|f| f.value).collect();
+        assert_eq!(values, ["2025-Q4"]);
+    }
+
+    #[test]
+    fn markers_resolve_against_the_last_dates() {
+        let day = Date::new(2025, 3, 3);
+        assert_eq!(resolve("=D", day, Some("2025-02")), "2025-03-03");
+        assert_eq!(resolve("=DTMO", day, None), "2025-03-03TMO");
+        assert_eq!(resolve("=", day, Some("2025-06")), "2025-06");
+        assert_eq!(resolve("=Y", day, Some("2025-06")), "2025");
+        assert_eq!(resolve("=M", day, Some("2025-06-04")), "2025-06");
+        assert_eq!(resolve("=M", day, Some("2025")), "XXXX-XX");
+        assert_eq!(resolve("+2D", day, None), "2025-03-05");
+        assert_eq!(resolve("-1YM", day, Some("2025-02")), "2024-02");
+        assert_eq!(resolve("-1YM", day, Some("2025")), "2024");
+        assert_eq!(resolve("-1YY", day, Some("2025-Q3")), "2024");
+        assert_eq!(resolve("-1YP", day, Some("2025-Q3")), "2024-Q3");
+        assert_eq!(resolve("-1YP", day, Some("2025-03-03")), "2024");
+        assert_eq!(resolve("-1YD", day, Some("2025-03-03")), "2024-03-03");
+        assert_eq!(resolve("=D", None, None), "XXXX-XX-XX");
+        assert_eq!(resolve("-1YY", None, None), "XXXX");
     }
 
     #[test]
