@@ -188,7 +188,7 @@ struct Done {
     bytes: u64,
 }
 
-fn process(job: Job, pipeline: &Pipeline, ingest_options: &IngestOptions, output_options: &OutputOptions, text_view: bool) -> Done {
+fn process(job: Job, pipeline: &Pipeline, ingest_options: &IngestOptions, output_options: &OutputOptions, format: output::Format) -> Done {
     let Job { id, raw, bytes } = job;
     let analyze = || {
         let mut doc = match raw {
@@ -204,22 +204,14 @@ fn process(job: Job, pipeline: &Pipeline, ingest_options: &IngestOptions, output
         Document::failed(&id, Meta::default(), Problem { stage: "pipeline", code: "internal", message })
     });
     let mut output = Vec::with_capacity(doc.text().len() * 2 + 256);
-    let written = if text_view {
-        output::write_text(&doc, &mut output)
-    } else {
-        output::write_json(&doc, output_options, &mut output).and_then(|()| output.write_all(b"\n"))
-    };
+    let written = output::write(&doc, format, output_options, &mut output);
     written.expect("writing to memory cannot fail");
     Done { words: doc.word_count(), failed: !doc.errors.is_empty(), output, bytes }
 }
 
-/// Runs `dateline batch`.
+/// Runs a batch, writing a record per document (or a row per event) in the chosen format.
 pub fn run(args: BatchArgs) -> Result<u8> {
-    run_with(args, false)
-}
-
-/// Runs a batch, writing JSONL records (or, with `text_view`, readable views).
-pub fn run_with(args: BatchArgs, text_view: bool) -> Result<u8> {
+    let format = args.format.output();
     let pipeline = args.common.pipeline()?;
     let ingest_options = args.common.ingest();
     let output_options = OutputOptions { tokens: args.common.tokens, pretty: false };
@@ -254,7 +246,7 @@ pub fn run_with(args: BatchArgs, text_view: bool) -> Result<u8> {
     let (mut docs, mut words, mut failed) = (0usize, 0usize, 0usize);
     for chunk in rx {
         let done: Vec<Done> = pool.install(|| {
-            chunk.into_par_iter().map(|job| process(job, &pipeline, &ingest_options, &output_options, text_view)).collect()
+            chunk.into_par_iter().map(|job| process(job, &pipeline, &ingest_options, &output_options, format)).collect()
         });
         for d in &done {
             out.write_all(&d.output).with_context(|| format!("cannot write {out_name}"))?;

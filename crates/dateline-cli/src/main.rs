@@ -69,7 +69,8 @@ struct AnalyzeArgs {
     input: Option<PathBuf>,
     #[command(flatten)]
     common: CommonArgs,
-    /// Output format: JSON (dateline/1), or a readable view.
+    /// Output format: JSON (dateline/1), a readable view, GDELT Event 2.0 rows (`events`) or
+    /// PLOVER JSON lines (`plover`).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
     /// Write JSON on one line instead of indented.
@@ -92,6 +93,10 @@ struct BatchArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
+    /// Output format: dateline/1 JSON lines, readable views, GDELT Event 2.0 rows
+    /// (`events`) or PLOVER JSON lines (`plover`).
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -130,6 +135,19 @@ enum EvalCommand {
         #[arg(long, default_value = "../shared/eval/geovirus/GeoVirus.xml")]
         texts: PathBuf,
     },
+    /// Events on the team's CAMEO gold over the GeoVirus texts: (source, target, code)
+    /// triples at root and full-code level.
+    Events {
+        /// The gold file.
+        #[arg(long, default_value = "testdata/events-gold/events.tsv")]
+        gold: PathBuf,
+        /// The texts it annotates.
+        #[arg(long, default_value = "../shared/eval/geovirus/GeoVirus.xml")]
+        texts: PathBuf,
+        /// Exit with code 4 when the F1 of (source, target, root) triples is lower.
+        #[arg(long)]
+        min_f1: Option<f64>,
+    },
     /// Places on GeoVirus: mentions found, points within 161 km, mean and median error, AUC;
     /// end to end and from the gold names.
     Geo {
@@ -153,8 +171,25 @@ enum EvalCommand {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// The dateline/1 record.
     Json,
+    /// A readable view.
     Text,
+    /// GDELT Event 2.0's 61 tab-separated columns, one row per event.
+    Events,
+    /// PLOVER JSON lines, one per event.
+    Plover,
+}
+
+impl Format {
+    fn output(self) -> output::Format {
+        match self {
+            Format::Json => output::Format::Json,
+            Format::Text => output::Format::Text,
+            Format::Events => output::Format::Gdelt,
+            Format::Plover => output::Format::Plover,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -210,6 +245,20 @@ fn run(cli: Cli) -> Result<u8> {
             let report = dateline::eval::quotes::evaluate(&gold, &xml)?;
             write!(io::stdout().lock(), "{report}")?;
             Ok(0)
+        }
+        Command::Eval(EvalCommand::Events { gold, texts, min_f1 }) => {
+            let tsv = read_gold(&gold)?;
+            let xml = read_gold(&texts)?;
+            let report = dateline::eval::events::evaluate(&tsv, &xml).with_context(|| gold.display().to_string())?;
+            write!(io::stdout().lock(), "{report}")?;
+            let f1 = report.root_primary.prf().2;
+            Ok(match min_f1 {
+                Some(min) if f1 < min => {
+                    eprintln!("dateline: (source, target, root) F1 {f1:.4}, below the floor of {min}");
+                    exit::BELOW_FLOOR
+                }
+                _ => 0,
+            })
         }
         Command::Eval(EvalCommand::Geo { gold, min_accuracy }) => {
             let xml = read_gold(&gold)?;
@@ -354,9 +403,10 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
             output: None,
             threads: 1,
             quiet: true,
+            format: args.format,
             common: args.common,
         };
-        return batch::run_with(batch, args.format == Format::Text);
+        return batch::run(batch);
     }
     let pipeline = args.common.pipeline()?;
     let (name, bytes) = match &path {
@@ -377,14 +427,8 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Json => {
-            let options = OutputOptions { tokens: args.common.tokens, pretty: !args.compact };
-            output::write_json(&doc, &options, &mut out)?;
-            writeln!(out)?;
-        }
-        Format::Text => output::write_text(&doc, &mut out)?,
-    }
+    let options = OutputOptions { tokens: args.common.tokens, pretty: !args.compact };
+    output::write(&doc, args.format.output(), &options, &mut out)?;
     out.flush()?;
     Ok(0)
 }

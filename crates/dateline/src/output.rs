@@ -26,6 +26,8 @@
 //! Layers whose stages do not exist yet are written as empty arrays, never filled with
 //! placeholders.
 
+pub mod events;
+
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -418,6 +420,33 @@ pub fn write_json<W: Write>(doc: &Document, options: &OutputOptions, w: W) -> io
         serde_json::to_writer(w, &record)?;
     }
     Ok(())
+}
+
+/// What to write for each document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// The `dateline/1` record.
+    #[default]
+    Json,
+    /// A readable view.
+    Text,
+    /// GDELT Event 2.0 rows, one per event.
+    Gdelt,
+    /// PLOVER JSON lines, one per event.
+    Plover,
+}
+
+/// Writes `doc` in `format`: a JSON record ends with a line break, like every other format.
+pub fn write<W: Write>(doc: &Document, format: Format, options: &OutputOptions, mut w: W) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            write_json(doc, options, &mut w)?;
+            writeln!(w)
+        }
+        Format::Text => write_text(doc, w),
+        Format::Gdelt => events::write_gdelt(doc, w),
+        Format::Plover => events::write_plover(doc, w),
+    }
 }
 
 /// Writes a readable view of a document: what it is, then its sentences by paragraph.

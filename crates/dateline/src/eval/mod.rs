@@ -4,6 +4,7 @@
 //! `../shared/eval` is absent) and returns a report that prints itself. Later stages add
 //! their scorers here: `ner`, `time`, `geo`, `quotes`, `events`.
 
+pub mod events;
 pub mod geo;
 pub mod meantime;
 pub mod ner;

@@ -112,6 +112,24 @@ pub struct Events {
     /// Cue forms by their first word: (cue row, the form's words).
     forms: HashMap<String, Vec<(usize, Vec<String>)>>,
     cameo: HashMap<&'static str, &'static CameoEvent>,
+    /// The sector an organization's head or suffix word implies (`Ministry` → GOV).
+    affixes: HashMap<String, &'static str>,
+}
+
+/// The CAMEO sector of each kind of organization word in `org_affixes.tsv`.
+fn affix_sector(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "government" => "GOV",
+        "court" => "JUD",
+        "party" => "PTY",
+        "education" => "EDU",
+        "military" => "MIL",
+        "religious" => "REL",
+        "media" => "MED",
+        "ngo" => "NGO",
+        "company" => "BUS",
+        _ => return None,
+    })
 }
 
 impl Events {
@@ -126,7 +144,8 @@ impl Events {
             }
         }
         let cameo = resources.tables.cameo_events.iter().map(|c| (c.code.as_str(), c)).collect();
-        Ok(Events { resources, forms, cameo })
+        let affixes = resources.tables.org_affixes.iter().filter_map(|a| Some((a.word.to_lowercase(), affix_sector(&a.kind)?))).collect();
+        Ok(Events { resources, forms, cameo, affixes })
     }
 }
 
@@ -337,8 +356,7 @@ impl Events {
         // Attributed speech is a statement, unless its cue was coded above.
         for q in &doc.quotes {
             let (Some(speaker), Some(cue)) = (&q.speaker, q.cue) else { continue };
-            let Some(entity) = speaker.entity.filter(|e| can_act(doc.entities[e.index()].kind)) else { continue };
-            if out.iter().any(|e| e.cue.overlaps(cue)) {
+            if speaker.entity.is_some_and(|e| !can_act(doc.entities[e.index()].kind)) || out.iter().any(|e| e.cue.overlaps(cue)) {
                 continue;
             }
             let Some(si) = doc.sentences.iter().position(|s| s.span.contains(cue)) else { continue };
@@ -347,11 +365,25 @@ impl Events {
             let s = Sentence { words: doc.tokens[first..end].iter().map(|t| text[t.span].to_lowercase()).collect(), first, doc, at: by_token[first..end].to_vec() };
             let i = doc.tokens[first..end].partition_point(|t| t.span.start < cue.start);
             let cue_end = doc.tokens[first..end].partition_point(|t| t.span.start < cue.end).max(i + 1);
-            let source = actor(doc, speaker.span, entity);
+            let source = match speaker.entity {
+                Some(entity) => actor(doc, speaker.span, entity),
+                // A speaker the entity layer does not know is an actor only when its words say
+                // what it is (`health officials`, `the ministry`): coded below, else dropped.
+                None => Actor { entity: None, span: speaker.span, name: text[speaker.span].to_string(), code: None },
+            };
             if let Some(e) = self.event(doc, &s, si, "010", cue, i, cue_end, source, None, main_place, reference) {
                 out.push(e);
             }
         }
+        let main_country = main_country(doc);
+        for e in &mut out {
+            self.code(doc, &mut e.source, main_country.as_deref());
+            if let Some(t) = &mut e.target {
+                self.code(doc, t, main_country.as_deref());
+            }
+        }
+        // An unknown speaker whose words say nothing of what it is (`one resident`) is no actor.
+        out.retain(|e| e.source.entity.is_some() || e.source.code.is_some());
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         out
     }
@@ -399,7 +431,74 @@ impl Events {
 
 fn actor(doc: &Document, span: Span, entity: EntityId) -> Actor {
     let e = &doc.entities[entity.index()];
-    Actor { entity: Some(entity), span, name: e.name.clone(), code: e.actor.clone().or_else(|| e.country.clone()) }
+    Actor { entity: Some(entity), span, name: e.name.clone(), code: e.actor.clone() }
+}
+
+/// The country the document is most about: the one its places name most.
+fn main_country(doc: &Document) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for p in &doc.places {
+        if let Some(c) = p.country.as_deref() {
+            *counts.entry(c).or_default() += p.mentions.len();
+        }
+    }
+    let alpha2 = counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))?.0;
+    let r = Resources::shared().ok()?;
+    r.tables.countries.iter().find(|c| c.alpha2 == alpha2).map(|c| c.alpha3.clone())
+}
+
+impl Events {
+    /// Completes an actor's CAMEO code where the entity layer left it open: a country (the
+    /// entity's, one its words name, else the document's main one) and a sector (from a role,
+    /// title or organization word in its name or mention: `Ministry` → GOV, `police` → COP).
+    fn code(&self, doc: &Document, a: &mut Actor, main_country: Option<&str>) {
+        if a.code.is_some() {
+            return;
+        }
+        let entity = a.entity.map(|e| &doc.entities[e.index()]);
+        if let Some(e) = entity.filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp)) {
+            a.code = e.country.clone();
+            return;
+        }
+        // A person is coded by the organization the text gives them (`an adviser at the WHO`).
+        let affiliation = doc.entities.iter().filter(|o| o.kind == EntityType::Org && o.actor.is_some()).find(|o| {
+            o.mentions.iter().any(|m| a.span.contains(m.span) && m.span != a.span)
+        });
+        if let Some(o) = affiliation {
+            a.code = o.actor.clone();
+            return;
+        }
+        let mut country = entity.and_then(|e| e.country.clone());
+        let mut sector: Option<String> = None;
+        let text = doc.text();
+        let words = entity.map(|e| e.name.as_str()).into_iter().chain([&text[a.span]]).flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'));
+        let r = self.resources;
+        for w in words.filter(|w| !w.is_empty()) {
+            let lower = w.to_lowercase();
+            for n in r.lookup_folded(&lower) {
+                match n.kind {
+                    crate::resources::NameKind::Role if sector.is_none() => sector = Some(r.tables.roles[n.id as usize].sector.clone()),
+                    crate::resources::NameKind::Title if sector.is_none() && w.starts_with(char::is_uppercase) => {
+                        sector = Some(r.tables.titles[n.id as usize].sector.clone()).filter(|s| !s.is_empty())
+                    }
+                    crate::resources::NameKind::Country | crate::resources::NameKind::Demonym if country.is_none() && n.primary => {
+                        country = Some(r.tables.countries[n.id as usize].alpha3.clone())
+                    }
+                    _ => {}
+                }
+            }
+            if sector.is_none() {
+                sector = self.affixes.get(&lower).map(|s| s.to_string());
+            }
+        }
+        let country = country.or_else(|| main_country.map(str::to_string));
+        a.code = match (country, sector) {
+            (Some(c), Some(s)) => Some(format!("{c}{s}")),
+            (Some(c), None) if entity.is_some() => Some(c),
+            (None, Some(s)) => Some(s),
+            _ => None,
+        };
+    }
 }
 
 /// The (source, target) pairs of a cue at words `i..cue_end` of the sentence.

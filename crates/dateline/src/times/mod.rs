@@ -15,8 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::{days_in_month, Date};
-use crate::document::{Document, EntityType, SentenceId};
-use crate::resources::{NameKind, Resources};
+use crate::document::{Document, SentenceId};
 use crate::error::Error;
 use crate::span::Span;
 use crate::stage::Stage;
@@ -53,48 +52,15 @@ pub struct TimeExpr {
 #[serde(default, deny_unknown_fields)]
 pub struct TimesConfig {}
 
-/// The `times` stage.
-pub struct Times {
-    resources: Option<&'static Resources>,
-}
+/// The `times` stage. Local clock times get their UTC value later, from the `places` stage,
+/// which knows the time zone of the place the text puts them in.
+pub struct Times {}
 
 impl Times {
-    /// Builds the stage. Local clock times get a UTC value when the reference data (for the
-    /// places' time zones) loads; without it they keep their local value only.
+    /// Builds the stage.
     pub fn new(_config: TimesConfig) -> Times {
-        Times { resources: Resources::shared().ok() }
+        Times {}
     }
-}
-
-/// The time zone of the place a sentence's event happens in: the nearest place in the
-/// sentence with a time zone of its own (a city, or a state or province), else the place the
-/// document names most.
-fn place_zone(doc: &Document, sentence: Span, at: u32, r: &Resources) -> Option<String> {
-    let zone_of = |name: &str| -> Option<String> {
-        let refs = r.lookup(name);
-        let admin1 = refs.iter().find(|n| n.kind == NameKind::Admin1 && n.primary).map(|n| &r.tables.admin1[n.id as usize]);
-        let city = refs
-            .iter()
-            .filter(|n| n.kind == NameKind::City && n.primary)
-            .map(|n| r.tables.cities.get(n.id as usize))
-            .max_by_key(|c| c.population);
-        match (admin1, city) {
-            (Some(a), Some(c)) if u64::from(c.population) * 2 < a.population => Some(a.timezone.clone()),
-            (_, Some(c)) => Some(c.timezone.to_string()),
-            (Some(a), None) => Some(a.timezone.clone()),
-            _ => None,
-        }
-    };
-    let places = doc.entities.iter().filter(|e| e.kind == EntityType::Gpe);
-    let nearest = places
-        .clone()
-        .flat_map(|e| e.mentions.iter().filter(|m| sentence.contains(m.span)).map(move |m| (m.span.start.abs_diff(at), e)))
-        .filter_map(|(d, e)| Some((d, zone_of(&e.name)?)))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, z)| z);
-    nearest.or_else(|| {
-        places.filter_map(|e| Some((e.mentions.len(), zone_of(&e.name)?))).max_by_key(|(n, _)| *n).map(|(_, z)| z)
-    })
 }
 
 /// `2025-08-15T11:30` in `zone` as UTC: `2025-08-15T19:30Z`.
@@ -142,14 +108,7 @@ impl Stage for Times {
                     last_any = Some(m.value.clone());
                 }
                 let span = Span { start: tokens[m.start].span.start, end: tokens[m.end - 1].span.end };
-                // A full local clock time gets its UTC value from the place of the event.
-                let local = m.kind == TimeType::Time && m.value.len() == 16 && !m.value.starts_with('X');
-                let utc = self
-                    .resources
-                    .filter(|_| local)
-                    .and_then(|r| place_zone(doc, doc.sentences[si].span, span.start, r))
-                    .and_then(|zone| to_utc(&m.value, &zone));
-                out.push(TimeExpr { span, kind: m.kind, value: m.value, utc });
+                out.push(TimeExpr { span, kind: m.kind, value: m.value, utc: None });
             }
         }
         doc.times = out;
