@@ -188,7 +188,8 @@ struct ActorMention {
     span: Span,
     first: usize,
     end: usize,
-    entity: EntityId,
+    /// The entity; none for a group the text names by a role noun (`police`, `officials`).
+    entity: Option<EntityId>,
 }
 
 impl Events {
@@ -304,8 +305,31 @@ impl Events {
                 let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
                 let end = doc.tokens.partition_point(|t| t.span.start < m.span.end);
                 if first < end {
-                    mentions.push(ActorMention { span: m.span, first, end, entity: EntityId(i as u32) });
+                    mentions.push(ActorMention { span: m.span, first, end, entity: Some(EntityId(i as u32)) });
                 }
+            }
+        }
+        // Groups named by a role noun outside any name: `police`, `health officials`, `the
+        // court`, `farmers` (coded later from the role's sector and the country around it).
+        let mut covered = vec![false; doc.tokens.len()];
+        for m in &mentions {
+            covered[m.first..m.end].iter_mut().for_each(|c| *c = true);
+        }
+        let mut folded = String::new();
+        for (k, t) in doc.tokens.iter().enumerate() {
+            if covered[k] || t.kind != crate::document::TokenKind::Word {
+                continue;
+            }
+            folded.clear();
+            crate::resources::fold_into(&text[t.span], &mut folded);
+            let role = self.resources.lookup_folded(&folded).any(|n| n.kind == crate::resources::NameKind::Role);
+            // Not a title before a name (`President Joe Biden`), an indefinite (`a party to`),
+            // or someone's (`whose forces`: the owner is the actor).
+            let prev = k.checked_sub(1).map(|p| text[doc.tokens[p].span].to_lowercase());
+            let title = covered.get(k + 1).copied().unwrap_or(false);
+            let excluded = prev.as_deref().is_some_and(|p| matches!(p, "a" | "an" | "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
+            if role && !title && !excluded {
+                mentions.push(ActorMention { span: t.span, first: k, end: k + 1, entity: None });
             }
         }
         mentions.sort_by_key(|m| (m.first, std::cmp::Reverse(m.end)));
@@ -434,6 +458,78 @@ fn actor(doc: &Document, span: Span, entity: EntityId) -> Actor {
     Actor { entity: Some(entity), span, name: e.name.clone(), code: e.actor.clone() }
 }
 
+/// The actor of a mention: its entity, or the group its role noun names, with the words
+/// before it that say whose (`Philippine police`, `local health officials`).
+fn mention_actor(s: &Sentence, m: &ActorMention) -> Actor {
+    match m.entity {
+        Some(e) => actor(s.doc, m.span, e),
+        None => {
+            let mut first = m.first - s.first;
+            while first > 0 && s.at[first - 1].is_none() && !matches!(s.words[first - 1].as_str(), "," | "and" | "the" | "a" | "an") && !PREPOSITIONS.contains(&s.words[first - 1].as_str()) && first + 3 > m.first - s.first {
+                first -= 1;
+            }
+            let span = Span { start: s.doc.tokens[s.first + first].span.start, end: m.span.end };
+            Actor { entity: None, span, name: s.doc.text()[span].to_string(), code: None }
+        }
+    }
+}
+
+impl Events {
+    /// The CAMEO code of the organization an actor belongs to, as the text writes it: an
+    /// organization mention inside the actor's span, right before one of its person's name
+    /// mentions (lower-case words or titles between), or in an apposition after one (`, ...
+    /// of the WHO`).
+    fn affiliation(&self, doc: &Document, a: &Actor) -> Option<String> {
+        let text = doc.text();
+        let orgs = || doc.entities.iter().filter(|o| o.kind == EntityType::Org).filter_map(|o| Some((o, self.org_code(o)?)));
+        if let Some((_, code)) = orgs().find(|(o, _)| o.mentions.iter().any(|m| a.span.contains(m.span) && m.span != a.span)) {
+            return Some(code);
+        }
+        let person = a.entity.map(|e| &doc.entities[e.index()]).filter(|e| e.kind == EntityType::Person)?;
+        for m in person.mentions.iter().filter(|m| m.kind == crate::document::MentionKind::Name) {
+            for (o, code) in orgs() {
+                for om in &o.mentions {
+                    // Before: `WHO Africa regional director Luis Sambo`.
+                    if om.span.end <= m.span.start && m.span.start - om.span.end < 60 {
+                        let between = &text[om.span.end as usize..m.span.start as usize];
+                        if between.split_whitespace().count() <= 4 && !between.contains([',', '.', ';', '"', '“', '”']) {
+                            return Some(code);
+                        }
+                    }
+                    // After, in an apposition: `Hassan el Bushra, regional adviser ... of the WHO`.
+                    if om.span.start >= m.span.end && om.span.start - m.span.end < 120 {
+                        let between = &text[m.span.end as usize..om.span.start as usize];
+                        let words: Vec<&str> = between.split_whitespace().collect();
+                        let apposition = between.trim_start().starts_with(',') && !between[1..].contains([',', '.', ';', '"', '“', '”']);
+                        if apposition && words.len() <= 14 && words.iter().any(|w| matches!(*w, "of" | "at" | "for" | "from" | "with")) {
+                            return Some(code);
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// An organization's CAMEO code: the entity layer's, or that of a known organization its
+    /// name opens with (`WHO Africa`).
+    fn org_code(&self, o: &crate::document::Entity) -> Option<String> {
+        if o.actor.is_some() {
+            return o.actor.clone();
+        }
+        let first = o.name.split_whitespace().next()?;
+        if !first.starts_with(char::is_uppercase) {
+            return None;
+        }
+        self.resources
+            .lookup(first)
+            .into_iter()
+            .find(|n| n.primary && n.kind == crate::resources::NameKind::Organization)
+            .map(|n| self.resources.tables.organizations[n.id as usize].cameo.clone())
+            .filter(|c| !c.is_empty())
+    }
+}
+
 /// The country the document is most about: the one its places name most.
 fn main_country(doc: &Document) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -460,12 +556,11 @@ impl Events {
             a.code = e.country.clone();
             return;
         }
-        // A person is coded by the organization the text gives them (`an adviser at the WHO`).
-        let affiliation = doc.entities.iter().filter(|o| o.kind == EntityType::Org && o.actor.is_some()).find(|o| {
-            o.mentions.iter().any(|m| a.span.contains(m.span) && m.span != a.span)
-        });
-        if let Some(o) = affiliation {
-            a.code = o.actor.clone();
+        // A person is coded by the organization the text gives them (`an adviser at the WHO`,
+        // `WHO Africa regional director Luis Sambo`, `Hassan el Bushra, regional adviser ... of
+        // the WHO`).
+        if let Some(code) = self.affiliation(doc, a) {
+            a.code = Some(code);
             return;
         }
         let mut country = entity.and_then(|e| e.country.clone());
@@ -480,6 +575,14 @@ impl Events {
                     crate::resources::NameKind::Role if sector.is_none() => sector = Some(r.tables.roles[n.id as usize].sector.clone()),
                     crate::resources::NameKind::Title if sector.is_none() && w.starts_with(char::is_uppercase) => {
                         sector = Some(r.tables.titles[n.id as usize].sector.clone()).filter(|s| !s.is_empty())
+                    }
+                    // An organization's own name or acronym inside (`WHO Africa`).
+                    crate::resources::NameKind::Organization if n.primary && w.starts_with(char::is_uppercase) => {
+                        let cameo = &r.tables.organizations[n.id as usize].cameo;
+                        if !cameo.is_empty() {
+                            a.code = Some(cameo.clone());
+                            return;
+                        }
                     }
                     crate::resources::NameKind::Country | crate::resources::NameKind::Demonym if country.is_none() && n.primary => {
                         country = Some(r.tables.countries[n.id as usize].alpha3.clone())
@@ -503,8 +606,7 @@ impl Events {
 
 /// The (source, target) pairs of a cue at words `i..cue_end` of the sentence.
 fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue_end: usize, object_end: usize) -> Vec<(Actor, Option<Actor>)> {
-    let doc = s.doc;
-    let mention_actor = |m: &ActorMention| actor(doc, m.span, m.entity);
+    let mention_actor = |m: &ActorMention| mention_actor(s, m);
     let passive = !cue.noun && i > 0 && {
         let mut k = i - 1;
         if k > 0 && s.words[k].ends_with("ly") {
@@ -559,7 +661,7 @@ fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue
     for src in &sources {
         if targets.is_empty() {
             // Coordinated subjects of a symmetric event meet each other.
-            let others: Vec<&ActorMention> = sources.iter().filter(|o| o.entity != src.entity).collect();
+            let others: Vec<&ActorMention> = sources.iter().filter(|o| o.entity != src.entity || o.entity.is_none() && o.span != src.span).collect();
             if symmetric(&cue.code) && !others.is_empty() {
                 out.extend(others.into_iter().map(|o| (mention_actor(src), Some(mention_actor(o)))));
             } else {

@@ -3,7 +3,7 @@
 //!
 //! GDELT rows fill what the article supports and leave the rest empty: the event id is a
 //! stable hash of the document id and the event's position; dates are the event's own when
-//! its sentence states a full date, else the article's; `ActionGeo_*` is the event's place
+//! its sentence states one (as precise as it is stated), else the article's; `ActionGeo_*` is the event's place
 //! (country codes are ISO alpha-2, not GDELT's FIPS codes, and `FeatureID` is the GeoNames id);
 //! `IsRootEvent` is 1 for events of the first paragraph; mention and source counts are 1.
 
@@ -48,7 +48,29 @@ pub fn event_id(doc_id: &str, i: usize) -> u64 {
 /// The date an event happened on, as far as the text says: its own full date, else the
 /// article's.
 fn event_date(doc: &Document, e: &Event) -> Option<Date> {
-    e.time.and_then(|t| Date::parse_prefix(&doc.times[t].value).ok().filter(|_| doc.times[t].value.len() >= 10)).or(doc.meta.published)
+    match e.time.map(|t| doc.times[t].value.as_str()) {
+        Some(v) if v.len() >= 10 => Date::parse_prefix(v).ok(),
+        Some(_) => None,
+        None => doc.meta.published,
+    }
+}
+
+/// GDELT's Day, MonthYear, Year and FractionDate: from the event's own date, as precise as
+/// the text gives it (`February 2022` fills MonthYear and Year, not Day), else the article's.
+fn date_columns(doc: &Document, e: &Event) -> [String; 4] {
+    if let Some(d) = event_date(doc, e) {
+        let day_of_year = d.days() - Date::new(d.year(), 1, 1).map_or(0, Date::days);
+        return [
+            format!("{:04}{:02}{:02}", d.year(), d.month(), d.day()),
+            format!("{:04}{:02}", d.year(), d.month()),
+            format!("{:04}", d.year()),
+            format!("{:.4}", f64::from(d.year()) + day_of_year as f64 / 365.0),
+        ];
+    }
+    let value = e.time.map_or("", |t| doc.times[t].value.as_str());
+    let year = value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).unwrap_or("");
+    let month = value.get(5..7).filter(|m| !year.is_empty() && m.bytes().all(|b| b.is_ascii_digit()));
+    [String::new(), month.map(|m| format!("{year}{m}")).unwrap_or_default(), year.to_string(), String::new()]
 }
 
 /// The parts of a CAMEO actor code: (country, known group, type). `USAGOV` → (USA, -, GOV);
@@ -135,19 +157,9 @@ fn cell(s: &str) -> String {
 /// Writes one GDELT Event 2.0 row per event (no header; see [`GDELT_COLUMNS`]).
 pub fn write_gdelt<W: Write>(doc: &Document, mut w: W) -> io::Result<()> {
     for (i, e) in doc.events.iter().enumerate() {
-        let date = event_date(doc, e);
         let mut row: Vec<String> = Vec::with_capacity(61);
         row.push(event_id(&doc.id, i).to_string());
-        match date {
-            Some(d) => {
-                row.push(format!("{:04}{:02}{:02}", d.year(), d.month(), d.day()));
-                row.push(format!("{:04}{:02}", d.year(), d.month()));
-                row.push(format!("{:04}", d.year()));
-                let day_of_year = d.days() - Date::new(d.year(), 1, 1).map_or(0, Date::days);
-                row.push(format!("{:.4}", f64::from(d.year()) + day_of_year as f64 / 365.0));
-            }
-            None => row.extend(std::iter::repeat_n(String::new(), 4)),
-        }
+        row.extend(date_columns(doc, e));
         row.extend(actor_columns(Some(&e.source)));
         row.extend(actor_columns(e.target.as_ref()));
         let paragraph = doc.sentences[e.sentence.index()].paragraph.index();

@@ -1,0 +1,131 @@
+//! The events stage end to end: the example article's events, short texts the team wrote for
+//! each mechanism (clause roles, passives, coordination, nouns, modality), the output formats,
+//! and hostile input.
+
+use std::path::Path;
+use std::time::Instant;
+
+use dateline::events::Modality;
+use dateline::ingest::{self, IngestOptions};
+use dateline::output::{self, OutputOptions};
+use dateline::{Date, Document, Pipeline};
+
+fn analyze(raw: &str) -> Document {
+    let mut doc = ingest::text_document("t", raw.as_bytes().to_vec(), &IngestOptions { lossy: false, date: Date::new(2025, 8, 15) });
+    Pipeline::default().run(&mut doc);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    doc
+}
+
+/// (code, source name, target name, cue, modality) of every event.
+fn events(doc: &Document) -> Vec<(String, String, String, String, Modality)> {
+    doc.events
+        .iter()
+        .map(|e| {
+            (
+                e.code.clone(),
+                e.source.name.clone(),
+                e.target.as_ref().map_or(String::new(), |t| t.name.clone()),
+                doc.text()[e.cue].to_string(),
+                e.modality,
+            )
+        })
+        .collect()
+}
+
+fn has(found: &[(String, String, String, String, Modality)], root: &str, source: &str, target: &str, modality: Option<Modality>) -> bool {
+    found.iter().any(|(c, s, t, _, m)| c.starts_with(root) && s.contains(source) && t.contains(target) && modality.is_none_or(|x| x == *m))
+}
+
+#[test]
+fn the_example_article() {
+    let raw = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/alaska-summit.txt")).unwrap();
+    let doc = analyze(&raw);
+    let found = events(&doc);
+    let expect = [
+        ("04", "Trump", "Putin", Some(Modality::Intended)),
+        ("04", "Putin", "Trump", Some(Modality::Intended)),
+        ("111", "Trump", "Zelensky", Some(Modality::Historical)),
+        ("12", "Zelensky", "Trump", None),
+        ("13", "Trump", "", Some(Modality::Hypothetical)),
+        ("085", "United States", "Russian officials", None),
+        ("19", "Putin", "Ukraine", Some(Modality::Historical)),
+        ("173", "International Criminal Court", "Putin", None),
+        ("112", "Trump", "Biden", None),
+        ("141", "Anchorage", "Ukraine", None),
+        ("061", "United States", "Russia", Some(Modality::Historical)),
+    ];
+    for (root, source, target, modality) in expect {
+        assert!(has(&found, root, source, target, modality), "no {root} {source} → {target} {modality:?} in {found:#?}");
+    }
+    // The criticism happened at the February 28 meeting: its time is that date.
+    let criticized = doc.events.iter().find(|e| e.code == "111").unwrap();
+    assert_eq!(criticized.time.map(|t| doc.times[t].value.as_str()), Some("2025-02-28"));
+    // The meeting the two leaders are expected to hold is placed at Anchorage or in Alaska.
+    let meet = doc.events.iter().find(|e| e.code.starts_with("04") && e.modality == Modality::Intended).unwrap();
+    let place = &doc.places[meet.place.unwrap().0];
+    assert!(["Anchorage", "Alaska", "Elmendorf Air Force Base"].contains(&place.name.as_str()), "{place:?}");
+}
+
+#[test]
+fn clause_roles_passives_and_coordination() {
+    let doc = analyze("Zelensky was criticized by Trump on Monday. Britain and France condemned Iran.");
+    let found = events(&doc);
+    assert!(has(&found, "111", "Trump", "Zelensky", None), "{found:#?}");
+    assert!(has(&found, "111", "United Kingdom", "Iran", None) || has(&found, "111", "Britain", "Iran", None), "{found:#?}");
+    assert!(has(&found, "111", "France", "Iran", None), "{found:#?}");
+}
+
+#[test]
+fn modality_from_the_words_around_the_cue() {
+    let doc = analyze("Iran did not attack Israel. Iran could attack Israel if the talks fail. Vladimir Putin plans to visit China.");
+    let found = events(&doc);
+    assert!(has(&found, "19", "Iran", "Israel", Some(Modality::Negated)), "{found:#?}");
+    assert!(has(&found, "19", "Iran", "Israel", Some(Modality::Hypothetical)), "{found:#?}");
+    assert!(has(&found, "042", "Putin", "China", Some(Modality::Intended)), "{found:#?}");
+}
+
+#[test]
+fn no_event_without_an_actor_the_text_names() {
+    let doc = analyze("The attack was condemned. Prices rose sharply after the invasion.");
+    assert!(doc.events.is_empty(), "{:#?}", events(&doc));
+}
+
+#[test]
+fn gdelt_rows_and_plover_lines() {
+    let doc = analyze("Russia's invasion of Ukraine in February 2022 was condemned by France.");
+    assert!(!doc.events.is_empty());
+    let mut gdelt = Vec::new();
+    output::write(&doc, output::Format::Gdelt, &OutputOptions::default(), &mut gdelt).unwrap();
+    let gdelt = String::from_utf8(gdelt).unwrap();
+    for row in gdelt.lines() {
+        let cells: Vec<&str> = row.split('\t').collect();
+        assert_eq!(cells.len(), output::events::GDELT_COLUMNS.len(), "{row}");
+        assert!(cells[0].parse::<u64>().is_ok(), "a numeric event id: {row}");
+    }
+    let invasion = gdelt.lines().find(|r| r.split('\t').nth(26) == Some("190")).expect("the invasion");
+    let cells: Vec<&str> = invasion.split('\t').collect();
+    assert_eq!((cells[1], cells[2], cells[3]), ("", "202202", "2022"), "the event's own month, from its sentence");
+    let mut plover = Vec::new();
+    output::write(&doc, output::Format::Plover, &OutputOptions::default(), &mut plover).unwrap();
+    for line in String::from_utf8(plover).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["id"].is_string() && v["cameo"].is_string(), "{line}");
+    }
+}
+
+#[test]
+fn long_sentences_and_long_lists_in_bounded_time() {
+    let names = ["France", "Germany", "Italy", "Spain", "Poland"];
+    let list: Vec<&str> = (0..500).map(|i| names[i % names.len()]).collect();
+    let raw = format!(
+        "{} condemned Iran. {} and Putin met {}.",
+        list.join(", "),
+        "the minister said that ".repeat(400),
+        list.join(" and ")
+    );
+    let start = Instant::now();
+    let doc = analyze(&raw);
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+    assert!(doc.events.len() < 5_000);
+}
