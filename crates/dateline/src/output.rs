@@ -23,8 +23,9 @@
 //!   "errors": [{"stage","code","message"}] }
 //! ```
 //!
-//! Layers whose stages do not exist yet are written as empty arrays, never filled with
-//! placeholders.
+//! A layer whose stage did not run (a pipeline configured without it) is an empty array,
+//! never filled with placeholders. `events` writes the events layer in GDELT's and PLOVER's
+//! formats.
 
 pub mod events;
 
