@@ -129,3 +129,11 @@ fn long_sentences_and_long_lists_in_bounded_time() {
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
     assert!(doc.events.len() < 5_000);
 }
+
+#[test]
+fn words_of_a_date_are_no_cues() {
+    // `March` the month is not a march, and a time overlapping a cue breaks nothing.
+    let doc = analyze("Farmers in Kenya protested on March 10, 2006, and again in March.");
+    assert!(doc.events.iter().all(|e| !doc.text()[e.cue].eq_ignore_ascii_case("march")), "{:#?}", events(&doc));
+    assert!(doc.events.iter().any(|e| e.code.starts_with("14")), "{:#?}", events(&doc));
+}

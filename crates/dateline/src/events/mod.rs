@@ -339,11 +339,13 @@ impl Events {
                 t.get_or_insert(k);
             }
         }
-        // Words inside any name (`Cold War`, `Protest Party`) are no cues.
+        // Words inside any name or time expression (`Cold War`, `Protest Party`, `March 10`)
+        // are no cues.
         let mut in_name = vec![false; doc.tokens.len()];
-        for m in doc.entities.iter().flat_map(|e| &e.mentions).filter(|m| m.kind == crate::document::MentionKind::Name) {
-            let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
-            let end = doc.tokens.partition_point(|t| t.span.start < m.span.end);
+        let names = doc.entities.iter().flat_map(|e| &e.mentions).filter(|m| m.kind == crate::document::MentionKind::Name).map(|m| m.span);
+        for span in names.chain(doc.times.iter().map(|t| t.span)) {
+            let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+            let end = doc.tokens.partition_point(|t| t.span.start < span.end);
             in_name[first..end].iter_mut().for_each(|x| *x = true);
         }
         let main_place = main_place(doc);
@@ -884,7 +886,14 @@ fn own_time(doc: &Document, sentence: Span, cue: Span) -> Option<usize> {
         .enumerate()
         .filter(|(_, t)| matches!(t.kind, TimeType::Date | TimeType::Time) && sentence.contains(t.span) && t.value.starts_with(|c: char| c.is_ascii_digit()))
         .filter(|(_, t)| {
-            let between = if t.span.start >= cue.end { &text[cue.end as usize..t.span.start as usize] } else { &text[t.span.end as usize..cue.start as usize] };
+            // The words between the two (none when they overlap: `Friday's meeting`).
+            let between = if t.span.start >= cue.end {
+                &text[cue.end as usize..t.span.start as usize]
+            } else if t.span.end <= cue.start {
+                &text[t.span.end as usize..cue.start as usize]
+            } else {
+                ""
+            };
             let words: Vec<&str> = between.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
             words.len() <= 8 && !between.contains([',', ';', '—', '–']) && !words.iter().any(|w| TIME_BREAKS.contains(&w.to_lowercase().as_str()))
         })
