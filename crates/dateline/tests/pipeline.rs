@@ -176,9 +176,20 @@ fn json_offsets_are_code_points() {
         }
     }
     assert!(value["quotes"].as_array().unwrap().len() >= 5);
-    for layer in ["places", "events", "errors"] {
-        assert_eq!(value[layer], serde_json::json!([]), "{layer}");
+    let places = value["places"].as_array().unwrap();
+    assert!(places.len() >= 5, "{} places", places.len());
+    for p in places {
+        for m in p["mentions"].as_array().unwrap() {
+            assert_eq!(slice(m), m["text"].as_str().unwrap());
+        }
     }
+    let events = value["events"].as_array().unwrap();
+    assert!(events.len() >= 10, "{} events", events.len());
+    for e in events {
+        assert_eq!(slice(&e["cue"]), e["cue"]["text"].as_str().unwrap());
+        assert!(slice(&e["source"]).len() > 1, "{e}");
+    }
+    assert_eq!(value["errors"], serde_json::json!([]));
 }
 
 #[test]
