@@ -519,6 +519,9 @@ impl Events {
         if o.actor.is_some() {
             return o.actor.clone();
         }
+        if international(&o.name) {
+            return Some("IGO".into());
+        }
         let first = o.name.split_whitespace().next()?;
         if !first.starts_with(char::is_uppercase) {
             return None;
@@ -530,6 +533,16 @@ impl Events {
             .map(|n| self.resources.tables.organizations[n.id as usize].cameo.clone())
             .filter(|c| !c.is_empty())
     }
+}
+
+/// True for an organization whose name says it is international (`World Organisation for
+/// Animal Health`, `International Atomic Energy Agency`) and names no country.
+fn international(name: &str) -> bool {
+    const WORDS: &[&str] = &["World", "International", "Global", "Intergovernmental", "Worldwide", "United Nations", "Inter-American", "Pan American"];
+    WORDS.iter().any(|w| name.contains(w))
+        && Resources::shared().is_ok_and(|r| {
+            !name.split_whitespace().any(|w| r.lookup(w).iter().any(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country | crate::resources::NameKind::Demonym)))
+        })
 }
 
 /// The country the document is most about: the one its places name most.
@@ -562,6 +575,10 @@ impl Events {
         // `WHO Africa regional director Luis Sambo`, `Hassan el Bushra, regional adviser ... of
         // the WHO`).
         if let Some(code) = self.affiliation(doc, a) {
+            a.code = Some(code);
+            return;
+        }
+        if let Some(code) = entity.filter(|e| e.kind == EntityType::Org).and_then(|e| self.org_code(e)) {
             a.code = Some(code);
             return;
         }
@@ -600,6 +617,8 @@ impl Events {
         a.code = match (country, sector) {
             (Some(c), Some(s)) => Some(format!("{c}{s}")),
             (Some(c), None) if entity.is_some() => Some(c),
+            // People named by a common noun (`four vendors`) are civilians of that country.
+            (Some(c), None) if PEOPLE.iter().any(|p| text[a.span].to_lowercase().ends_with(p)) => Some(format!("{c}CVL")),
             (None, Some(s)) => Some(s),
             _ => None,
         };
@@ -656,6 +675,11 @@ fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue
                 .into_iter()
                 .filter(|m| m.first - s.first <= object_end + 4)
                 .collect();
+        }
+        if targets.is_empty() && material(&cue.code) {
+            if let Some(people) = people_object(s, object_end) {
+                return subjects.iter().map(|src| (mention_actor(src), Some(people.clone()))).collect();
+            }
         }
         (subjects, targets)
     };
@@ -786,6 +810,32 @@ fn objects(s: &Sentence, mentions: &[ActorMention], preps: &[String], from: usiz
         k += 1;
     }
     Vec::new()
+}
+
+/// Codes of material acts on people (aid, release, coercion, violence), whose object is often
+/// people named by a common noun (`arrested four vendors`).
+fn material(code: &str) -> bool {
+    ["07", "08", "17", "18", "19", "20"].iter().any(|r| code.starts_with(r))
+}
+
+/// Nouns for people that are not roles.
+const PEOPLE: &[&str] = &["people", "persons", "men", "women", "children", "civilians", "residents", "villagers", "vendors", "traders", "suspects", "patients", "workers", "students", "families", "migrants", "protesters", "demonstrators", "passengers", "travellers", "travelers", "prisoners", "inmates", "victims", "survivors"];
+
+/// People named by a common noun right after word `from` (`four vendors`, `hundreds of
+/// residents`): an actor with no entity, coded later as the people of the article's country.
+fn people_object(s: &Sentence, from: usize) -> Option<Actor> {
+    let doc = s.doc;
+    for k in from..(from + 5).min(s.words.len()) {
+        let w = s.words[k].as_str();
+        if PEOPLE.contains(&w) {
+            let span = Span { start: doc.tokens[s.first + from].span.start, end: doc.tokens[s.first + k].span.end };
+            return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
+        }
+        if s.at[k].is_some() || CLAUSE_END.contains(&w) || matches!(w, "," | "." | "that" | "to" | "for" | "in" | "at" | "on") {
+            return None;
+        }
+    }
+    None
 }
 
 /// The direct object after word `from`: an actor mention within three words (determiners,
