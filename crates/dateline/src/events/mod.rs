@@ -371,6 +371,11 @@ impl Events {
                 };
                 let cue = &self.resources.tables.event_cues[row];
                 let cue_span = Span { start: doc.tokens[first + i].span.start, end: doc.tokens[first + cue_end - 1].span.end };
+                // A plain statement the quotes layer attributed is coded from its speaker below.
+                if cue.code.starts_with("01") && cue.object.is_empty() && doc.quotes.iter().any(|q| q.cue.is_some_and(|c| c.overlaps(cue_span))) {
+                    i = cue_end;
+                    continue;
+                }
                 for (source, target) in actors(&s, &mentions, cue, i, cue_end, object_end) {
                     if let Some(e) = self.event(doc, &s, si, &cue.code, cue_span, i, cue_end, source, target, main_place, reference) {
                         out.push(e);
