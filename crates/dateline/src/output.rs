@@ -498,6 +498,34 @@ pub fn write_text<W: Write>(doc: &Document, mut w: W) -> io::Result<()> {
         let cue = q.cue.map_or("-", |c| &text[c]);
         writeln!(w, "  {:?} {speaker} [{cue}]: {}", q.kind, &text[q.span])?;
     }
+    if !doc.places.is_empty() {
+        writeln!(w, "\nplaces:")?;
+    }
+    for p in &doc.places {
+        let within = [p.admin1.as_deref(), p.country.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+        writeln!(
+            w,
+            "  {} ({:?}{}{}) {:.4}, {:.4} [{:?}, {:?}]",
+            p.name,
+            p.feature,
+            if within.is_empty() { "" } else { ", " },
+            within,
+            p.lat,
+            p.lon,
+            p.precision,
+            p.used_as
+        )?;
+    }
+    if !doc.events.is_empty() {
+        writeln!(w, "\nevents:")?;
+    }
+    for e in &doc.events {
+        let actor = |a: &crate::events::Actor| format!("{} ({})", a.name, a.code.as_deref().unwrap_or("-"));
+        let target = e.target.as_ref().map_or("-".to_string(), actor);
+        let place = e.place.map_or("-", |(p, _)| doc.places[p].name.as_str());
+        let time = e.time.map_or_else(|| doc.meta.published.map_or("-".to_string(), |d| d.to_string()), |t| doc.times[t].value.clone());
+        writeln!(w, "  {} {} → {} [{}] {:?}, {place}, {time}: {}", e.code, actor(&e.source), target, &text[e.cue], e.modality, e.name)?;
+    }
     let mut paragraph = None;
     for (i, s) in doc.sentences.iter().enumerate() {
         if paragraph != Some(s.paragraph) {

@@ -439,7 +439,12 @@ impl Events {
         let target = target.filter(|t| t.entity.is_none() || t.entity != source.entity);
         let sentence = doc.sentences[si].span;
         let time = own_time(doc, sentence, cue);
-        let place = own_place(doc, sentence, cue).map(|p| (p, true)).or(main_place.map(|p| (p, false)));
+        // Fighting happens where its target is (`the invasion of Ukraine`).
+        let target_place = || {
+            let t = target.as_ref()?.entity.filter(|_| ["18", "19", "20"].iter().any(|r| code.starts_with(r)))?;
+            doc.places.iter().position(|p| p.entity == t && p.used_as == PlaceUse::Place)
+        };
+        let place = own_place(doc, sentence, cue).or_else(target_place).map(|p| (p, true)).or(main_place.map(|p| (p, false)));
         let modality = modality(doc, s, i, cue_end, cue, time, reference);
         Some(Event {
             code: info.code.clone(),
@@ -956,13 +961,24 @@ fn own_time(doc: &Document, sentence: Span, cue: Span) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// A place in the sentence, nearest the cue (those after it first: `met ... in Alaska`).
+/// Words that put what follows as the place where something happens.
+const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"];
+
+/// The place the sentence gives the event: a place written after a locative word (`met ... in
+/// Alaska`, `protests in Anchorage`) or before `, where`, nearest the cue (after it first).
 fn own_place(doc: &Document, sentence: Span, cue: Span) -> Option<usize> {
+    let text = doc.text();
+    let locative = |m: Span| {
+        let before = text[sentence.start as usize..m.start as usize].trim_end();
+        let before = before.strip_suffix("the").map_or(before, str::trim_end);
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        LOCATIVE.contains(&word.as_str()) || text[m.end as usize..].starts_with(", where")
+    };
     doc.places
         .iter()
         .enumerate()
         .filter(|(_, p)| p.used_as == PlaceUse::Place)
-        .flat_map(|(i, p)| p.mentions.iter().filter(|m| sentence.contains(**m)).map(move |m| (i, *m)))
+        .flat_map(|(i, p)| p.mentions.iter().filter(|m| sentence.contains(**m) && locative(**m)).map(move |m| (i, *m)))
         .min_by_key(|(_, m)| (m.start < cue.start, m.start.abs_diff(cue.start)))
         .map(|(i, _)| i)
 }
