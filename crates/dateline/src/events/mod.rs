@@ -467,7 +467,17 @@ impl Events {
 
 fn actor(doc: &Document, span: Span, entity: EntityId) -> Actor {
     let e = &doc.entities[entity.index()];
-    Actor { entity: Some(entity), span, name: e.name.clone(), code: e.actor.clone() }
+    // A sector alone (`MED` for a news agency) takes the entity's country: `PRKMED`.
+    let code = match (e.actor.as_deref(), e.country.as_deref()) {
+        (Some(a), Some(c)) if a.len() == 3 && !a.starts_with(c) && !matches!(a, "IGO" | "NGO" | "MNC") && !is_country(a) => Some(format!("{c}{a}")),
+        _ => e.actor.clone(),
+    };
+    Actor { entity: Some(entity), span, name: e.name.clone(), code }
+}
+
+/// True for an ISO alpha-3 country code.
+fn is_country(code: &str) -> bool {
+    Resources::shared().is_ok_and(|r| r.tables.countries.iter().any(|c| c.alpha3 == code))
 }
 
 /// The actor of a mention: its entity, or the group its role noun names, with the words
