@@ -800,7 +800,7 @@ fn tag_prior(tag: Tag) -> f32 {
 const FURNITURE_WORDS: &[&str] = &[
     "ad", "ads", "adv", "advert", "banner", "bio", "breadcrumb", "breadcrumbs", "byline", "comment",
     "comments", "consent", "contributor", "cookie", "cookies", "credit", "date", "dateline", "disqus", "foot",
-    "footer", "footnote", "gdpr", "header", "hidden", "lang", "language", "languages", "masthead", "menu",
+    "footer", "footnote", "gdpr", "hidden", "lang", "language", "languages", "masthead", "menu",
     "meta", "modal", "more", "nav", "navbar", "navigation", "newsletter", "outbrain", "pager", "pagination",
     "popular", "popup", "print", "promo", "promoted", "recirc", "recommended", "related", "replies", "reply",
     "rss", "search", "share", "sharing", "sidebar", "signup", "skip", "social", "sponsor", "sponsored",
@@ -882,23 +882,33 @@ fn own_flags(s: &str, tag: Tag, range: Range<usize>) -> (u8, i16) {
     (flags, weight)
 }
 
-/// The first furniture word of a class or id value, and whether it has an article word.
+/// The furniture word of a class or id value, and whether it names article text. Each
+/// class is read on its own, and within a compound class the last word that means
+/// something decides (`entry-content` is text, `entry-meta` and `article-footer` are not).
 fn vocabulary(value: &str) -> (Option<&'static str>, bool) {
     let mut bad = None;
     let mut good = false;
-    for word in value.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-        if let Ok(i) = FURNITURE_WORDS.binary_search(&word) {
-            bad.get_or_insert(FURNITURE_WORDS[i]);
+    for class in value.split_ascii_whitespace() {
+        let mut verdict: Option<Option<&'static str>> = None; // Some(None): text; Some(Some(w)): furniture
+        for word in class.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+            if let Ok(i) = FURNITURE_WORDS.binary_search(&word) {
+                verdict = Some(Some(FURNITURE_WORDS[i]));
+            } else if word == "author" || word == "authors" {
+                verdict = Some(Some("byline"));
+            } else if ARTICLE_WORDS.binary_search(&word).is_ok() {
+                verdict = Some(None);
+            }
         }
-        if ARTICLE_WORDS.binary_search(&word).is_ok() {
-            good = true;
+        if verdict.is_none() && !class.contains("commentary") {
+            verdict = FURNITURE_PARTS.iter().find(|p| class.contains(*p)).map(|p| Some(*p));
         }
-        if word == "author" || word == "authors" {
-            bad.get_or_insert("byline");
+        match verdict {
+            Some(Some(w)) => {
+                bad.get_or_insert(w);
+            }
+            Some(None) => good = true,
+            None => {}
         }
-    }
-    if bad.is_none() && !value.contains("commentary") {
-        bad = FURNITURE_PARTS.iter().find(|p| value.contains(*p)).copied();
     }
     (bad, good)
 }
@@ -1203,6 +1213,9 @@ mod tests {
         assert_eq!(vocabulary("download-link"), (None, false));
         assert_eq!(vocabulary("relatedposts"), (Some("related"), false));
         assert_eq!(vocabulary("commentary"), (None, false));
+        assert_eq!(vocabulary("entry-meta"), (Some("meta"), false));
+        assert_eq!(vocabulary("entry-content"), (None, true));
+        assert_eq!(vocabulary("content has-sidebar"), (Some("sidebar"), true));
         for list in [FURNITURE_WORDS, ARTICLE_WORDS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
         }
