@@ -5,6 +5,10 @@
 //! analyzes each chunk on all workers and writes it in order. Memory stays flat whatever the
 //! corpus size. A document that cannot be read, parsed or analyzed (even one that makes a
 //! stage panic) becomes an error record, and the batch goes on.
+//!
+//! Inputs other than JSONL are told apart by content ([`dateline::web::sniff`]): text, an
+//! HTML page, a feed (one document per item) or a WARC archive (one document per HTML
+//! response, streamed record by record; other records are counted in the summary).
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -15,6 +19,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use dateline::ingest::{self, IngestOptions};
+use dateline::web::{self, warc, Format as WebFormat, Hints};
 use dateline::output::{self, OutputOptions};
 use dateline::{Document, Meta, Pipeline, Problem};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -34,7 +39,10 @@ fn is_corpus_file(path: &Path) -> bool {
     let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
     !hidden
         && path.extension().is_some_and(|e| {
-            ["txt", "text", "jsonl", "ndjson"].iter().any(|x| e.eq_ignore_ascii_case(x))
+            ["txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "shtml", "xml", "rss", "atom", "warc"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+                || (e.eq_ignore_ascii_case("gz") && path.to_string_lossy().to_ascii_lowercase().ends_with(".warc.gz"))
         })
 }
 
@@ -42,6 +50,8 @@ fn is_corpus_file(path: &Path) -> bool {
 struct Input {
     path: Option<PathBuf>,
     jsonl: bool,
+    /// What the input is, when the command line says; else judged by content.
+    forced: Option<WebFormat>,
 }
 
 impl Input {
@@ -53,6 +63,8 @@ impl Input {
 /// What the reader hands the workers: a document's id and what to make of it.
 enum Raw {
     Text(Vec<u8>),
+    Html(Vec<u8>, Hints),
+    Fragment(String, Hints),
     JsonlLine(Vec<u8>),
     Failed(Problem),
 }
@@ -67,20 +79,21 @@ struct Job {
 fn expand(paths: &[PathBuf], format: InputFormat, skipped: &mut usize) -> Vec<Input> {
     let mut out = Vec::new();
     let jsonl = |p: Option<&Path>| match format {
-        InputFormat::Text => false,
         InputFormat::Jsonl => true,
         InputFormat::Auto => p.is_none_or(has_jsonl_extension),
+        _ => false,
     };
+    let forced = format.web();
     for path in paths {
         if path.as_os_str() == "-" {
-            out.push(Input { path: None, jsonl: jsonl(None) });
+            out.push(Input { path: None, jsonl: jsonl(None), forced });
         } else if path.is_dir() {
             let mut files = Vec::new();
             walk(path, &mut files, skipped);
             files.sort();
-            out.extend(files.into_iter().map(|p| Input { jsonl: jsonl(Some(&p)), path: Some(p) }));
+            out.extend(files.into_iter().map(|p| Input { jsonl: jsonl(Some(&p)), path: Some(p), forced }));
         } else {
-            out.push(Input { jsonl: jsonl(Some(path)), path: Some(path.clone()) });
+            out.push(Input { jsonl: jsonl(Some(path)), path: Some(path.clone()), forced });
         }
     }
     out
@@ -106,8 +119,15 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut usize) {
     }
 }
 
+/// What the reader saw besides documents: WARC records skipped, by reason.
+#[derive(Default)]
+struct ReadStats {
+    skipped_records: Vec<(String, usize)>,
+}
+
 /// Reads all inputs in order, sending chunks of jobs; stops early if the receiver is gone.
-fn read_inputs(inputs: Vec<Input>, tx: mpsc::SyncSender<Vec<Job>>) {
+fn read_inputs(inputs: Vec<Input>, tx: mpsc::SyncSender<Vec<Job>>) -> ReadStats {
+    let mut stats = ReadStats::default();
     let mut chunk = Vec::new();
     let mut chunk_bytes = 0usize;
     let send = |job: Job, chunk: &mut Vec<Job>, chunk_bytes: &mut usize| -> bool {
@@ -132,20 +152,65 @@ fn read_inputs(inputs: Vec<Input>, tx: mpsc::SyncSender<Vec<Job>>) {
                 Ok(f) => Box::new(f),
                 Err(e) => {
                     if !send(failed(format!("cannot open {name}: {e}")), &mut chunk, &mut chunk_bytes) {
-                        return;
+                        return stats;
                     }
                     continue;
                 }
             },
         };
         if !input.jsonl {
-            let mut bytes = Vec::new();
-            let job = match BufReader::new(reader).read_to_end(&mut bytes) {
-                Ok(n) => Job { id: name.clone(), raw: Raw::Text(bytes), bytes: n as u64 },
-                Err(e) => failed(format!("cannot read {name}: {e}")),
+            let mut reader = BufReader::with_capacity(1 << 16, reader);
+            let format = match input.forced {
+                Some(f) => f,
+                None => reader.fill_buf().map(web::sniff).unwrap_or(WebFormat::Text),
             };
-            if !send(job, &mut chunk, &mut chunk_bytes) {
-                return;
+            if matches!(format, WebFormat::Warc | WebFormat::Gzip) {
+                let records = match warc::Records::new(&name, reader, warc::Limits::default()) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        if !send(failed(format!("cannot read {name}: {e}")), &mut chunk, &mut chunk_bytes) {
+                            return stats;
+                        }
+                        continue;
+                    }
+                };
+                let mut records = records;
+                for entry in records.by_ref() {
+                    let job = match entry {
+                        warc::Entry::Page { id, body, hints } => Job { id, bytes: body.len() as u64, raw: Raw::Html(body, hints) },
+                        warc::Entry::Failed { id, problem } => Job { id, raw: Raw::Failed(problem), bytes: 0 },
+                    };
+                    if !send(job, &mut chunk, &mut chunk_bytes) {
+                        return stats;
+                    }
+                }
+                for (reason, n) in records.skipped() {
+                    match stats.skipped_records.iter_mut().find(|(r, _)| r == reason) {
+                        Some((_, m)) => *m += n,
+                        None => stats.skipped_records.push((reason.clone(), *n)),
+                    }
+                }
+                continue;
+            }
+            let mut bytes = Vec::new();
+            let n = match reader.read_to_end(&mut bytes) {
+                Ok(n) => n as u64,
+                Err(e) => {
+                    if !send(failed(format!("cannot read {name}: {e}")), &mut chunk, &mut chunk_bytes) {
+                        return stats;
+                    }
+                    continue;
+                }
+            };
+            let jobs = match format {
+                WebFormat::Html => vec![Job { id: name.clone(), raw: Raw::Html(bytes, Hints::default()), bytes: n }],
+                WebFormat::Feed => feed_jobs(&name, &bytes),
+                _ => vec![Job { id: name.clone(), raw: Raw::Text(bytes), bytes: n }],
+            };
+            for job in jobs {
+                if !send(job, &mut chunk, &mut chunk_bytes) {
+                    return stats;
+                }
             }
             continue;
         }
@@ -171,12 +236,37 @@ fn read_inputs(inputs: Vec<Input>, tx: mpsc::SyncSender<Vec<Job>>) {
                 }
             };
             if !send(job, &mut chunk, &mut chunk_bytes) {
-                return;
+                return stats;
             }
         }
     }
     if !chunk.is_empty() {
         let _ = tx.send(chunk);
+    }
+    stats
+}
+
+/// One job per feed item (`file#N`), and an error record when the feed is damaged.
+fn feed_jobs(name: &str, bytes: &[u8]) -> Vec<Job> {
+    let problem = |e: &dateline::Error| Problem::from_error("ingest", e);
+    match web::feed::read(bytes) {
+        Err(e) => vec![Job { id: name.to_string(), raw: Raw::Failed(problem(&e)), bytes: bytes.len() as u64 }],
+        Ok(feed) => {
+            let mut jobs: Vec<Job> = feed
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| Job {
+                    id: format!("{name}#{}", i + 1),
+                    bytes: item.content.len() as u64,
+                    raw: Raw::Fragment(item.content.clone(), item.hints()),
+                })
+                .collect();
+            if let Some(e) = feed.problem {
+                jobs.push(Job { id: format!("{name}#{}", jobs.len() + 1), raw: Raw::Failed(problem(&e)), bytes: 0 });
+            }
+            jobs
+        }
     }
 }
 
@@ -193,6 +283,8 @@ fn process(job: Job, pipeline: &Pipeline, ingest_options: &IngestOptions, output
     let analyze = || {
         let mut doc = match raw {
             Raw::Text(b) => ingest::text_document(&id, b, ingest_options),
+            Raw::Html(b, hints) => web::html_document(&id, &b, ingest_options, hints),
+            Raw::Fragment(content, hints) => web::fragment_document(&id, &content, ingest_options, hints),
             Raw::JsonlLine(b) => ingest::jsonl_document(&id, &b, ingest_options),
             Raw::Failed(problem) => Document::failed(&id, Meta::default(), problem),
         };
@@ -258,13 +350,18 @@ pub fn run(args: BatchArgs) -> Result<u8> {
         progress.set_message(format!("{docs} documents, {failed} errors"));
     }
     out.flush().with_context(|| format!("cannot write {out_name}"))?;
-    reader.join().expect("the reader thread does not panic");
+    let stats = reader.join().expect("the reader thread does not panic");
     progress.finish_and_clear();
 
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         let rate = if secs > 0.0 { words as f64 / secs } else { 0.0 };
-        let skipped = if skipped > 0 { format!(", {skipped} non-corpus files skipped") } else { String::new() };
+        let mut skipped = if skipped > 0 { format!(", {skipped} non-corpus files skipped") } else { String::new() };
+        let records: usize = stats.skipped_records.iter().map(|(_, n)| n).sum();
+        if records > 0 {
+            let reasons: Vec<String> = stats.skipped_records.iter().map(|(r, n)| format!("{r} {n}")).collect();
+            skipped.push_str(&format!(", {records} WARC records skipped ({})", reasons.join(", ")));
+        }
         eprintln!(
             "dateline: {} documents, {} words, {} errors in {secs:.2} s ({} words/s){skipped} -> {out_name}",
             thousands(docs as u64),

@@ -52,7 +52,8 @@ struct CommonArgs {
     /// Replace invalid UTF-8 with U+FFFD and let NUL bytes through, instead of failing.
     #[arg(long)]
     lossy: bool,
-    /// How to read inputs: by file extension (.jsonl and .ndjson are JSONL), or forced.
+    /// How to read inputs: `auto` tells JSONL by extension (.jsonl, .ndjson) and the rest by
+    /// content (text, HTML, RSS/Atom feed, WARC); the others force one reading.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     input_format: InputFormat,
     /// Pipeline configuration (JSON: {"stages": [{"stage": "clean"}, ...]}); default: all stages.
@@ -197,6 +198,23 @@ enum InputFormat {
     Auto,
     Text,
     Jsonl,
+    Html,
+    Feed,
+    Warc,
+}
+
+impl InputFormat {
+    /// The reading forced on non-JSONL inputs; `None` to judge by content.
+    fn web(self) -> Option<dateline::web::Format> {
+        use dateline::web::Format;
+        match self {
+            InputFormat::Auto | InputFormat::Jsonl => None,
+            InputFormat::Text => Some(Format::Text),
+            InputFormat::Html => Some(Format::Html),
+            InputFormat::Feed => Some(Format::Feed),
+            InputFormat::Warc => Some(Format::Warc),
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -387,16 +405,25 @@ impl CommonArgs {
 
     fn is_jsonl(&self, path: Option<&Path>) -> bool {
         match self.input_format {
-            InputFormat::Text => false,
             InputFormat::Jsonl => true,
             InputFormat::Auto => path.is_some_and(batch::has_jsonl_extension),
+            _ => false,
         }
     }
 }
 
 fn analyze(args: AnalyzeArgs) -> Result<u8> {
     let path = args.input.filter(|p| p.as_os_str() != "-");
-    if args.common.is_jsonl(path.as_deref()) {
+    // Feeds and WARC archives hold many documents: the batch machinery, like JSONL.
+    let many = |format: Option<dateline::web::Format>| matches!(format, Some(dateline::web::Format::Feed | dateline::web::Format::Warc | dateline::web::Format::Gzip));
+    let sniffed = match (&path, args.common.input_format) {
+        (Some(p), InputFormat::Auto) => {
+            let mut head = Vec::with_capacity(1024);
+            std::fs::File::open(p).and_then(|f| f.take(1024).read_to_end(&mut head)).ok().map(|_| dateline::web::sniff(&head))
+        }
+        (_, forced) => forced.web(),
+    };
+    if args.common.is_jsonl(path.as_deref()) || (path.is_some() && many(sniffed)) {
         // Many records: the batch machinery, on one thread, to stdout.
         let batch = BatchArgs {
             inputs: vec![path.unwrap_or_else(|| PathBuf::from("-"))],
@@ -420,7 +447,17 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
             ("<stdin>".to_string(), bytes)
         }
     };
-    let mut doc = dateline::ingest::text_document(&name, bytes, &args.common.ingest());
+    let format = match args.common.input_format.web() {
+        Some(f) => f,
+        None => dateline::web::sniff(&bytes),
+    };
+    let mut doc = match format {
+        dateline::web::Format::Html => dateline::web::html_document(&name, &bytes, &args.common.ingest(), Default::default()),
+        dateline::web::Format::Feed | dateline::web::Format::Warc | dateline::web::Format::Gzip => {
+            bail!("{name}: a feed or WARC archive on stdin: save it to a file and pass its path")
+        }
+        dateline::web::Format::Text => dateline::ingest::text_document(&name, bytes, &args.common.ingest()),
+    };
     pipeline.run(&mut doc);
     if let Some(problem) = doc.errors.first() {
         bail!("{name}: {}", problem.message);

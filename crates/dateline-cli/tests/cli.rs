@@ -267,3 +267,49 @@ fn eval_ner_scores_names_per_type() {
         .unwrap();
     assert_eq!(out.status.code(), Some(4));
 }
+
+#[test]
+fn html_pages_are_read_by_content_whatever_their_name() {
+    let dir = scratch("html-sniff");
+    let page = dir.join("page.txt"); // an HTML page saved with the wrong extension
+    std::fs::copy(repo().join("testdata/web/alaska-summit.html"), &page).unwrap();
+    let out = dateline(&["analyze", page.to_str().unwrap(), "--compact"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["title"], "Trump and Putin head to Alaska for high-stakes summit");
+    assert_eq!(v["published"], "2025-08-15");
+    assert_eq!(v["site"], "Example News");
+    assert!(v["text"].as_str().unwrap().starts_with("Donald Trump and Vladimir Putin headed to Alaska"));
+    // Forced as text, it is text.
+    let out = dateline(&["analyze", page.to_str().unwrap(), "--compact", "--input-format", "text"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(v["text"].as_str().unwrap().contains("<"));
+}
+
+#[test]
+fn batch_reads_pages_feeds_and_warc_archives_with_their_damage() {
+    let out = dateline(&["batch", "testdata/web", "--threads", "1"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let records: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "testdata/web/alaska-summit.html",
+            "testdata/web/cut.warc#3",
+            "testdata/web/feed.rss#1",
+            "testdata/web/feed.rss#2",
+            "testdata/web/sample.warc.gz#3",
+            "testdata/web/sample.warc.gz#5",
+        ]
+    );
+    assert_eq!(records[1]["errors"][0]["code"], "invalid-warc");
+    assert_eq!(records[4]["text"], records[0]["text"]);
+    assert_eq!(records[4]["fetched"], "2025-08-16");
+    assert_eq!(records[2]["published"], "2025-08-15");
+    let err = stderr(&out);
+    assert!(err.contains("6 documents") && err.contains("WARC records skipped (warcinfo 2, request 2"), "{err}");
+    // A feed given to analyze prints one record per item.
+    let out = dateline(&["analyze", "testdata/web/feed.rss", "--compact"]);
+    assert_eq!(stdout(&out).lines().count(), 2, "{}", stderr(&out));
+}

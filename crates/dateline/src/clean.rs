@@ -63,7 +63,12 @@ impl Stage for Clean {
     }
 
     fn run(&self, doc: &mut Document) -> Result<(), Error> {
-        let raw = doc.raw.as_str();
+        // A web page's text was extracted from its markup: clean that, then map back through it.
+        let extracted = doc.take_extracted();
+        let raw = match &extracted {
+            Some((text, _)) => text.as_str(),
+            None => doc.raw.as_str(),
+        };
         let mut lines = split_lines(raw);
         if self.config.furniture {
             mark_furniture(raw, &mut lines);
@@ -91,7 +96,13 @@ impl Stage for Clean {
                 out.fold(line.span);
             }
         }
-        let (text, offsets) = out.finish();
+        let (text, mut offsets) = out.finish();
+        if let Some((_, inner)) = &extracted {
+            offsets = offsets.compose(inner, text.len() as u32);
+            for r in &mut removed {
+                r.raw = inner.to_raw_span(r.raw);
+            }
+        }
         if self.config.title && doc.meta.title.is_none() && paragraphs.len() > 1 {
             let first = text.split("\n\n").next().unwrap_or("");
             if looks_like_title(first) {

@@ -48,8 +48,16 @@ pub struct Meta {
     pub published: Option<Date>,
     /// ISO 639-1 code (`en`), or ISO 639-3 where there is no two-letter code.
     pub language: Option<String>,
-    /// The byline `clean` found glued to the top of the text (`By Jane Doe, Reuters`).
+    /// The byline: the authors a web page names, joined by commas, or the byline `clean`
+    /// found glued to the top of the text (`By Jane Doe, Reuters`).
     pub byline: Option<String>,
+    /// The authors a web page names (JSON-LD, `<meta name=author>`, `rel=author`, a byline
+    /// element), in order.
+    pub authors: Vec<String>,
+    /// The site's name (`og:site_name`).
+    pub site: Option<String>,
+    /// When the page was fetched (a WARC record's date).
+    pub fetched: Option<Date>,
 }
 
 /// A line `clean` dropped from the raw input as page furniture, with the reason.
@@ -222,6 +230,23 @@ impl OffsetMap {
         }
     }
 
+    /// This map applied after `inner`: for a text written from `inner`'s text, which was
+    /// itself written from the raw input, the map from this text to the raw input. Runs are
+    /// split wherever `inner` has an anchor inside them. `len` is the length of this text.
+    pub(crate) fn compose(&self, inner: &OffsetMap, len: u32) -> OffsetMap {
+        let mut anchors = Vec::with_capacity(self.anchors.len() + inner.anchors.len());
+        for (i, &(c, m)) in self.anchors.iter().enumerate() {
+            let run_end = self.anchors.get(i + 1).map_or(len, |a| a.0);
+            let run = run_end.saturating_sub(c);
+            anchors.push((c, inner.to_raw(m)));
+            let from = inner.anchors.partition_point(|&(e, _)| e <= m);
+            for &(e, r) in inner.anchors[from..].iter().take_while(|&&(e, _)| e < m + run) {
+                anchors.push((c + (e - m), r));
+            }
+        }
+        OffsetMap { anchors }
+    }
+
     /// The raw span of a cleaned span.
     pub fn to_raw_span(&self, span: Span) -> Span {
         let start = self.to_raw(span.start);
@@ -241,6 +266,8 @@ pub struct Document {
     pub raw: String,
     text: Option<String>,
     offsets: OffsetMap,
+    /// Text an extractor (HTML) made from the raw input, with its map back, for `clean`.
+    extracted: Option<(String, OffsetMap)>,
     /// Lines `clean` dropped from the raw input.
     pub removed: Vec<Removed>,
     /// Paragraph spans, in order, from `segment`.
@@ -268,6 +295,17 @@ impl Document {
     /// A new document from decoded input.
     pub fn new(id: impl Into<String>, raw: impl Into<String>, meta: Meta) -> Document {
         Document { id: id.into(), meta, raw: raw.into(), ..Document::default() }
+    }
+
+    /// A document whose text was extracted from markup in `raw` (a web page): `clean` reads
+    /// `text` instead of `raw`, and maps its spans through `offsets` back into `raw`.
+    pub(crate) fn with_extracted(id: impl Into<String>, raw: impl Into<String>, meta: Meta, text: String, offsets: OffsetMap) -> Document {
+        Document { extracted: Some((text, offsets)), ..Document::new(id, raw, meta) }
+    }
+
+    /// Takes the extracted text, if the document has one (for `clean`).
+    pub(crate) fn take_extracted(&mut self) -> Option<(String, OffsetMap)> {
+        self.extracted.take()
     }
 
     /// A document that could not be read: no text, one problem, and nothing for the

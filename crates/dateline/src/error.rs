@@ -58,6 +58,14 @@ pub enum ErrorKind {
     Config(String),
     /// A reference data file is missing, corrupt or stale.
     Data(String),
+    /// An input served as a web page or feed is binary data.
+    Binary(String),
+    /// A feed is not well-formed enough to read.
+    Feed(String),
+    /// A WARC record is truncated, corrupt or not WARC at all.
+    Warc(String),
+    /// A WARC record (or a compressed stream) is larger than the limit it is read with.
+    RecordTooLarge(String),
 }
 
 /// An error from the dateline library.
@@ -89,6 +97,10 @@ impl Error {
             ErrorKind::InvalidDate(_) => "invalid-date",
             ErrorKind::Config(_) => "invalid-config",
             ErrorKind::Data(_) => "bad-data",
+            ErrorKind::Binary(_) => "binary",
+            ErrorKind::Feed(_) => "invalid-feed",
+            ErrorKind::Warc(_) => "invalid-warc",
+            ErrorKind::RecordTooLarge(_) => "record-too-large",
         }
     }
 }
@@ -115,6 +127,10 @@ impl fmt::Display for Error {
             ErrorKind::InvalidDate(s) => write!(f, "invalid date {s:?}: expected a calendar date as YYYY-MM-DD"),
             ErrorKind::Config(msg) => write!(f, "invalid pipeline configuration: {msg}"),
             ErrorKind::Data(msg) => write!(f, "reference data: {msg}"),
+            ErrorKind::Binary(why) => write!(f, "this looks like binary data, not a web page: {why}; use --lossy to read it anyway"),
+            ErrorKind::Feed(msg) => write!(f, "not a readable RSS or Atom feed: {msg}"),
+            ErrorKind::Warc(msg) => write!(f, "WARC: {msg}"),
+            ErrorKind::RecordTooLarge(msg) => write!(f, "{msg}"),
         }
     }
 }

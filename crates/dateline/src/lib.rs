@@ -39,6 +39,7 @@ pub mod segment;
 pub mod span;
 pub mod stage;
 pub mod times;
+pub mod web;
 
 pub use date::Date;
 pub use document::{Document, Entity, EntityType, Mention, MentionKind, Meta, Problem, Sentence, Token, TokenKind};

@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! { "schema": "dateline/1", "id", "title", "url", "language", "published", "byline",
+//!   "authors", "site", "fetched",           // web pages only: absent for text
 //!   "text",                                  // the cleaned text all offsets refer to
 //!   "paragraphs": [{"start","end"}], "sentences": [{"start","end"}],
 //!   "tokens": [{"start","end","kind"}],      // only when asked for
@@ -270,6 +271,12 @@ struct JsonDocument<'a> {
     language: Option<&'a str>,
     published: Option<Date>,
     byline: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    authors: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fetched: Option<Date>,
     text: &'a str,
     paragraphs: Vec<JsonSpan>,
     sentences: Vec<JsonSpan>,
@@ -296,6 +303,9 @@ pub fn write_json<W: Write>(doc: &Document, options: &OutputOptions, w: W) -> io
         language: doc.meta.language.as_deref(),
         published: doc.meta.published,
         byline: doc.meta.byline.as_deref(),
+        authors: &doc.meta.authors,
+        site: doc.meta.site.as_deref(),
+        fetched: doc.meta.fetched,
         text,
         paragraphs: doc.paragraphs.iter().map(|&p| offsets.span(p)).collect(),
         sentences: doc.sentences.iter().map(|s| offsets.span(s.span)).collect(),
@@ -457,6 +467,12 @@ pub fn write_text<W: Write>(doc: &Document, mut w: W) -> io::Result<()> {
     writeln!(w, "  title:     {}", field(doc.meta.title.as_deref()))?;
     if let Some(byline) = &doc.meta.byline {
         writeln!(w, "  byline:    {byline}")?;
+    }
+    if let Some(site) = &doc.meta.site {
+        writeln!(w, "  site:      {site}")?;
+    }
+    if let Some(url) = &doc.meta.url {
+        writeln!(w, "  url:       {url}")?;
     }
     writeln!(w, "  language:  {}", field(doc.meta.language.as_deref()))?;
     writeln!(w, "  published: {}", doc.meta.published.map_or("-".to_string(), |d| d.to_string()))?;
