@@ -781,6 +781,8 @@ fn own_time(doc: &Document, sentence: Span, cue: Span) -> Option<usize> {
         .iter()
         .enumerate()
         .filter(|(_, t)| matches!(t.kind, TimeType::Date | TimeType::Time) && sentence.contains(t.span) && t.value.starts_with(|c: char| c.is_ascii_digit()))
+        // A time that is the cue itself (`in March` read as the verb) is not the cue's time.
+        .filter(|(_, t)| t.span.end <= cue.start || t.span.start >= cue.end)
         .filter(|(_, t)| {
             let between = if t.span.start >= cue.end { &text[cue.end as usize..t.span.start as usize] } else { &text[t.span.end as usize..cue.start as usize] };
             let words: Vec<&str> = between.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
