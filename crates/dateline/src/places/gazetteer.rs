@@ -212,7 +212,8 @@ impl Gazetteer {
     fn extents(&self) -> HashMap<String, Extent> {
         // Keyed by the borrowed codes while gathering (one entry per country and division,
         // not two strings per city); the codes become strings once, at the end.
-        let mut points: HashMap<(&str, Option<&str>), (Vec<f32>, Vec<f32>)> = HashMap::new();
+        type Points = (Vec<f32>, Vec<f32>);
+        let mut points: HashMap<(&str, Option<&str>), Points> = HashMap::new();
         for c in self.r.tables.cities.iter() {
             for key in [(c.country, None), (c.country, Some(c.admin1))] {
                 let (lats, lons) = points.entry(key).or_default();
