@@ -14,6 +14,7 @@ mod rss;
 
 use dateline::clean::{Clean, CleanConfig};
 use dateline::entities::{Entities, EntitiesConfig};
+use dateline::events::{Events, EventsConfig};
 use dateline::ingest::{self, IngestOptions};
 use dateline::language::{Language, LanguageConfig};
 use dateline::places::{Places, PlacesConfig};
@@ -45,6 +46,7 @@ fn main() {
         Box::new(Times::new(TimesConfig::default())),
         Box::new(Quotes::new(QuotesConfig::default()).expect("the reference data loads")),
         Box::new(Places::new(PlacesConfig::default()).expect("the reference data loads")),
+        Box::new(Events::new(EventsConfig::default()).expect("the reference data loads")),
     ];
     // BENCH_STAGES=clean,segment times only those stages.
     if let Ok(only) = std::env::var("BENCH_STAGES") {

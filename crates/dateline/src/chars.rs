@@ -43,3 +43,13 @@ pub(crate) fn is_hyphen(c: char) -> bool {
 pub(crate) fn ends_like_prose(line: &str) -> bool {
     line.trim_end().trim_end_matches(is_closer).chars().next_back().is_some_and(is_terminal)
 }
+
+/// A word in lower case (`str::to_lowercase`), borrowed when it is lower case ASCII already,
+/// as most words of running text are: no allocation for them.
+pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}

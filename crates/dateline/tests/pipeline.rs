@@ -203,6 +203,15 @@ fn output_is_deterministic() {
     assert_eq!(write(), write());
 }
 
+/// Regression: a month name read as an event cue (`in March`) is also a time; the events
+/// stage sliced the text between the two backwards and panicked.
+#[test]
+fn a_time_that_is_also_an_event_cue_does_not_panic() {
+    let doc = analyze("march", "General Motors said it saw a 45% drop in United States vehicle sales for its cars in March.\n");
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    check_spans(&doc);
+}
+
 /// A huge single line (no paragraph breaks) is processed in linear time: this would take
 /// minutes if any step were quadratic.
 #[test]

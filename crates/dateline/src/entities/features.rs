@@ -130,20 +130,37 @@ mod t {
     pub const PREV_TAG_SHAPE: u8 = 33;
 }
 
-/// The fixed features of every token of a sentence, as hashes.
+/// The words of a sentence as the features see them: each word's lower-case hash and its
+/// shape hash, computed once (features, the document context and the tag history all use them).
+pub(crate) struct SentenceWords {
+    pub hashes: Vec<u64>,
+    pub shapes: Vec<u64>,
+}
+
+impl SentenceWords {
+    pub(crate) fn new(words: &[&str]) -> SentenceWords {
+        SentenceWords { hashes: words.iter().map(|w| Hash::word(w)).collect(), shapes: words.iter().map(|w| shape_hash(w, 0).0).collect() }
+    }
+}
+
+/// The fixed features of every token of a sentence, as buckets of a table of `2^bits`:
+/// token `i`'s are `out[ends[i - 1]..ends[i]]` (`ends` and `out` are cleared first).
+/// `doc` tells what the document says about a word, given its hash.
 pub(crate) fn sentence_features(
     words: &[&str],
+    sw: &SentenceWords,
     gaz: &[Gazetteer],
-    doc: impl Fn(&str) -> DocWord,
-    out: &mut Vec<Vec<Hash>>,
+    doc: impl Fn(u64) -> DocWord,
+    bits: u32,
+    out: &mut Vec<u32>,
+    ends: &mut Vec<u32>,
 ) {
     out.clear();
+    ends.clear();
     let n = words.len();
     let upper_sentence = n > 3
         && words.iter().filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
-    // Each word's hash and shape, once; features combine them with their template.
-    let hashes: Vec<u64> = words.iter().map(|w| Hash::word(w)).collect();
-    let shapes: Vec<u64> = words.iter().map(|w| shape_hash(w, 0).0).collect();
+    let (hashes, shapes) = (&sw.hashes, &sw.shapes);
     let (start, end) = (Hash::word("<s>"), Hash::word("</s>"));
     let word = |i: isize| -> u64 {
         if i < 0 {
@@ -157,71 +174,84 @@ pub(crate) fn sentence_features(
     let shape = |i: isize| -> u64 {
         if i < 0 || i as usize >= n { 0 } else { shapes[i as usize] }
     };
+    let mut chars: Vec<char> = Vec::new();
     for i in 0..n {
         let w = words[i];
         let ii = i as isize;
-        let mut f = Vec::with_capacity(40);
-        f.push(Hash::new(t::BIAS));
-        f.push(Hash::new(t::WORD).add(word(ii)));
-        f.push(Hash::new(t::WORD_PREV).add(word(ii - 1)));
-        f.push(Hash::new(t::WORD_NEXT).add(word(ii + 1)));
-        f.push(Hash::new(t::WORD_PREV2).add(word(ii - 2)));
-        f.push(Hash::new(t::WORD_NEXT2).add(word(ii + 2)));
-        f.push(Hash::new(t::BIGRAM_PREV).add(word(ii - 1)).add(word(ii)));
-        f.push(Hash::new(t::BIGRAM_NEXT).add(word(ii)).add(word(ii + 1)));
-        f.push(Hash::new(t::SHAPE).add(shape(ii)));
-        f.push(Hash::new(t::SHAPE_PREV).add(shape(ii - 1)));
-        f.push(Hash::new(t::SHAPE_NEXT).add(shape(ii + 1)));
-        f.push(Hash::new(t::SHAPE_WORD_NEXT).add(shape(ii)).add(word(ii + 1)));
-        let chars: Vec<char> = w.chars().flat_map(char::to_lowercase).collect();
+        let mut push = |h: Hash| out.push(h.bucket(bits));
+        push(Hash::new(t::BIAS));
+        push(Hash::new(t::WORD).add(word(ii)));
+        push(Hash::new(t::WORD_PREV).add(word(ii - 1)));
+        push(Hash::new(t::WORD_NEXT).add(word(ii + 1)));
+        push(Hash::new(t::WORD_PREV2).add(word(ii - 2)));
+        push(Hash::new(t::WORD_NEXT2).add(word(ii + 2)));
+        push(Hash::new(t::BIGRAM_PREV).add(word(ii - 1)).add(word(ii)));
+        push(Hash::new(t::BIGRAM_NEXT).add(word(ii)).add(word(ii + 1)));
+        push(Hash::new(t::SHAPE).add(shape(ii)));
+        push(Hash::new(t::SHAPE_PREV).add(shape(ii - 1)));
+        push(Hash::new(t::SHAPE_NEXT).add(shape(ii + 1)));
+        push(Hash::new(t::SHAPE_WORD_NEXT).add(shape(ii)).add(word(ii + 1)));
+        chars.clear();
+        if w.is_ascii() {
+            chars.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            chars.extend(w.chars().flat_map(char::to_lowercase));
+        }
         for k in 1..=4.min(chars.len()) {
             let mut p = Hash::new(t::PREFIX).add(k as u64);
             for &c in &chars[..k] {
                 p = p.add(u64::from(c));
             }
-            f.push(p);
+            push(p);
             let mut s = Hash::new(t::SUFFIX).add(k as u64);
             for &c in &chars[chars.len() - k..] {
                 s = s.add(u64::from(c));
             }
-            f.push(s);
+            push(s);
         }
         if i == 0 {
-            f.push(Hash::new(t::FIRST).add(u64::from(w.chars().next().is_some_and(char::is_uppercase))));
+            push(Hash::new(t::FIRST).add(u64::from(w.chars().next().is_some_and(char::is_uppercase))));
         }
         if upper_sentence {
-            f.push(Hash::new(t::UPPER_SENTENCE));
+            push(Hash::new(t::UPPER_SENTENCE));
         }
         let g = gaz[i];
-        for kind in bits(g.single) {
-            f.push(Hash::new(t::GAZ_SINGLE).add(kind));
+        for kind in bits_of(g.single) {
+            push(Hash::new(t::GAZ_SINGLE).add(kind));
         }
-        for kind in bits(g.span) {
-            f.push(Hash::new(t::GAZ_SPAN).add(kind).add(u64::from(g.span_begins)));
+        for kind in bits_of(g.span) {
+            push(Hash::new(t::GAZ_SPAN).add(kind).add(u64::from(g.span_begins)));
         }
         if g.big_city {
-            f.push(Hash::new(t::BIG_CITY));
+            push(Hash::new(t::BIG_CITY));
         }
         if i > 0 {
-            for kind in bits(gaz[i - 1].span | gaz[i - 1].single) {
-                f.push(Hash::new(t::GAZ_PREV).add(kind));
+            for kind in bits_of(gaz[i - 1].span | gaz[i - 1].single) {
+                push(Hash::new(t::GAZ_PREV).add(kind));
             }
         }
         if i + 1 < n {
-            for kind in bits(gaz[i + 1].span | gaz[i + 1].single) {
-                f.push(Hash::new(t::GAZ_NEXT).add(kind));
+            for kind in bits_of(gaz[i + 1].span | gaz[i + 1].single) {
+                push(Hash::new(t::GAZ_NEXT).add(kind));
             }
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
-            let d = doc(w);
-            f.push(Hash::new(t::DOC).add(u64::from(d.capitalized_inside)).add(u64::from(d.lower)).add(u64::from(i == 0)));
+            let d = doc(hashes[i]);
+            push(Hash::new(t::DOC).add(u64::from(d.capitalized_inside)).add(u64::from(d.lower)).add(u64::from(i == 0)));
         }
-        out.push(f);
+        ends.push(out.len() as u32);
     }
 }
 
-fn bits(mask: u32) -> impl Iterator<Item = u64> {
-    (0..32u64).filter(move |b| mask & (1 << b) != 0)
+fn bits_of(mask: u32) -> impl Iterator<Item = u64> {
+    let mut mask = mask;
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let b = mask.trailing_zeros();
+            mask &= mask - 1;
+            u64::from(b)
+        })
+    })
 }
 
 /// The features of the tags chosen before a token (decoding is left to right), given the
@@ -232,11 +262,6 @@ pub(crate) fn history_features(word: u64, shape: u64, prev: u8, prev2: u8, out: 
     out.push(Hash::new(t::PREV_TAGS).add(u64::from(prev)).add(u64::from(prev2)));
     out.push(Hash::new(t::PREV_TAG_WORD).add(u64::from(prev)).add(word));
     out.push(Hash::new(t::PREV_TAG_SHAPE).add(shape).add(u64::from(prev)));
-}
-
-/// A word's hash and shape hash, as `history_features` takes them.
-pub(crate) fn word_and_shape(w: &str) -> (u64, u64) {
-    (Hash::word(w), shape_hash(w, 0).0)
 }
 
 /// Gazetteer evidence for the tokens of a sentence, from the name index: each token's own

@@ -8,9 +8,9 @@
 
 use std::collections::HashMap;
 
-use super::features::{gazetteer, history_features, sentence_features, word_and_shape, DocWord, Hash};
+use super::features::{gazetteer, history_features, sentence_features, DocWord, Hash, SentenceWords};
 use crate::error::{Error, ErrorKind};
-use crate::resources::Resources;
+use crate::resources::{FxBuild, Resources};
 
 /// The tags, in weight order: `O`, then `B-` and `I-` of each type.
 pub const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
@@ -50,14 +50,14 @@ pub struct Tagger {
 
 /// Per-document context the features read: each word's use across the document.
 pub struct DocContext {
-    words: HashMap<u64, DocWord>,
+    words: HashMap<u64, DocWord, FxBuild>,
 }
 
 impl DocContext {
     /// Gathers, for every word of the document's sentences, whether it is seen capitalized
     /// other than first in a sentence, and whether it is seen in lower case.
     pub fn new<'a>(sentences: impl Iterator<Item = &'a [&'a str]>) -> DocContext {
-        let mut words: HashMap<u64, DocWord> = HashMap::new();
+        let mut words: HashMap<u64, DocWord, FxBuild> = HashMap::default();
         for s in sentences {
             for (i, w) in s.iter().enumerate() {
                 let Some(first) = w.chars().next() else { continue };
@@ -75,8 +75,9 @@ impl DocContext {
         DocContext { words }
     }
 
-    fn get(&self, w: &str) -> DocWord {
-        self.words.get(&Hash::word(w)).copied().unwrap_or_default()
+    /// What the document says about a word, by its hash (`Hash::word`).
+    fn get(&self, word_hash: u64) -> DocWord {
+        self.words.get(&word_hash).copied().unwrap_or_default()
     }
 }
 
@@ -132,15 +133,11 @@ impl Tagger {
 
     pub(crate) fn prepare(&self, words: &[&str], doc: &DocContext, resources: &Resources, buf: &mut String) -> Prepared {
         let gaz = gazetteer(words, resources, buf);
-        let mut hashed: Vec<Vec<Hash>> = Vec::new();
-        sentence_features(words, &gaz, |w| doc.get(w), &mut hashed);
-        let mut buckets = Vec::with_capacity(hashed.iter().map(Vec::len).sum());
-        let mut ends = Vec::with_capacity(hashed.len());
-        for f in &hashed {
-            buckets.extend(f.iter().map(|h| h.bucket(self.bits)));
-            ends.push(buckets.len() as u32);
-        }
-        Prepared { buckets, ends, words: words.iter().map(|w| word_and_shape(w)).collect() }
+        let sw = SentenceWords::new(words);
+        let mut buckets = Vec::with_capacity(words.len() * 32);
+        let mut ends = Vec::with_capacity(words.len());
+        sentence_features(words, &sw, &gaz, |h| doc.get(h), self.bits, &mut buckets, &mut ends);
+        Prepared { buckets, ends, words: sw.hashes.iter().copied().zip(sw.shapes.iter().copied()).collect() }
     }
 
     fn scores(&self, fixed: &[u32], history: &[Hash], scores: &mut [f32; N]) {

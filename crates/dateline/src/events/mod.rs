@@ -955,15 +955,10 @@ fn own_time(doc: &Document, sentence: Span, cue: Span) -> Option<usize> {
         .iter()
         .enumerate()
         .filter(|(_, t)| matches!(t.kind, TimeType::Date | TimeType::Time) && sentence.contains(t.span) && t.value.starts_with(|c: char| c.is_ascii_digit()))
+        // A time that is the cue itself (`in March` read as the verb) is not the cue's time.
+        .filter(|(_, t)| t.span.end <= cue.start || t.span.start >= cue.end)
         .filter(|(_, t)| {
-            // The words between the two (none when they overlap: `Friday's meeting`).
-            let between = if t.span.start >= cue.end {
-                &text[cue.end as usize..t.span.start as usize]
-            } else if t.span.end <= cue.start {
-                &text[t.span.end as usize..cue.start as usize]
-            } else {
-                ""
-            };
+            let between = if t.span.start >= cue.end { &text[cue.end as usize..t.span.start as usize] } else { &text[t.span.end as usize..cue.start as usize] };
             let words: Vec<&str> = between.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
             words.len() <= 8 && !between.contains([',', ';', '—', '–']) && !words.iter().any(|w| TIME_BREAKS.contains(&w.to_lowercase().as_str()))
         })

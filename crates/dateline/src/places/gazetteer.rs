@@ -210,9 +210,12 @@ impl Gazetteer {
     }
 
     fn extents(&self) -> HashMap<String, Extent> {
-        let mut points: HashMap<String, (Vec<f32>, Vec<f32>)> = HashMap::new();
+        // Keyed by the borrowed codes while gathering (one entry per country and division,
+        // not two strings per city); the codes become strings once, at the end.
+        type Points = (Vec<f32>, Vec<f32>);
+        let mut points: HashMap<(&str, Option<&str>), Points> = HashMap::new();
         for c in self.r.tables.cities.iter() {
-            for key in [c.country.to_string(), format!("{}.{}", c.country, c.admin1)] {
+            for key in [(c.country, None), (c.country, Some(c.admin1))] {
                 let (lats, lons) = points.entry(key).or_default();
                 lats.push(c.lat);
                 lons.push(c.lon);
@@ -223,6 +226,12 @@ impl Gazetteer {
             let at = |q: usize| v[(v.len() - 1) * q / 10];
             [at(2), at(5), at(8)]
         };
-        points.into_iter().map(|(k, (mut lats, mut lons))| (k, Extent { lat: percentiles(&mut lats), lon: percentiles(&mut lons) })).collect()
+        points
+            .into_iter()
+            .map(|((country, admin1), (mut lats, mut lons))| {
+                let key = admin1.map_or_else(|| country.to_string(), |a| format!("{country}.{a}"));
+                (key, Extent { lat: percentiles(&mut lats), lon: percentiles(&mut lons) })
+            })
+            .collect()
     }
 }

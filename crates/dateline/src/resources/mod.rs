@@ -16,6 +16,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+pub(crate) use index::FxBuild;
 pub use index::{fold, fold_into, NameIndex, NameKind, NameRef};
 pub use tables::{
     Admin1, CameoEvent, Cities, City, Continent, Country, EventCue, Group, NameFrequency, NameList, OrgAffix, Organization, Person, Region, ReportingVerb,

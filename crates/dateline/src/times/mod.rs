@@ -12,6 +12,8 @@
 //! (`met on Friday`) looks back from the reference date, future (`will meet on Monday`)
 //! forward. With no reference date, the known parts stay (`XXXX-02-28`).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::date::{days_in_month, Date};
@@ -231,8 +233,8 @@ fn duration(n: Option<u32>, (u, time): (&str, bool)) -> String {
 }
 
 /// The tense around token `at`: -1 past, 0 present or unknown, 1 future.
-fn tense(lower: &[String], at: usize) -> i32 {
-    let w = |k: usize| lower.get(k).map_or("", String::as_str);
+fn tense(lower: &[Cow<'_, str>], at: usize) -> i32 {
+    let w = |k: usize| lower.get(k).map_or("", |c| c.as_ref());
     // The word before the expression decides first: `since March` looks back, and `said
     // Friday` (or `said on Friday`) dates the saying, in the past.
     let before = if w(at.wrapping_sub(1)) == "on" { at.wrapping_sub(2) } else { at.wrapping_sub(1) };
@@ -312,8 +314,8 @@ fn anchor_weekday(wd: u32, reference: Option<Date>, tense: i32) -> String {
 
 /// Finds the time expressions of a sentence.
 pub fn find(words: &[&str], reference: Option<Date>) -> Vec<Found> {
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let w = |i: usize| lower.get(i).map_or("", String::as_str);
+    let lower: Vec<Cow<'_, str>> = words.iter().map(|w| crate::chars::lowercase(w)).collect();
+    let w = |i: usize| lower.get(i).map_or("", |c| c.as_ref());
     let raw = |i: usize| words.get(i).copied().unwrap_or("");
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -737,14 +739,14 @@ fn decade(w: &str) -> Option<String> {
 }
 
 /// A clock time at token `i`: (hour, minute, tokens used). Needs `a.m.`/`p.m.` or `H:MM`.
-fn clock(lower: &[String], i: usize) -> Option<(u32, u32, usize)> {
+fn clock(lower: &[Cow<'_, str>], i: usize) -> Option<(u32, u32, usize)> {
     let w = lower.get(i)?;
     let (h, m) = match w.split_once(':') {
         Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
         None => (w.parse::<u32>().ok()?, 0),
         _ => return None,
     };
-    let meridiem = lower.get(i + 1).map(String::as_str).filter(|n| matches!(*n, "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m"));
+    let meridiem = lower.get(i + 1).map(|c| c.as_ref()).filter(|n| matches!(*n, "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m"));
     // `0800 UTC`: military time, only before a zone.
     let military = w.len() == 4 && lower.get(i + 1).is_some_and(|z| z == "utc" || z == "gmt");
     let (h, m) = if military { (h / 100, h % 100) } else { (h, m) };
@@ -768,8 +770,8 @@ fn clock(lower: &[String], i: usize) -> Option<(u32, u32, usize)> {
 /// the year`), `@+1D`/`@-1D` the day after or before it (`the
 /// next day`), `@-1Y` and a granularity (`D`ay, `M`onth, `Y`ear, `P`eriod: as given) the
 /// same a year earlier (`the same month a year ago`, `the year before`).
-fn anaphor(lower: &[String], i: usize) -> Option<(usize, TimeType, String)> {
-    let w = |k: usize| lower.get(k).map_or("", String::as_str);
+fn anaphor(lower: &[Cow<'_, str>], i: usize) -> Option<(usize, TimeType, String)> {
+    let w = |k: usize| lower.get(k).map_or("", |c| c.as_ref());
     match (w(i), w(i + 1), w(i + 2)) {
         ("the", "same", unit @ ("day" | "week" | "month" | "quarter" | "period" | "time")) => {
             // `a year ago`, `a year earlier`, `last year`, `of the previous year`
@@ -853,8 +855,8 @@ fn resolve(marker: &str, last_day: Option<Date>, last_any: Option<&str>) -> Stri
     last_day.and_then(|d| d.add_days(days)).map_or(unknown.to_string(), |d| d.to_string())
 }
 
-fn duration_at(lower: &[String], i: usize, reference: Option<Date>) -> Option<Found> {
-    let w = |k: usize| lower.get(k).map_or("", String::as_str);
+fn duration_at(lower: &[Cow<'_, str>], i: usize, reference: Option<Date>) -> Option<Found> {
+    let w = |k: usize| lower.get(k).map_or("", |c| c.as_ref());
     // Bare plural units: `minutes`, `hours`, `recent days`, `years`, `in just minutes`,
     // `over the years`
     if let Some(u) = unit(w(i)).filter(|_| w(i).ends_with('s')) {
