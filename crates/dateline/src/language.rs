@@ -55,8 +55,44 @@ pub fn detect(text: &str, config: &LanguageConfig) -> Option<&'static str> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
+    if plainly_english(&text[..end]) {
+        return Some("en");
+    }
     let info = whatlang::detect(&text[..end])?;
     (info.confidence() >= config.min_confidence).then(|| iso639_1(info.lang()))
+}
+
+/// True for an English function word (lower-case ASCII): in running English text about a
+/// third of the words are these, and in other languages almost none are.
+fn english_function_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"the" | b"of" | b"and" | b"to" | b"in" | b"a" | b"is" | b"that" | b"for" | b"on" | b"with" | b"was" | b"as" | b"by"
+            | b"at" | b"from" | b"it" | b"be" | b"are" | b"has" | b"have" | b"he" | b"his" | b"were" | b"this" | b"which"
+            | b"said" | b"an" | b"not" | b"but" | b"had" | b"they" | b"will" | b"its" | b"their"
+    )
+}
+
+/// A fast path for most news: a sample of at least 30 words, a quarter of them English
+/// function words, and no letter outside ASCII is English, without the trigram statistics
+/// (which cost a fifth of the pipeline's time on short articles).
+fn plainly_english(sample: &str) -> bool {
+    // Curly quotes and dashes are fine; letters outside ASCII are another script or language.
+    if !sample.is_ascii() && sample.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) {
+        return false;
+    }
+    let (mut words, mut function) = (0usize, 0usize);
+    let mut buf = [0u8; 5];
+    for w in sample.as_bytes().split(|b| !b.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
+        words += 1;
+        if w.len() <= buf.len() {
+            for (d, s) in buf.iter_mut().zip(w) {
+                *d = s.to_ascii_lowercase();
+            }
+            function += usize::from(english_function_word(&buf[..w.len()]));
+        }
+    }
+    words >= 30 && function * 4 >= words
 }
 
 fn iso639_1(lang: whatlang::Lang) -> &'static str {
@@ -95,5 +131,12 @@ mod tests {
             assert_eq!(detect(text, &config), Some(code), "{text}");
         }
         assert_eq!(detect("", &config), None);
+        // The fast path agrees with the statistics, and leaves other languages to them.
+        let english = "The minister said on Friday that the talks with the two leaders would go on in the capital, and that a “deal” was close but not yet agreed by all of the parties to the war.";
+        assert!(plainly_english(english));
+        assert_eq!(whatlang::detect(english).map(|i| i.lang()), Some(whatlang::Lang::Eng));
+        let dutch = "De minister zei op vrijdag dat de gesprekken met de twee leiders in de hoofdstad zouden doorgaan, en dat een akkoord dichtbij was maar nog niet door alle partijen in de oorlog was aanvaard.";
+        assert!(!plainly_english(dutch));
+        assert_eq!(detect(dutch, &config), Some("nl"));
     }
 }
