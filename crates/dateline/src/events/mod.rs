@@ -114,6 +114,8 @@ pub struct Events {
     cameo: HashMap<&'static str, &'static CameoEvent>,
     /// The sector an organization's head or suffix word implies (`Ministry` → GOV).
     affixes: HashMap<String, &'static str>,
+    /// Every one-word form of a role noun, lower case (`police`, `officials`).
+    roles: std::collections::HashSet<String>,
 }
 
 /// The CAMEO sector of each kind of organization word in `org_affixes.tsv`.
@@ -145,7 +147,8 @@ impl Events {
         }
         let cameo = resources.tables.cameo_events.iter().map(|c| (c.code.as_str(), c)).collect();
         let affixes = resources.tables.org_affixes.iter().filter_map(|a| Some((a.word.to_lowercase(), affix_sector(&a.kind)?))).collect();
-        Ok(Events { resources, forms, cameo, affixes })
+        let roles = resources.tables.roles.iter().flat_map(|r| &r.forms).filter(|f| !f.contains(' ')).map(|f| f.to_lowercase()).collect();
+        Ok(Events { resources, forms, cameo, affixes, roles })
     }
 }
 
@@ -315,14 +318,14 @@ impl Events {
         for m in &mentions {
             covered[m.first..m.end].iter_mut().for_each(|c| *c = true);
         }
-        let mut folded = String::new();
+        let mut lower = String::new();
         for (k, t) in doc.tokens.iter().enumerate() {
             if covered[k] || t.kind != crate::document::TokenKind::Word {
                 continue;
             }
-            folded.clear();
-            crate::resources::fold_into(&text[t.span], &mut folded);
-            let role = self.resources.lookup_folded(&folded).any(|n| n.kind == crate::resources::NameKind::Role);
+            lower.clear();
+            lower.extend(text[t.span].chars().flat_map(char::to_lowercase));
+            let role = self.roles.contains(&lower);
             // Not a title before a name (`President Joe Biden`), an indefinite (`a party to`),
             // or someone's (`whose forces`: the owner is the actor).
             let prev = k.checked_sub(1).map(|p| text[doc.tokens[p].span].to_lowercase());
