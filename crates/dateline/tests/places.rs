@@ -106,3 +106,16 @@ fn ten_thousand_places_in_bounded_time() {
         assert!(p.lat.is_finite() && p.lon.is_finite() && (-90.0..=90.0).contains(&p.lat), "{p:?}");
     }
 }
+
+#[test]
+fn thousands_of_distinct_places_in_a_list_in_bounded_time() {
+    // Every name is written right after another (`A, B, C, ...`): each is a possible
+    // container of the one before, which must not make resolution quadratic.
+    let r = dateline::resources::Resources::shared().unwrap();
+    let names: Vec<&str> = r.tables.cities.iter().step_by(17).take(10_000).map(|c| c.name).collect();
+    let raw = format!("{}.", names.join(", "));
+    let start = Instant::now();
+    let doc = analyze(&raw);
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+    assert!(doc.places.len() > 1_000, "{} places", doc.places.len());
+}

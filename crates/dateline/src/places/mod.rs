@@ -381,6 +381,13 @@ pub(crate) fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Ve
             *base.countries.entry(c).or_default() += 0.5;
         }
     }
+    // For each toponym, the toponyms written right before it (`Paris` for `Texas`).
+    let mut contained: Vec<Vec<usize>> = vec![Vec::new(); cands.len()];
+    for (k, c) in cands.iter().enumerate() {
+        for &j in &c.containers {
+            contained[j].push(k);
+        }
+    }
     for round in 0..3 {
         let mut context = Context { countries: base.countries.clone(), admin1: base.admin1.clone() };
         if round > 0 {
@@ -407,8 +414,8 @@ pub(crate) fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Ve
                             }
                         }
                         // A container is the likelier where a name written before it lies in it.
-                        for (k, other) in cands.iter().enumerate() {
-                            if k != i && other.containers.contains(&i) && other.entries.iter().any(|&(inner, _)| g.contains(e, inner) && inner != e) {
+                        for &k in &contained[i] {
+                            if cands[k].entries.iter().any(|&(inner, _)| g.contains(e, inner) && inner != e) {
                                 score += ADJACENT / 2.0;
                             }
                         }
