@@ -410,10 +410,12 @@ impl Events {
             }
         }
         let main_country = main_country(doc);
+        let orgs = self.org_mentions(doc);
+        let mut affiliations: HashMap<EntityId, Option<String>> = HashMap::new();
         for e in &mut out {
-            self.code(doc, &mut e.source, main_country.as_deref());
+            self.code(doc, &mut e.source, main_country.as_deref(), &orgs, &mut affiliations);
             if let Some(t) = &mut e.target {
-                self.code(doc, t, main_country.as_deref());
+                self.code(doc, t, main_country.as_deref(), &orgs, &mut affiliations);
             }
         }
         // An unknown speaker whose words say nothing of what it is (`one resident`) is no actor.
@@ -500,40 +502,17 @@ fn mention_actor(s: &Sentence, m: &ActorMention) -> Actor {
 }
 
 impl Events {
-    /// The CAMEO code of the organization an actor belongs to, as the text writes it: an
-    /// organization mention inside the actor's span, right before one of its person's name
-    /// mentions (lower-case words or titles between), or in an apposition after one (`, ...
-    /// of the WHO`).
-    fn affiliation(&self, doc: &Document, a: &Actor) -> Option<String> {
-        let text = doc.text();
-        let orgs = || doc.entities.iter().filter(|o| o.kind == EntityType::Org).filter_map(|o| Some((o, self.org_code(o)?)));
-        if let Some((_, code)) = orgs().find(|(o, _)| o.mentions.iter().any(|m| a.span.contains(m.span) && m.span != a.span)) {
-            return Some(code);
-        }
-        let person = a.entity.map(|e| &doc.entities[e.index()]).filter(|e| e.kind == EntityType::Person)?;
-        for m in person.mentions.iter().filter(|m| m.kind == crate::document::MentionKind::Name) {
-            for (o, code) in orgs() {
-                for om in &o.mentions {
-                    // Before: `WHO Africa regional director Luis Sambo`.
-                    if om.span.end <= m.span.start && m.span.start - om.span.end < 60 {
-                        let between = &text[om.span.end as usize..m.span.start as usize];
-                        if between.split_whitespace().count() <= 4 && !between.contains([',', '.', ';', '"', '“', '”']) {
-                            return Some(code);
-                        }
-                    }
-                    // After, in an apposition: `Hassan el Bushra, regional adviser ... of the WHO`.
-                    if om.span.start >= m.span.end && om.span.start - m.span.end < 120 {
-                        let between = &text[m.span.end as usize..om.span.start as usize];
-                        let words: Vec<&str> = between.split_whitespace().collect();
-                        let apposition = between.trim_start().starts_with(',') && !between[1..].contains([',', '.', ';', '"', '“', '”']);
-                        if apposition && words.len() <= 14 && words.iter().any(|w| matches!(*w, "of" | "at" | "for" | "from" | "with")) {
-                            return Some(code);
-                        }
-                    }
-                }
-            }
-        }
-        None
+    /// Every mention of an organization with a code, sorted by start.
+    fn org_mentions(&self, doc: &Document) -> Vec<(Span, String)> {
+        let mut out: Vec<(Span, String)> = doc
+            .entities
+            .iter()
+            .filter(|o| o.kind == EntityType::Org)
+            .filter_map(|o| Some((o, self.org_code(o)?)))
+            .flat_map(|(o, code)| o.mentions.iter().map(move |m| (m.span, code.clone())))
+            .collect();
+        out.sort_by_key(|(span, _)| span.start);
+        out
     }
 
     /// An organization's CAMEO code: the entity layer's, or that of a known organization its
@@ -568,6 +547,51 @@ fn international(name: &str) -> bool {
         })
 }
 
+/// The CAMEO code of the organization an actor belongs to, as the text writes it: an
+/// organization mention inside the actor's span, right before one of its person's name
+/// mentions (a few lower-case words or titles between: `WHO Africa regional director Luis
+/// Sambo`), or in an apposition after one (`Hassan el Bushra, regional adviser ... of the WHO`).
+/// `orgs` are the organization mentions sorted by start; a person's answer is computed once.
+fn affiliation(doc: &Document, a: &Actor, orgs: &[(Span, String)], cache: &mut HashMap<EntityId, Option<String>>) -> Option<String> {
+    let text = doc.text();
+    let from = |at: u32| orgs.partition_point(|(s, _)| s.start < at);
+    let inside = &orgs[from(a.span.start)..from(a.span.end)];
+    if let Some((_, code)) = inside.iter().find(|(s, _)| a.span.contains(*s) && *s != a.span) {
+        return Some(code.clone());
+    }
+    let entity = a.entity.filter(|e| doc.entities[e.index()].kind == EntityType::Person)?;
+    if let Some(known) = cache.get(&entity) {
+        return known.clone();
+    }
+    let person = &doc.entities[entity.index()];
+    let mut found = None;
+    'mentions: for m in person.mentions.iter().filter(|m| m.kind == crate::document::MentionKind::Name) {
+        // Before, ending at most 60 bytes before the name.
+        for (om, code) in &orgs[from(m.span.start.saturating_sub(200))..from(m.span.start)] {
+            if om.end <= m.span.start && m.span.start - om.end < 60 {
+                let between = &text[om.end as usize..m.span.start as usize];
+                if between.split_whitespace().count() <= 4 && !between.contains([',', '.', ';', '"', '“', '”']) {
+                    found = Some(code.clone());
+                    break 'mentions;
+                }
+            }
+        }
+        // After, in an apposition starting at most 120 bytes after the name.
+        for (om, code) in &orgs[from(m.span.end)..from(m.span.end.saturating_add(120))] {
+            let between = &text[m.span.end as usize..om.start as usize];
+            let words: Vec<&str> = between.split_whitespace().collect();
+            let rest = between.trim_start();
+            let apposition = rest.starts_with(',') && !rest[1..].contains([',', '.', ';', '"', '“', '”']);
+            if apposition && words.len() <= 14 && words.iter().any(|w| matches!(*w, "of" | "at" | "for" | "from" | "with")) {
+                found = Some(code.clone());
+                break 'mentions;
+            }
+        }
+    }
+    cache.insert(entity, found.clone());
+    found
+}
+
 /// The country the document is most about: the one its places name most.
 fn main_country(doc: &Document) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -585,7 +609,7 @@ impl Events {
     /// Completes an actor's CAMEO code where the entity layer left it open: a country (the
     /// entity's, one its words name, else the document's main one) and a sector (from a role,
     /// title or organization word in its name or mention: `Ministry` → GOV, `police` → COP).
-    fn code(&self, doc: &Document, a: &mut Actor, main_country: Option<&str>) {
+    fn code(&self, doc: &Document, a: &mut Actor, main_country: Option<&str>, orgs: &[(Span, String)], cache: &mut HashMap<EntityId, Option<String>>) {
         if a.code.is_some() {
             return;
         }
@@ -597,7 +621,7 @@ impl Events {
         // A person is coded by the organization the text gives them (`an adviser at the WHO`,
         // `WHO Africa regional director Luis Sambo`, `Hassan el Bushra, regional adviser ... of
         // the WHO`).
-        if let Some(code) = self.affiliation(doc, a) {
+        if let Some(code) = affiliation(doc, a, orgs, cache) {
             a.code = Some(code);
             return;
         }
