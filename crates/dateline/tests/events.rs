@@ -137,3 +137,14 @@ fn words_of_a_date_are_no_cues() {
     assert!(doc.events.iter().all(|e| !doc.text()[e.cue].eq_ignore_ascii_case("march")), "{:#?}", events(&doc));
     assert!(doc.events.iter().any(|e| e.code.starts_with("14")), "{:#?}", events(&doc));
 }
+
+#[test]
+fn a_long_article_with_thousands_of_events_in_bounded_time() {
+    // Each event looks up its place, time and quotes near it, never across the whole text.
+    let one = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/alaska-summit.txt")).unwrap();
+    let raw = vec![one.as_str(); 400].join("\n\n");
+    let start = Instant::now();
+    let doc = analyze(&raw);
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+    assert!(doc.events.len() > 10_000, "{} events", doc.events.len());
+}

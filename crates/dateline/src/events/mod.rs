@@ -176,6 +176,7 @@ fn symmetric(code: &str) -> bool {
 
 /// One token's view for the search.
 struct Sentence<'a> {
+    layers: &'a Layers,
     words: Vec<String>,
     /// Global index of the first token.
     first: usize,
@@ -183,6 +184,57 @@ struct Sentence<'a> {
     /// For each token of the sentence, the actor mention it starts or lies in: (mention
     /// index in `mentions`).
     at: Vec<Option<usize>>,
+}
+
+/// Positions of the other layers, sorted once per document so that each event looks up what
+/// lies near it instead of scanning the whole document (the stage stays linear).
+struct Layers {
+    /// Quotes' content spans and cues, by start.
+    quotes: Vec<(Span, Option<Span>)>,
+    /// Quote cues, by start.
+    quote_cues: Vec<Span>,
+    /// Mentions of places used as places: (span, index in `Document::places`), by start.
+    places: Vec<(Span, usize)>,
+}
+
+impl Layers {
+    fn new(doc: &Document) -> Layers {
+        let mut quotes: Vec<(Span, Option<Span>)> = doc.quotes.iter().map(|q| (q.span, q.cue)).collect();
+        quotes.sort_by_key(|(s, _)| s.start);
+        let mut quote_cues: Vec<Span> = doc.quotes.iter().filter_map(|q| q.cue).collect();
+        quote_cues.sort_by_key(|s| s.start);
+        quote_cues.dedup();
+        let mut places: Vec<(Span, usize)> = doc
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.used_as == PlaceUse::Place)
+            .flat_map(|(i, p)| p.mentions.iter().map(move |&m| (m, i)))
+            .collect();
+        places.sort_by_key(|(m, _)| m.start);
+        Layers { quotes, quote_cues, places }
+    }
+
+    /// True when a quote's cue overlaps `span`.
+    fn quote_cue_at(&self, span: Span) -> bool {
+        let i = self.quote_cues.partition_point(|c| c.start < span.start);
+        // Cues do not nest: a cue overlapping `span` starts just before it or inside it.
+        i.checked_sub(1).into_iter().chain(i..self.quote_cues.len().min(i + 2)).any(|k| self.quote_cues[k].overlaps(span))
+    }
+
+    /// True when `cue` lies in a quote that is not its own (someone's reported words).
+    fn reported(&self, cue: Span) -> bool {
+        let i = self.quotes.partition_point(|(s, _)| s.start <= cue.start);
+        // The quotes that can contain it start before it; nesting is shallow, so a few do.
+        self.quotes[i.saturating_sub(32)..i].iter().any(|(s, c)| s.contains(cue) && c.is_none_or(|c| !c.overlaps(cue)))
+    }
+
+    /// The place mentions inside `sentence`.
+    fn places_in(&self, sentence: Span) -> &[(Span, usize)] {
+        let a = self.places.partition_point(|(m, _)| m.start < sentence.start);
+        let b = self.places.partition_point(|(m, _)| m.start < sentence.end);
+        &self.places[a..b]
+    }
 }
 
 /// An actor mention: its span, first and last token (global), entity.
@@ -353,10 +405,12 @@ impl Events {
         }
         let main_place = main_place(doc);
         let reference = doc.meta.published;
+        let layers = Layers::new(doc);
         let mut out: Vec<Event> = Vec::new();
         for (si, sentence) in doc.sentences.iter().enumerate() {
             let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
             let s = Sentence {
+                layers: &layers,
                 words: doc.tokens[first..end].iter().map(|t| text[t.span].to_lowercase()).collect(),
                 first,
                 doc,
@@ -375,7 +429,7 @@ impl Events {
                 let cue = &self.resources.tables.event_cues[row];
                 let cue_span = Span { start: doc.tokens[first + i].span.start, end: doc.tokens[first + cue_end - 1].span.end };
                 // A plain statement the quotes layer attributed is coded from its speaker below.
-                if cue.code.starts_with("01") && cue.object.is_empty() && doc.quotes.iter().any(|q| q.cue.is_some_and(|c| c.overlaps(cue_span))) {
+                if cue.code.starts_with("01") && cue.object.is_empty() && layers.quote_cue_at(cue_span) {
                     i = cue_end;
                     continue;
                 }
@@ -387,16 +441,32 @@ impl Events {
                 i = object_end.max(cue_end);
             }
         }
-        // Attributed speech is a statement, unless its cue was coded above.
+        // Attributed speech is a statement, unless its cue was coded above (the lexicon's cues
+        // come in text order and do not overlap) or by an earlier quote with the same cue.
+        let coded: Vec<Span> = out.iter().map(|e| e.cue).collect();
+        let coded_at = |cue: Span| {
+            let i = coded.partition_point(|c| c.end <= cue.start);
+            coded.get(i).is_some_and(|c| c.start < cue.end)
+        };
+        let mut stated: std::collections::HashSet<(u32, u32)> = std::collections::HashSet::new();
         for q in &doc.quotes {
             let (Some(speaker), Some(cue)) = (&q.speaker, q.cue) else { continue };
-            if speaker.entity.is_some_and(|e| !can_act(doc.entities[e.index()].kind)) || out.iter().any(|e| e.cue.overlaps(cue)) {
+            if speaker.entity.is_some_and(|e| !can_act(doc.entities[e.index()].kind)) || coded_at(cue) || !stated.insert((cue.start, cue.end)) {
                 continue;
             }
-            let Some(si) = doc.sentences.iter().position(|s| s.span.contains(cue)) else { continue };
+            let si = doc.sentences.partition_point(|s| s.span.end < cue.end);
+            if doc.sentences.get(si).is_none_or(|s| !s.span.contains(cue)) {
+                continue;
+            }
             let sentence = &doc.sentences[si];
             let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
-            let s = Sentence { words: doc.tokens[first..end].iter().map(|t| text[t.span].to_lowercase()).collect(), first, doc, at: by_token[first..end].to_vec() };
+            let s = Sentence {
+                layers: &layers,
+                words: doc.tokens[first..end].iter().map(|t| text[t.span].to_lowercase()).collect(),
+                first,
+                doc,
+                at: by_token[first..end].to_vec(),
+            };
             let i = doc.tokens[first..end].partition_point(|t| t.span.start < cue.start);
             let cue_end = doc.tokens[first..end].partition_point(|t| t.span.start < cue.end).max(i + 1);
             let source = match speaker.entity {
@@ -449,7 +519,7 @@ impl Events {
             let t = target.as_ref()?.entity.filter(|_| ["18", "19", "20"].iter().any(|r| code.starts_with(r)))?;
             doc.places.iter().position(|p| p.entity == t && p.used_as == PlaceUse::Place)
         };
-        let place = own_place(doc, sentence, cue).or_else(target_place).map(|p| (p, true)).or(main_place.map(|p| (p, false)));
+        let place = own_place(doc, s.layers, sentence, cue).or_else(target_place).map(|p| (p, true)).or(main_place.map(|p| (p, false)));
         let modality = modality(doc, s, i, cue_end, cue, time, reference);
         Some(Event {
             code: info.code.clone(),
@@ -913,11 +983,12 @@ fn place_people(s: &Sentence, i: usize, cue_end: usize) -> Option<Actor> {
     let doc = s.doc;
     let cue = Span { start: doc.tokens[s.first + i].span.start, end: doc.tokens[s.first + cue_end - 1].span.end };
     let sentence = Span { start: doc.tokens[s.first].span.start, end: doc.tokens[s.first + s.words.len() - 1].span.end };
-    let (place, span) = doc
-        .places
+    let (place, span) = s
+        .layers
+        .places_in(sentence)
         .iter()
-        .filter(|p| p.used_as == PlaceUse::Place && p.country.is_some())
-        .flat_map(|p| p.mentions.iter().filter(|m| sentence.contains(**m)).map(move |m| (p, *m)))
+        .map(|&(m, i)| (&doc.places[i], m))
+        .filter(|(p, m)| p.country.is_some() && sentence.contains(*m))
         .min_by_key(|(_, m)| m.start.abs_diff(cue.start))?;
     let alpha3 = doc.entities[place.entity.index()].country.clone();
     Some(Actor {
@@ -952,7 +1023,7 @@ fn modality(doc: &Document, s: &Sentence, i: usize, cue_end: usize, cue: Span, t
             }
         }
     }
-    if doc.quotes.iter().any(|q| q.span.contains(cue) && q.cue.is_none_or(|c| !c.overlaps(cue))) {
+    if s.layers.reported(cue) {
         return Modality::Reported;
     }
     Modality::Asserted
@@ -978,9 +1049,13 @@ const TIME_BREAKS: &[&str] = &[";", ",", "—", "–", "and", "but", "that", "si
 /// A calendar date or time in the cue's clause, nearest the cue.
 fn own_time(doc: &Document, sentence: Span, cue: Span) -> Option<usize> {
     let text = doc.text();
-    doc.times
+    // Times come in text order: only the sentence's are looked at.
+    let first = doc.times.partition_point(|t| t.span.start < sentence.start);
+    let end = doc.times.partition_point(|t| t.span.start < sentence.end);
+    doc.times[first..end]
         .iter()
         .enumerate()
+        .map(|(k, t)| (first + k, t))
         .filter(|(_, t)| matches!(t.kind, TimeType::Date | TimeType::Time) && sentence.contains(t.span) && t.value.starts_with(|c: char| c.is_ascii_digit()))
         // A time that is the cue itself (`in March` read as the verb) is not the cue's time.
         .filter(|(_, t)| t.span.end <= cue.start || t.span.start >= cue.end)
@@ -998,7 +1073,7 @@ const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "inside", "across", "
 
 /// The place the sentence gives the event: a place written after a locative word (`met ... in
 /// Alaska`, `protests in Anchorage`) or before `, where`, nearest the cue (after it first).
-fn own_place(doc: &Document, sentence: Span, cue: Span) -> Option<usize> {
+fn own_place(doc: &Document, layers: &Layers, sentence: Span, cue: Span) -> Option<usize> {
     let text = doc.text();
     let locative = |m: Span| {
         let before = text[sentence.start as usize..m.start as usize].trim_end();
@@ -1006,13 +1081,12 @@ fn own_place(doc: &Document, sentence: Span, cue: Span) -> Option<usize> {
         let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
         LOCATIVE.contains(&word.as_str()) || text[m.end as usize..].starts_with(", where")
     };
-    doc.places
+    layers
+        .places_in(sentence)
         .iter()
-        .enumerate()
-        .filter(|(_, p)| p.used_as == PlaceUse::Place)
-        .flat_map(|(i, p)| p.mentions.iter().filter(|m| sentence.contains(**m) && locative(**m)).map(move |m| (i, *m)))
-        .min_by_key(|(_, m)| (m.start < cue.start, m.start.abs_diff(cue.start)))
-        .map(|(i, _)| i)
+        .filter(|(m, _)| sentence.contains(*m) && locative(*m))
+        .min_by_key(|(m, _)| (m.start < cue.start, m.start.abs_diff(cue.start)))
+        .map(|&(_, i)| i)
 }
 
 /// The article's main place: its most mentioned city, division or facility, else country.
