@@ -200,19 +200,15 @@ pub fn evaluate(xml: &str) -> Result<Report, Error> {
         }
 
         // Resolution only: the gold names, as cleaned-text spans (through the tokens).
+        // Each token's code point span in the raw text, once; they come in text order.
+        let token_chars: Vec<(usize, usize)> = doc.tokens.iter().map(|t| raw_chars(&doc, &starts, t.span)).collect();
         let spans: Vec<Option<Span>> = gold
             .iter()
             .map(|gp| {
-                let inside: Vec<Span> = doc
-                    .tokens
-                    .iter()
-                    .map(|t| t.span)
-                    .filter(|&t| {
-                        let (a, b) = raw_chars(&doc, &starts, t);
-                        a >= gp.start && b <= gp.end
-                    })
-                    .collect();
-                Some(Span { start: inside.first()?.start, end: inside.last()?.end })
+                let from = token_chars.partition_point(|&(a, _)| a < gp.start);
+                let to = from + token_chars[from..].iter().take_while(|&&(_, b)| b <= gp.end).count();
+                let (first, last) = (doc.tokens.get(from)?, doc.tokens[..to].last()?);
+                (to > from).then_some(Span { start: first.span.start, end: last.span.end })
             })
             .collect();
         let given: Vec<Span> = spans.iter().flatten().copied().collect();

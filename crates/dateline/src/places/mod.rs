@@ -169,19 +169,17 @@ pub(crate) fn toponyms(doc: &Document, g: &Gazetteer) -> Vec<Toponym> {
     let text = doc.text();
     let mut out = Vec::new();
     for (i, e) in doc.entities.iter().enumerate() {
-        let names = || e.mentions.iter().filter(|m| m.kind == MentionKind::Name).map(|m| m.span);
-        let used_as = match e.kind {
-            EntityType::Gpe | EntityType::Loc | EntityType::Fac => PlaceUse::Place,
-            EntityType::Norp if e.country.as_deref().and_then(|c| g.alpha2(c)).is_some() => PlaceUse::Demonym,
-            // A government named by its country, division, capital or seat.
-            EntityType::Org if names().any(|s| names_government(g, &text[s])) => PlaceUse::Metonym,
-            _ => continue,
-        };
+        let names = e.mentions.iter().filter(|m| m.kind == MentionKind::Name).map(|m| m.span);
         // `US$`, `A$`: a currency, not a place.
-        let currency = |s: Span| text[s.end as usize..].starts_with('$');
-        let mentions: Vec<Span> = match used_as {
-            PlaceUse::Metonym => names().filter(|&s| names_government(g, &text[s])).collect(),
-            _ => names().filter(|&s| !currency(s)).collect(),
+        let currency = |s: &Span| text[s.end as usize..].starts_with('$');
+        let (used_as, mentions): (PlaceUse, Vec<Span>) = match e.kind {
+            EntityType::Gpe | EntityType::Loc | EntityType::Fac => (PlaceUse::Place, names.filter(|s| !currency(s)).collect()),
+            EntityType::Norp if e.country.as_deref().and_then(|c| g.alpha2(c)).is_some() => {
+                (PlaceUse::Demonym, names.filter(|s| !currency(s)).collect())
+            }
+            // A government named by its country, division, capital or seat.
+            EntityType::Org => (PlaceUse::Metonym, names.filter(|s| names_government(g, &text[*s])).collect()),
+            _ => continue,
         };
         if !mentions.is_empty() {
             out.push(Toponym { entity: EntityId(i as u32), name: e.name.clone(), kind: e.kind, used_as, mentions });
@@ -324,7 +322,9 @@ pub(crate) fn resolve_spans(doc: &Document, g: &Gazetteer, spans: &[Span]) -> Ve
     let text = doc.text();
     let mut toponyms: Vec<Toponym> =
         toponyms(doc, g).into_iter().filter(|t| !t.mentions.iter().any(|m| spans.iter().any(|s| s.overlaps(*m)))).collect();
-    let first = toponyms.len();
+    // The gold names get entity ids past the document's own, so that no place of theirs is
+    // taken for an entity's.
+    let first = doc.entities.len();
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, s) in spans.iter().enumerate() {
         let key = fold(&text[*s]);
