@@ -269,26 +269,13 @@ fn run(cli: Cli) -> Result<u8> {
             let xml = read_gold(&texts)?;
             let report = dateline::eval::events::evaluate(&tsv, &xml).with_context(|| gold.display().to_string())?;
             write!(io::stdout().lock(), "{report}")?;
-            let f1 = report.root_primary.prf().2;
-            Ok(match min_f1 {
-                Some(min) if f1 < min => {
-                    eprintln!("dateline: (source, target, root) F1 {f1:.4}, below the floor of {min}");
-                    exit::BELOW_FLOOR
-                }
-                _ => 0,
-            })
+            Ok(floor("(source, target, root) F1", report.root_primary.prf().2, min_f1))
         }
         Command::Eval(EvalCommand::Geo { gold, min_accuracy }) => {
             let xml = read_gold(&gold)?;
             let report = dateline::eval::geo::evaluate(&xml).with_context(|| gold.display().to_string())?;
             write!(io::stdout().lock(), "{report}")?;
-            Ok(match min_accuracy {
-                Some(min) if report.end_to_end.accuracy() < min => {
-                    eprintln!("dateline: {:.4} of places within 161 km, below the floor of {min}", report.end_to_end.accuracy());
-                    exit::BELOW_FLOOR
-                }
-                _ => 0,
-            })
+            Ok(floor("share of places within 161 km", report.end_to_end.accuracy(), min_accuracy))
         }
         Command::Eval(EvalCommand::Time { gold, min_value_f1 }) => {
             if !gold.is_dir() {
@@ -296,25 +283,13 @@ fn run(cli: Cli) -> Result<u8> {
             }
             let report = dateline::eval::meantime::evaluate_times(&gold)?;
             write!(io::stdout().lock(), "{report}")?;
-            Ok(match min_value_f1 {
-                Some(min) if report.value_f1() < min => {
-                    eprintln!("dateline: value F1 {:.4}, below the floor of {min}", report.value_f1());
-                    exit::BELOW_FLOOR
-                }
-                _ => 0,
-            })
+            Ok(floor("value F1", report.value_f1(), min_value_f1))
         }
         Command::Eval(EvalCommand::Sbd { gold, min }) => {
             let content = read_gold(&gold)?;
             let report = dateline::eval::sbd::evaluate(&content).with_context(|| gold.display().to_string())?;
             write!(io::stdout().lock(), "{report}")?;
-            Ok(match min {
-                Some(min) if report.passed < min => {
-                    eprintln!("dateline: {} passed, below the floor of {min}", report.passed);
-                    exit::BELOW_FLOOR
-                }
-                _ => 0,
-            })
+            Ok(floor("cases passed", report.passed as f64, min.map(|m| m as f64)))
         }
     }
 }
@@ -332,14 +307,21 @@ fn eval_ner(gold: &Path, min_f1: Option<f64>, tagger_only: bool) -> Result<u8> {
     if !gold.is_dir() {
         spacy_side_by_side(gold, &report, started.elapsed().as_secs_f64())?;
     }
-    let f1 = report.per_org_loc().f1();
-    Ok(match min_f1 {
-        Some(min) if f1 < min => {
-            eprintln!("dateline: PER+ORG+LOC F1 {f1:.4}, below the floor of {min}");
+    Ok(floor("PER+ORG+LOC F1", report.per_org_loc().f1(), min_f1))
+}
+
+/// The exit code of an evaluation with an optional floor: 4, saying so, when `score` is below
+/// it.
+fn floor(what: &str, score: f64, min: Option<f64>) -> u8 {
+    match min {
+        Some(min) if score < min => {
+            // Counts print as counts, scores to four places.
+            let places = if score.fract() == 0.0 { 0 } else { 4 };
+            eprintln!("dateline: {what} {score:.places$}, below the floor of {min}");
             exit::BELOW_FLOOR
         }
         _ => 0,
-    })
+    }
 }
 
 /// When the bench virtualenv with spaCy exists (`bench/setup-spacy`), scores spaCy's
