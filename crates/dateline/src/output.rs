@@ -397,11 +397,15 @@ pub fn write_json<W: Write>(doc: &Document, options: &OutputOptions, w: W) -> io
                 let actor = |a| json_actor(a, &offsets);
                 JsonEvent {
                     id: format!("v{}", i + 1),
-                    cameo: &e.code,
-                    name: &e.name,
-                    plover: JsonPlover { kind: &e.plover, mode: non_empty(&e.plover_mode), context: non_empty(&e.plover_context) },
-                    quad_class: e.quad_class,
-                    goldstein: e.goldstein,
+                    cameo: &e.cameo.code,
+                    name: &e.cameo.name,
+                    plover: JsonPlover {
+                        kind: &e.cameo.plover,
+                        mode: non_empty(&e.cameo.plover_mode),
+                        context: non_empty(&e.cameo.plover_context),
+                    },
+                    quad_class: e.cameo.quad_class,
+                    goldstein: e.cameo.goldstein,
                     source: actor(&e.source),
                     target: e.target.as_ref().map(actor),
                     sentence: e.sentence.0,
@@ -540,7 +544,7 @@ pub fn write_text<W: Write>(doc: &Document, mut w: W) -> io::Result<()> {
         let target = e.target.as_ref().map_or("-".to_string(), actor);
         let place = e.place.map_or("-", |(p, _)| doc.places[p].name.as_str());
         let time = e.time.map_or_else(|| doc.meta.published.map_or("-".to_string(), |d| d.to_string()), |t| doc.times[t].value.clone());
-        writeln!(w, "  {} {} → {} [{}] {:?}, {place}, {time}: {}", e.code, actor(&e.source), target, &text[e.cue], e.modality, e.name)?;
+        writeln!(w, "  {} {} → {} [{}] {:?}, {place}, {time}: {}", e.cameo.code, actor(&e.source), target, &text[e.cue], e.modality, e.cameo.name)?;
     }
     let mut paragraph = None;
     for (i, s) in doc.sentences.iter().enumerate() {

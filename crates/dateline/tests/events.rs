@@ -23,7 +23,7 @@ fn events(doc: &Document) -> Vec<(String, String, String, String, Modality)> {
         .iter()
         .map(|e| {
             (
-                e.code.clone(),
+                e.cameo.code.clone(),
                 e.source.name.clone(),
                 e.target.as_ref().map_or(String::new(), |t| t.name.clone()),
                 doc.text()[e.cue].to_string(),
@@ -59,10 +59,10 @@ fn the_example_article() {
         assert!(has(&found, root, source, target, modality), "no {root} {source} → {target} {modality:?} in {found:#?}");
     }
     // The criticism happened at the February 28 meeting: its time is that date.
-    let criticized = doc.events.iter().find(|e| e.code == "111").unwrap();
+    let criticized = doc.events.iter().find(|e| e.cameo.code == "111").unwrap();
     assert_eq!(criticized.time.map(|t| doc.times[t].value.as_str()), Some("2025-02-28"));
     // The meeting the two leaders are expected to hold is placed at Anchorage or in Alaska.
-    let meet = doc.events.iter().find(|e| e.code.starts_with("04") && e.modality == Modality::Intended).unwrap();
+    let meet = doc.events.iter().find(|e| e.cameo.code.starts_with("04") && e.modality == Modality::Intended).unwrap();
     let place = &doc.places[meet.place.unwrap().0];
     assert!(["Anchorage", "Alaska", "Elmendorf Air Force Base"].contains(&place.name.as_str()), "{place:?}");
 }
@@ -135,7 +135,7 @@ fn words_of_a_date_are_no_cues() {
     // `March` the month is not a march, and a time overlapping a cue breaks nothing.
     let doc = analyze("Farmers in Kenya protested on March 10, 2006, and again in March.");
     assert!(doc.events.iter().all(|e| !doc.text()[e.cue].eq_ignore_ascii_case("march")), "{:#?}", events(&doc));
-    assert!(doc.events.iter().any(|e| e.code.starts_with("14")), "{:#?}", events(&doc));
+    assert!(doc.events.iter().any(|e| e.cameo.code.starts_with("14")), "{:#?}", events(&doc));
 }
 
 #[test]

@@ -158,7 +158,7 @@ fn found(doc: &Document) -> Vec<(usize, Triple)> {
                 Triple {
                     source: code(&e.source),
                     target: e.target.as_ref().map(code).unwrap_or_default(),
-                    code: e.code.clone(),
+                    code: e.cameo.code.clone(),
                     modality,
                     cue: doc.text()[e.cue].to_string(),
                 },

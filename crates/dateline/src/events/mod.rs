@@ -22,6 +22,7 @@
 //! 4. **Place and time**: a place or a calendar date in the event's sentence (nearest the
 //!    cue), else the article's main place and its date.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -69,21 +70,9 @@ pub struct Actor {
 /// A coded event.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
-    /// CAMEO event code (`111`).
-    pub code: String,
-    /// The code's description.
-    pub name: String,
-    /// Goldstein score.
-    pub goldstein: Option<f32>,
-    /// QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
-    /// conflict.
-    pub quad_class: u8,
-    /// PLOVER event type.
-    pub plover: String,
-    /// PLOVER mode, where PLOVER defines one.
-    pub plover_mode: String,
-    /// PLOVER context, where the code implies one.
-    pub plover_context: String,
+    /// Its CAMEO code, with the code's description, Goldstein score, QuadClass and PLOVER
+    /// type, mode and context.
+    pub cameo: &'static CameoEvent,
     /// Who did it.
     pub source: Actor,
     /// To whom, when the text says.
@@ -177,13 +166,30 @@ fn symmetric(code: &str) -> bool {
 /// One token's view for the search.
 struct Sentence<'a> {
     layers: &'a Layers,
-    words: Vec<String>,
+    /// The sentence's words in lower case (borrowed where they are already).
+    words: Vec<Cow<'a, str>>,
     /// Global index of the first token.
     first: usize,
     doc: &'a Document,
     /// For each token of the sentence, the actor mention it starts or lies in: (mention
     /// index in `mentions`).
-    at: Vec<Option<usize>>,
+    at: &'a [Option<usize>],
+}
+
+impl<'a> Sentence<'a> {
+    /// Sentence `si` of `doc`, with `at` the actor mention of each of the document's tokens.
+    fn new(doc: &'a Document, layers: &'a Layers, at: &'a [Option<usize>], si: usize) -> Sentence<'a> {
+        let sentence = &doc.sentences[si];
+        let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
+        let text = doc.text();
+        Sentence {
+            layers,
+            words: doc.tokens[first..end].iter().map(|t| crate::chars::lowercase(&text[t.span])).collect(),
+            first,
+            doc,
+            at: &at[first..end],
+        }
+    }
 }
 
 /// Positions of the other layers, sorted once per document so that each event looks up what
@@ -251,7 +257,7 @@ impl Events {
     /// The cue at word `i`: its lexicon row, where its words end, and where its object ends
     /// (what the next cue may not reuse: `eased some sanctions` is one event).
     fn cue_at(&self, s: &Sentence, i: usize) -> Option<(usize, usize, usize)> {
-        let rows = self.forms.get(&s.words[i])?;
+        let rows = self.forms.get(&*s.words[i])?;
         let table = &self.resources.tables.event_cues;
         let noun_use = nominal(s, i);
         let mut best: Option<(usize, usize, usize)> = None;
@@ -278,7 +284,7 @@ impl Events {
             // noun and a verb (`protests`, `sanctions`) is a verb only after its subject or an
             // auxiliary (`workers protest`, `will sanction`).
             let verb_context = i > 0 && {
-                let prev = s.words[i - 1].as_str();
+                let prev = &*s.words[i - 1];
                 s.at[i - 1].is_some() || AUXILIARIES.contains(&prev) || prev.ends_with("ly") || prev == "to"
             };
             let better = best.is_none_or(|(b, bend, bobj)| {
@@ -294,9 +300,9 @@ impl Events {
 
 /// Where the first of the cue's object words ends, when one comes within the next six words
 /// before a clause ends (an offset into `after`).
-fn object_follows(cue: &EventCue, after: &[String]) -> Option<usize> {
+fn object_follows(cue: &EventCue, after: &[Cow<str>]) -> Option<usize> {
     for (k, w) in after.iter().take(6).enumerate() {
-        if CLAUSE_END.contains(&w.as_str()) || w == "." {
+        if CLAUSE_END.contains(&&**w) || w == "." {
             return None;
         }
         for o in &cue.object {
@@ -312,14 +318,14 @@ fn object_follows(cue: &EventCue, after: &[String]) -> Option<usize> {
 /// True when the word at `i` is used as a noun: right after a determiner, or an `-ing` form
 /// with a determiner a few words before and nothing verbal between (`the Alaska meeting`).
 fn nominal(s: &Sentence, i: usize) -> bool {
-    if i > 0 && DETERMINERS.contains(&s.words[i - 1].as_str()) {
+    if i > 0 && DETERMINERS.contains(&&*s.words[i - 1]) {
         return true;
     }
     if !s.words[i].ends_with("ing") {
         return false;
     }
     for k in (i.saturating_sub(3)..i).rev() {
-        let w = s.words[k].as_str();
+        let w = &*s.words[k];
         if DETERMINERS.contains(&w) {
             return true;
         }
@@ -407,15 +413,9 @@ impl Events {
         let reference = doc.meta.published;
         let layers = Layers::new(doc);
         let mut out: Vec<Event> = Vec::new();
-        for (si, sentence) in doc.sentences.iter().enumerate() {
-            let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
-            let s = Sentence {
-                layers: &layers,
-                words: doc.tokens[first..end].iter().map(|t| text[t.span].to_lowercase()).collect(),
-                first,
-                doc,
-                at: by_token[first..end].to_vec(),
-            };
+        for si in 0..doc.sentences.len() {
+            let s = Sentence::new(doc, &layers, &by_token, si);
+            let first = s.first;
             let mut i = 0;
             while i < s.words.len() {
                 if s.at[i].is_some() || in_name[first + i] {
@@ -458,15 +458,8 @@ impl Events {
             if doc.sentences.get(si).is_none_or(|s| !s.span.contains(cue)) {
                 continue;
             }
-            let sentence = &doc.sentences[si];
-            let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
-            let s = Sentence {
-                layers: &layers,
-                words: doc.tokens[first..end].iter().map(|t| text[t.span].to_lowercase()).collect(),
-                first,
-                doc,
-                at: by_token[first..end].to_vec(),
-            };
+            let s = Sentence::new(doc, &layers, &by_token, si);
+            let (first, end) = (s.first, s.first + s.words.len());
             let i = doc.tokens[first..end].partition_point(|t| t.span.start < cue.start);
             let cue_end = doc.tokens[first..end].partition_point(|t| t.span.start < cue.end).max(i + 1);
             let source = match speaker.entity {
@@ -522,13 +515,7 @@ impl Events {
         let place = own_place(doc, s.layers, sentence, cue).or_else(target_place).map(|p| (p, true)).or(main_place.map(|p| (p, false)));
         let modality = modality(doc, s, i, cue_end, cue, time, reference);
         Some(Event {
-            code: info.code.clone(),
-            name: info.name.clone(),
-            goldstein: info.goldstein,
-            quad_class: info.quad_class,
-            plover: info.plover.clone(),
-            plover_mode: info.plover_mode.clone(),
-            plover_context: info.plover_context.clone(),
+            cameo: info,
             source,
             target,
             sentence: SentenceId(si as u32),
@@ -552,7 +539,7 @@ fn actor(doc: &Document, span: Span, entity: EntityId) -> Actor {
 
 /// True for an ISO alpha-3 country code.
 fn is_country(code: &str) -> bool {
-    Resources::shared().is_ok_and(|r| r.tables.countries.iter().any(|c| c.alpha3 == code))
+    code.len() == 3 && Resources::shared().is_ok_and(|r| r.tables.country(code).is_some())
 }
 
 /// The actor of a mention: its entity, or the group its role noun names, with the words
@@ -562,7 +549,7 @@ fn mention_actor(s: &Sentence, m: &ActorMention) -> Actor {
         Some(e) => actor(s.doc, m.span, e),
         None => {
             let mut first = m.first - s.first;
-            while first > 0 && s.at[first - 1].is_none() && !matches!(s.words[first - 1].as_str(), "," | "and" | "the" | "a" | "an") && !PREPOSITIONS.contains(&s.words[first - 1].as_str()) && first + 3 > m.first - s.first {
+            while first > 0 && s.at[first - 1].is_none() && !matches!(&*s.words[first - 1], "," | "and" | "the" | "a" | "an") && !PREPOSITIONS.contains(&&*s.words[first - 1]) && first + 3 > m.first - s.first {
                 first -= 1;
             }
             let span = Span { start: s.doc.tokens[s.first + first].span.start, end: m.span.end };
@@ -672,7 +659,7 @@ fn main_country(doc: &Document) -> Option<String> {
     }
     let alpha2 = counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))?.0;
     let r = Resources::shared().ok()?;
-    r.tables.countries.iter().find(|c| c.alpha2 == alpha2).map(|c| c.alpha3.clone())
+    r.tables.country(alpha2).map(|c| c.alpha3.clone())
 }
 
 impl Events {
@@ -750,14 +737,14 @@ fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue
         if k > 0 && s.words[k].ends_with("ly") {
             k -= 1;
         }
-        BE.contains(&s.words[k].as_str()) && (s.words[i].ends_with("ed") || s.words[i].ends_with("en"))
+        BE.contains(&&*s.words[k]) && (s.words[i].ends_with("ed") || s.words[i].ends_with("en"))
     };
     let subjects = subjects(s, mentions, i);
     let after = |preps: &[String], from: usize| -> Vec<ActorMention> { objects(s, mentions, preps, from) };
     let direct = |from: usize| -> Vec<ActorMention> { direct_object(s, mentions, from) };
     let (sources, targets): (Vec<ActorMention>, Vec<ActorMention>) = if cue.noun {
         // A possessive right before (`Russia's invasion`), `by X` or `from X`, else the subject.
-        let possessive = (i >= 2 && matches!(s.words[i - 1].as_str(), "'s" | "’s"))
+        let possessive = (i >= 2 && matches!(&*s.words[i - 1], "'s" | "’s"))
             .then(|| s.at[i - 2].map(|k| mentions[k]))
             .flatten()
             .into_iter()
@@ -825,7 +812,7 @@ fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize) -> Vec<ActorMenti
     let mut relative = false;
     while k > 0 && k + 20 > i {
         k -= 1;
-        let w = s.words[k].as_str();
+        let w = &*s.words[k];
         if CLAUSE_END.contains(&w) {
             return Vec::new();
         }
@@ -873,10 +860,10 @@ fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize) -> Vec<ActorMenti
 /// True when the words before position `start` are a preposition (with a determiner between).
 fn governed_by_preposition(s: &Sentence, start: usize) -> bool {
     let mut j = start;
-    while j > 0 && (DETERMINERS.contains(&s.words[j - 1].as_str()) || s.words[j - 1].ends_with("'s") || s.words[j - 1] == "former") {
+    while j > 0 && (DETERMINERS.contains(&&*s.words[j - 1]) || s.words[j - 1].ends_with("'s") || s.words[j - 1] == "former") {
         j -= 1;
     }
-    j > 0 && PREPOSITIONS.contains(&s.words[j - 1].as_str())
+    j > 0 && PREPOSITIONS.contains(&&*s.words[j - 1])
 }
 
 /// The actors after words `from`: after one of `preps` when given (else the first actor),
@@ -887,7 +874,7 @@ fn objects(s: &Sentence, mentions: &[ActorMention], preps: &[String], from: usiz
     let mut armed_at = from;
     let limit = (from + 12).min(s.words.len());
     while k < limit {
-        let w = s.words[k].as_str();
+        let w = &*s.words[k];
         if CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "." | "that" | "who" | "which" | "because" | "when") {
             return Vec::new();
         }
@@ -915,18 +902,23 @@ fn objects(s: &Sentence, mentions: &[ActorMention], preps: &[String], from: usiz
             armed = false;
         }
         if let Some(m) = s.at[k].map(|x| mentions[x]) {
-            let mut found = vec![m];
-            let mut j = m.end - s.first;
-            while j + 1 < s.words.len() && matches!(s.words[j].as_str(), "and" | ",") {
-                let Some(next) = s.at[j + 1].map(|x| mentions[x]) else { break };
-                found.push(next);
-                j = next.end - s.first;
-            }
-            return found;
+            return with_coordinated(s, mentions, m);
         }
         k += 1;
     }
     Vec::new()
+}
+
+/// An object mention and the ones coordinated after it (`European allies and Zelensky`).
+fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: ActorMention) -> Vec<ActorMention> {
+    let mut found = vec![m];
+    let mut j = m.end - s.first;
+    while j + 1 < s.words.len() && matches!(&*s.words[j], "and" | ",") {
+        let Some(next) = s.at[j + 1].map(|x| mentions[x]) else { break };
+        found.push(next);
+        j = next.end - s.first;
+    }
+    found
 }
 
 /// Codes of material acts on people (aid, release, coercion, violence), whose object is often
@@ -943,7 +935,7 @@ const PEOPLE: &[&str] = &["people", "persons", "men", "women", "children", "civi
 fn people_object(s: &Sentence, from: usize) -> Option<Actor> {
     let doc = s.doc;
     for k in from..(from + 5).min(s.words.len()) {
-        let w = s.words[k].as_str();
+        let w = &*s.words[k];
         if PEOPLE.contains(&w) {
             let span = Span { start: doc.tokens[s.first + from].span.start, end: doc.tokens[s.first + k].span.end };
             return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
@@ -960,16 +952,9 @@ fn people_object(s: &Sentence, from: usize) -> Option<Actor> {
 fn direct_object(s: &Sentence, mentions: &[ActorMention], from: usize) -> Vec<ActorMention> {
     for k in from..(from + 4).min(s.words.len()) {
         if let Some(m) = s.at[k].map(|x| mentions[x]) {
-            let mut found = vec![m];
-            let mut j = m.end - s.first;
-            while j + 1 < s.words.len() && matches!(s.words[j].as_str(), "and" | ",") {
-                let Some(next) = s.at[j + 1].map(|x| mentions[x]) else { break };
-                found.push(next);
-                j = next.end - s.first;
-            }
-            return found;
+            return with_coordinated(s, mentions, m);
         }
-        let w = s.words[k].as_str();
+        let w = &*s.words[k];
         if PREPOSITIONS.contains(&w) || CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "," | "." | "that" | "because" | "when") {
             break;
         }
@@ -1001,11 +986,11 @@ fn place_people(s: &Sentence, i: usize, cue_end: usize) -> Option<Actor> {
 
 /// The modality of the cue at words `i..cue_end`.
 fn modality(doc: &Document, s: &Sentence, i: usize, cue_end: usize, cue: Span, time: Option<usize>, reference: Option<Date>) -> Modality {
-    let before: Vec<&str> = s.words[i.saturating_sub(5)..i].iter().map(String::as_str).collect();
+    let before: Vec<&str> = s.words[i.saturating_sub(5)..i].iter().map(|w| &**w).collect();
     // Only the words of the cue's own clause count.
     let clause_start = before.iter().rposition(|w| CLAUSE_END.contains(w) || matches!(*w, "," | "that" | "and" | "who" | "which")).map_or(0, |p| p + 1);
     let before = &before[clause_start..];
-    let after: Vec<&str> = s.words[cue_end..(cue_end + 8).min(s.words.len())].iter().map(String::as_str).collect();
+    let after: Vec<&str> = s.words[cue_end..(cue_end + 8).min(s.words.len())].iter().map(|w| &**w).collect();
     let after = &after[..after.iter().position(|w| CLAUSE_END.contains(w) || *w == ".").unwrap_or(after.len())];
     if before.iter().any(|w| NEGATIONS.contains(w)) {
         return Modality::Negated;

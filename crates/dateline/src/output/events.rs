@@ -84,7 +84,7 @@ fn actor_parts(code: &str) -> (&str, &str, &str) {
     if matches!(head, "IGO" | "NGO" | "MNC") {
         return ("", code, "");
     }
-    if crate::resources::Resources::shared().is_ok_and(|r| r.tables.countries.iter().any(|c| c.alpha3 == head)) {
+    if crate::resources::Resources::shared().is_ok_and(|r| r.tables.country(head).is_some()) {
         (head, "", &rest[..rest.len().min(3)])
     } else {
         ("", "", &code[..3])
@@ -127,7 +127,7 @@ fn geo_columns(p: Option<&Place>) -> [String; 8] {
     let country_name = p
         .country
         .as_deref()
-        .and_then(|c| crate::resources::Resources::shared().ok()?.tables.countries.iter().find(|x| x.alpha2 == c).map(|x| x.name.clone()));
+        .and_then(|c| crate::resources::Resources::shared().ok()?.tables.country(c).map(|x| x.name.clone()));
     let full: Vec<&str> = [Some(p.name.as_str()), p.admin1.as_deref(), country_name.as_deref()]
         .into_iter()
         .flatten()
@@ -164,11 +164,12 @@ pub fn write_gdelt<W: Write>(doc: &Document, mut w: W) -> io::Result<()> {
         row.extend(actor_columns(e.target.as_ref()));
         let paragraph = doc.sentences[e.sentence.index()].paragraph.index();
         row.push(if paragraph == 0 { "1" } else { "0" }.to_string());
-        row.push(e.code.clone());
-        row.push(e.code[..e.code.len().min(3)].to_string());
-        row.push(e.code[..2].to_string());
-        row.push(e.quad_class.to_string());
-        row.push(e.goldstein.map(|g| format!("{g:.1}")).unwrap_or_default());
+        let code = &e.cameo.code;
+        row.push(code.clone());
+        row.push(code[..code.len().min(3)].to_string());
+        row.push(code[..2].to_string());
+        row.push(e.cameo.quad_class.to_string());
+        row.push(e.cameo.goldstein.map(|g| format!("{g:.1}")).unwrap_or_default());
         row.extend(["1", "1", "1", ""].map(String::from));
         row.extend(geo_columns(None));
         row.extend(geo_columns(None));
@@ -235,9 +236,9 @@ pub fn write_plover<W: Write>(doc: &Document, mut w: W) -> io::Result<()> {
         let record = PloverEvent {
             id: event_id(&doc.id, i).to_string(),
             date: event_date(doc, e).map(|d| d.to_string()),
-            event: Some(e.plover.as_str()).filter(|p| !p.is_empty()),
-            mode: &e.plover_mode,
-            context: e.plover_context.split(',').map(str::trim).filter(|c| !c.is_empty()).collect(),
+            event: Some(e.cameo.plover.as_str()).filter(|p| !p.is_empty()),
+            mode: &e.cameo.plover_mode,
+            context: e.cameo.plover_context.split(',').map(str::trim).filter(|c| !c.is_empty()).collect(),
             src_actor,
             src_agent,
             tgt_actor,
@@ -248,7 +249,7 @@ pub fn write_plover<W: Write>(doc: &Document, mut w: W) -> io::Result<()> {
                 PloverLocation { name: &p.name, country: p.country.as_deref(), admin1: p.admin1.as_deref(), lat: p.lat, lon: p.lon, geonames_id: p.geonames_id }
             }),
             modality: e.modality,
-            cameo: &e.code,
+            cameo: &e.cameo.code,
             source_name: &e.source.name,
             target_name: e.target.as_ref().map(|t| t.name.as_str()),
             url: doc.meta.url.as_deref(),

@@ -448,6 +448,15 @@ fn languages<'a>(it: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
 }
 
 impl Tables {
+    /// The country with ISO alpha-2 (`US`) or alpha-3 (`USA`) code `code`.
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        match code.len() {
+            2 => self.countries.iter().find(|c| c.alpha2 == code),
+            3 => self.countries.iter().find(|c| c.alpha3 == code),
+            _ => None,
+        }
+    }
+
     /// Parses every table from `source`.
     pub fn load(source: &Source) -> Result<Tables, Error> {
         let mut t = Tables::default();
