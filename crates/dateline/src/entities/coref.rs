@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::tagger::TaggedSpan;
 use crate::document::{Document, Entity, EntityType, Mention, MentionKind};
-use crate::resources::{fold, NameKind, NameRef, Resources};
+use crate::resources::{fold, fold_more, FxBuild, NameKind, NameRef, Resources};
 use crate::span::Span;
 
 /// Words a facility's name ends in.
@@ -96,6 +96,21 @@ impl<'a> Ctx<'a> {
         self.r.lookup(self.text(from, to))
     }
 
+    /// The ends `j` of the names of one to `max` tokens from token `i` that stay in its
+    /// sentence and whose every token passes `free`, shortest first.
+    fn run<'s>(&'s self, i: usize, max: usize, free: impl Fn(usize) -> bool + 's) -> impl Iterator<Item = usize> + 's {
+        (i + 1..=(i + max).min(self.words.len()))
+            .take_while(move |&j| free(j - 1) && self.sentence_of[j - 1] == self.sentence_of[i])
+    }
+
+    /// The text that extends the name of tokens `i..j - 1` to `i..j`: the first token itself,
+    /// else the space before token `j - 1` and the token (fold it onto the shorter name's
+    /// fold with [`fold_more`]).
+    fn piece(&self, i: usize, j: usize) -> &'a str {
+        let start = if j == i + 1 { self.doc.tokens[i].span.start } else { self.doc.tokens[j - 2].span.end };
+        &self.doc.text()[Span { start, end: self.doc.tokens[j - 1].span.end }]
+    }
+
     fn first_in_sentence(&self, i: usize) -> bool {
         i == 0 || self.sentence_of[i - 1] != self.sentence_of[i]
     }
@@ -162,12 +177,12 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
         let base = doc.sentences[si].first_token.index();
         spans.extend(tagged_spans.iter().map(|s| (base + s.start, base + s.end, s.kind, si)));
     }
-    let surnames: std::collections::HashSet<String> = spans
+    let surnames: std::collections::HashSet<String, FxBuild> = spans
         .iter()
         .filter(|&&(a, b, k, _)| k == 0 && b - a >= 2)
         .map(|&(_, b, _, _)| fold(cx.word(b - 1)))
         .collect();
-    let mut votes: HashMap<String, [usize; 4]> = HashMap::new();
+    let mut votes: HashMap<String, [usize; 4], FxBuild> = HashMap::default();
     for &(a, b, k, _) in &spans {
         votes.entry(fold(cx.text(a, b))).or_default()[k] += 1;
     }
@@ -182,7 +197,7 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
     }
     // One decision per name per document: a name the tagger found somewhere is that name
     // wherever else it stands (`While Trump warned` after `Donald Trump` elsewhere).
-    let mut known: HashMap<String, usize> = HashMap::new();
+    let mut known: HashMap<String, usize, FxBuild> = HashMap::default();
     for &(a, b, k, _) in &spans {
         known.insert(fold(cx.text(a, b)), k);
         if k == 0 && b - a >= 2 {
@@ -194,15 +209,21 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
         taken[a..b].iter_mut().for_each(|t| *t = true);
     }
     let mut i = 0;
+    let mut name = String::new();
+    let mut ends = Vec::new();
     while i < cx.words.len() {
         if taken[i] || !cx.word(i).starts_with(char::is_uppercase) {
             i += 1;
             continue;
         }
-        let hit = (i + 1..=(i + 4).min(cx.words.len()))
-            .rev()
-            .filter(|&j| !taken[i..j].contains(&true) && cx.sentence_of[j - 1] == cx.sentence_of[i])
-            .find_map(|j| known.get(&fold(cx.text(i, j))).map(|&k| (j, k)));
+        // The names of one to four tokens from here, folded a piece at a time.
+        name.clear();
+        ends.clear();
+        for j in cx.run(i, 4, |j| !taken[j]) {
+            fold_more(cx.piece(i, j), &mut name);
+            ends.push((j, name.len()));
+        }
+        let hit = ends.iter().rev().find_map(|&(j, len)| known.get(&name[..len]).map(|&k| (j, k)));
         match hit {
             Some((j, k)) => {
                 taken[i..j].iter_mut().for_each(|t| *t = true);
@@ -224,24 +245,32 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
         }
     }
     // 2. Names the gazetteers know for certain that the tagger missed.
+    let mut names: Vec<(usize, Vec<NameRef>)> = Vec::new();
     for i in 0..cx.words.len() {
         if covered[i] || !cx.word(i).starts_with(char::is_uppercase) {
             continue;
         }
-        let best = (i + 1..=(i + 5).min(cx.words.len()))
-            .rev()
-            .filter(|&j| !covered[i..j].contains(&true) && cx.sentence_of[j - 1] == cx.sentence_of[i])
-            .find(|&j| {
-                let refs = cx.lookup(i, j);
-                let sure = refs.iter().any(|n| {
-                    n.primary
-                        && matches!(n.kind, NameKind::Country | NameKind::Seat | NameKind::Organization | NameKind::Demonym)
-                });
-                // A capitalized word opening a sentence is not evidence by itself.
-                sure && (j > i + 1 || !cx.first_in_sentence(i) || has(&refs, NameKind::Country).is_some())
+        // The names of one to five tokens from here the index holds, read a piece at a time.
+        let mut walk = r.index().walk();
+        names.clear();
+        for j in cx.run(i, 5, |j| !covered[j]) {
+            name.clear();
+            fold_more(cx.piece(i, j), &mut name);
+            if !walk.push(&name) {
+                break;
+            }
+            names.push((j, walk.refs().collect()));
+        }
+        let best = names.iter().rev().find(|(j, refs)| {
+            let sure = refs.iter().any(|n| {
+                n.primary && matches!(n.kind, NameKind::Country | NameKind::Seat | NameKind::Organization | NameKind::Demonym)
             });
-        if let Some(j) = best {
-            let conll = if has(&cx.lookup(i, j), NameKind::Demonym).is_some() { 3 } else { 2 };
+            // A capitalized word opening a sentence is not evidence by itself.
+            sure && (*j > i + 1 || !cx.first_in_sentence(i) || has(refs, NameKind::Country).is_some())
+        });
+        if let Some((j, refs)) = best {
+            let j = *j;
+            let conll = if has(refs, NameKind::Demonym).is_some() { 3 } else { 2 };
             if let Some(f) = name_mention(&cx, i, j, conll, cx.sentence_of[i]) {
                 covered[i..j].iter_mut().for_each(|c| *c = true);
                 found.push(f);
@@ -295,7 +324,7 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
     // 5. People: titles and nationalities before the name; surnames join full names. People
     // are found by their last name in a map, so this stays linear in the mentions.
     let mut names: Vec<Vec<String>> = Vec::new(); // the longest name of each person, by slot
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
     for f in found.iter_mut().filter(|f| f.kind == EntityType::Person) {
         let (role, sector, country) = title_before(&cx, f.first_token);
         f.role = f.role.take().or(role);
@@ -326,7 +355,7 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
     found.extend(extra);
 
     // 6. Acronyms: `ICC` after `International Criminal Court`.
-    let mut acronyms: HashMap<String, Key> = HashMap::new();
+    let mut acronyms: HashMap<String, Key, FxBuild> = HashMap::default();
     for f in &mut found {
         if f.kind != EntityType::Org {
             continue;
@@ -501,7 +530,7 @@ fn title_before(cx: &Ctx<'_>, a: usize) -> (Option<String>, Option<String>, Opti
 struct Builder<'a, 'c> {
     cx: &'c Ctx<'a>,
     entities: Vec<Draft>,
-    by_key: HashMap<Key, usize>,
+    by_key: HashMap<Key, usize, FxBuild>,
 }
 
 struct Draft {
@@ -516,7 +545,7 @@ struct Draft {
 
 impl<'a, 'c> Builder<'a, 'c> {
     fn new(cx: &'c Ctx<'a>) -> Self {
-        Builder { cx, entities: Vec::new(), by_key: HashMap::new() }
+        Builder { cx, entities: Vec::new(), by_key: HashMap::default() }
     }
 
     fn add(&mut self, f: &Found) {

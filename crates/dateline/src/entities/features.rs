@@ -293,25 +293,20 @@ pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String)
             continue;
         }
         let mut best: Option<(usize, u32)> = None;
-        buf.clear();
-        let mut part = String::new();
+        let mut walk = index.walk();
         for (j, word) in words.iter().enumerate().take(n.min(i + 6)).skip(i) {
-            if j > i {
-                buf.push(' ');
+            fold_into(word, buf);
+            if (j > i && !walk.push(" ")) || !walk.push(buf) {
+                break;
             }
-            fold_into(word, &mut part);
-            buf.push_str(&part);
             if j > i {
-                let kinds = index
-                    .get(buf)
+                let kinds = walk
+                    .refs()
                     .filter(|r| !matches!(r.kind, NameKind::GivenName | NameKind::Surname) && (r.kind != NameKind::City || r.primary))
                     .fold(0u32, |m, r| m | 1 << r.kind as u32);
                 if kinds != 0 {
                     best = Some((j + 1, kinds));
                 }
-            }
-            if !index.has_prefix(buf) {
-                break;
             }
         }
         match best {

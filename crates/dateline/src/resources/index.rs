@@ -110,8 +110,15 @@ pub fn fold(name: &str) -> String {
 /// [`fold`] into a buffer (cleared first), to look up many names without allocating.
 pub fn fold_into(name: &str, out: &mut String) {
     out.clear();
+    fold_more(name.trim(), out);
+}
+
+/// Folds the next piece of a name onto what `out` holds: the fold of a name is the fold of
+/// its first word followed by the fold of each later piece (the space before a word, then
+/// the word), so a name can be read a word at a time (see [`NameIndex::walk`]).
+pub fn fold_more(piece: &str, out: &mut String) {
     let mut space = false;
-    for c in name.trim().chars() {
+    for c in piece.chars() {
         if c.is_whitespace() {
             space = true;
             continue;
@@ -209,6 +216,40 @@ impl Hasher for FxHasher {
     }
 }
 
+/// See [`NameIndex::walk`].
+pub struct Walk<'a> {
+    index: &'a NameIndex,
+    /// Where the text read so far leads; `None` once no name starts with it.
+    node: Option<fst::raw::Node<'a>>,
+    output: fst::raw::Output,
+}
+
+impl<'a> Walk<'a> {
+    /// Reads more of a folded name; false (for good) once no indexed name starts with all
+    /// that was read.
+    pub fn push(&mut self, folded: &str) -> bool {
+        let fst = self.index.map.as_fst();
+        for &b in folded.as_bytes() {
+            let Some(node) = self.node else { return false };
+            match node.find_input(b) {
+                Some(i) => {
+                    let t = node.transition(i);
+                    self.output = self.output.cat(t.out);
+                    self.node = Some(fst.node(t.addr));
+                }
+                None => self.node = None,
+            }
+        }
+        self.node.is_some()
+    }
+
+    /// The rows of the name read so far, when it is a whole name.
+    pub fn refs(&self) -> impl Iterator<Item = NameRef> + 'a {
+        let value = self.node.filter(|n| n.is_final()).map(|n| self.output.cat(n.final_output()).value());
+        self.index.refs(value)
+    }
+}
+
 const MAGIC: &[u8; 8] = b"DLPOST04";
 /// Marks a transducer value that is a single encoded ref rather than a run's position.
 const SINGLE: u64 = 1 << 32;
@@ -277,7 +318,11 @@ impl NameIndex {
 
     /// The rows a folded name refers to (see [`fold`]).
     pub fn get(&self, folded: &str) -> impl Iterator<Item = NameRef> + '_ {
-        let value = self.value(folded);
+        self.refs(self.value(folded))
+    }
+
+    /// The rows of a transducer value.
+    fn refs(&self, value: Option<u64>) -> impl Iterator<Item = NameRef> + '_ {
         // A name with one row keeps it in the transducer itself; others point to a run.
         let single = value.filter(|v| v & SINGLE != 0).map(|v| v as u32);
         let run: &[u32] = value
@@ -314,16 +359,15 @@ impl NameIndex {
     /// True when some indexed name starts with `folded_prefix` (to know whether a longer
     /// span of text could still match).
     pub fn has_prefix(&self, folded_prefix: &str) -> bool {
-        // Walk the transducer's nodes byte by byte: a prefix exists when the walk does.
+        self.walk().push(folded_prefix)
+    }
+
+    /// A walk down the transducer that names are read into piece by piece (`new`, then
+    /// `new york`, then `new york city`): each piece costs only its own bytes, where looking
+    /// up every longer name afresh would read the first words again and again.
+    pub fn walk(&self) -> Walk<'_> {
         let fst = self.map.as_fst();
-        let mut node = fst.root();
-        for &b in folded_prefix.as_bytes() {
-            match node.find_input(b) {
-                Some(i) => node = fst.node(node.transition(i).addr),
-                None => return false,
-            }
-        }
-        true
+        Walk { index: self, node: Some(fst.root()), output: fst::raw::Output::zero() }
     }
 
     /// How many distinct names the index holds.

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 pub(crate) use index::FxBuild;
-pub use index::{fold, fold_into, NameIndex, NameKind, NameRef};
+pub use index::{fold, fold_into, fold_more, NameIndex, NameKind, NameRef, Walk};
 pub use tables::{
     Admin1, CameoEvent, Cities, City, Continent, Country, EventCue, Group, NameFrequency, NameList, OrgAffix, Organization, Person, Region, ReportingVerb,
     Role, Seat, Tables, Title,
