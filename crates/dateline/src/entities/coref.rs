@@ -245,7 +245,8 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
         }
     }
     // 2. Names the gazetteers know for certain that the tagger missed.
-    let mut names: Vec<(usize, Vec<NameRef>)> = Vec::new();
+    // The names read from one token: (end token, the end of its refs in `refs`).
+    let (mut names, mut refs): (Vec<(usize, usize)>, Vec<NameRef>) = (Vec::new(), Vec::new());
     for i in 0..cx.words.len() {
         if covered[i] || !cx.word(i).starts_with(char::is_uppercase) {
             continue;
@@ -253,23 +254,29 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
         // The names of one to five tokens from here the index holds, read a piece at a time.
         let mut walk = r.index().walk();
         names.clear();
+        refs.clear();
         for j in cx.run(i, 5, |j| !covered[j]) {
             name.clear();
             fold_more(cx.piece(i, j), &mut name);
-            if !walk.push(&name) {
+            if j == i + 1 {
+                walk = r.index().walk_from(&name);
+            } else if !walk.push(&name) {
                 break;
             }
-            names.push((j, walk.refs().collect()));
+            refs.extend(walk.refs());
+            names.push((j, refs.len()));
         }
-        let best = names.iter().rev().find(|(j, refs)| {
+        let refs_of = |k: usize| &refs[if k == 0 { 0 } else { names[k - 1].1 }..names[k].1];
+        let best = (0..names.len()).rev().find(|&k| {
+            let (j, refs) = (names[k].0, refs_of(k));
             let sure = refs.iter().any(|n| {
                 n.primary && matches!(n.kind, NameKind::Country | NameKind::Seat | NameKind::Organization | NameKind::Demonym)
             });
             // A capitalized word opening a sentence is not evidence by itself.
-            sure && (*j > i + 1 || !cx.first_in_sentence(i) || has(refs, NameKind::Country).is_some())
+            sure && (j > i + 1 || !cx.first_in_sentence(i) || has(refs, NameKind::Country).is_some())
         });
-        if let Some((j, refs)) = best {
-            let j = *j;
+        if let Some(k) = best {
+            let (j, refs) = (names[k].0, refs_of(k));
             let conll = if has(refs, NameKind::Demonym).is_some() { 3 } else { 2 };
             if let Some(f) = name_mention(&cx, i, j, conll, cx.sentence_of[i]) {
                 covered[i..j].iter_mut().for_each(|c| *c = true);

@@ -293,11 +293,14 @@ pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String)
             continue;
         }
         let mut best: Option<(usize, u32)> = None;
-        let mut walk = index.walk();
+        fold_into(words[i], buf);
+        let mut walk = index.walk_from(buf);
         for (j, word) in words.iter().enumerate().take(n.min(i + 6)).skip(i) {
-            fold_into(word, buf);
-            if (j > i && !walk.push(" ")) || !walk.push(buf) {
-                break;
+            if j > i {
+                fold_into(word, buf);
+                if !walk.push(" ") || !walk.push(buf) {
+                    break;
+                }
             }
             if j > i {
                 let kinds = walk

@@ -144,18 +144,29 @@ pub struct NameIndex {
     id: u64,
 }
 
-/// Names a thread looked up recently, with the transducer's answer: a walk of the 13 MB
-/// transducer costs a few hundred nanoseconds of scattered reads, and news text asks for
-/// the same few thousand words (`the`, `said`, `Russia`) again and again. Only names of up
-/// to 15 bytes are kept (most words), packed with their length into the key itself, so a hit
-/// is one probe with no pointer to follow. Bounded: emptied when full. Tagged with the
-/// index's id, so two indexes (tests, a data folder) never mix.
+/// Names a thread looked up recently, with where their walk of the transducer ended: a walk
+/// of the 13 MB transducer costs a few hundred nanoseconds of scattered reads, and news text
+/// asks for the same few thousand words (`the`, `said`, `Russia`) again and again, alone and
+/// as the first word of longer names. Only names of up to 15 bytes are kept (most words),
+/// packed with their length into the key itself, so a hit is one probe with no pointer to
+/// follow. Bounded: emptied when full. Tagged with the index's id, so two indexes (tests, a
+/// data folder) never mix.
 struct LookupCache {
     index: u64,
-    values: HashMap<u128, Option<u64>, FxBuild>,
+    values: HashMap<u128, Walked, FxBuild>,
 }
 
-/// Entries a thread's cache holds before it is emptied (32 bytes each: about 1 MB).
+/// Where a walk ended, in a form the cache keeps: the node's address (`usize::MAX` when no
+/// name starts with what was read), the output gathered on the way, and the value when what
+/// was read is a whole name (`u64::MAX` when not).
+#[derive(Clone, Copy)]
+struct Walked {
+    addr: usize,
+    output: u64,
+    value: u64,
+}
+
+/// Entries a thread's cache holds before it is emptied (40 bytes each: about 1.3 MB).
 const CACHE_ENTRIES: usize = 1 << 15;
 
 /// A name of up to 15 bytes as a cache key: its bytes, then its length in the last byte.
@@ -245,8 +256,12 @@ impl<'a> Walk<'a> {
 
     /// The rows of the name read so far, when it is a whole name.
     pub fn refs(&self) -> impl Iterator<Item = NameRef> + 'a {
-        let value = self.node.filter(|n| n.is_final()).map(|n| self.output.cat(n.final_output()).value());
-        self.index.refs(value)
+        self.index.refs(self.value())
+    }
+
+    /// The transducer's value for the name read so far, when it is a whole name.
+    fn value(&self) -> Option<u64> {
+        self.node.filter(|n| n.is_final()).map(|n| self.output.cat(n.final_output()).value())
     }
 }
 
@@ -337,7 +352,22 @@ impl NameIndex {
 
     /// The transducer's value for a folded name, through the thread's cache.
     fn value(&self, folded: &str) -> Option<u64> {
-        let Some(key) = cache_key(folded) else { return self.map.get(folded) };
+        let v = self.walked(folded).value;
+        (v != u64::MAX).then_some(v)
+    }
+
+    /// The walk of a folded name, through the thread's cache.
+    fn walked(&self, folded: &str) -> Walked {
+        let walk = || {
+            let mut w = self.walk();
+            w.push(folded);
+            Walked {
+                addr: w.node.map_or(usize::MAX, |n| n.addr()),
+                output: w.output.value(),
+                value: w.value().unwrap_or(u64::MAX),
+            }
+        };
+        let Some(key) = cache_key(folded) else { return walk() };
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             if cache.index != self.id {
@@ -347,7 +377,7 @@ impl NameIndex {
             if let Some(&v) = cache.values.get(&key) {
                 return v;
             }
-            let v = self.map.get(folded);
+            let v = walk();
             if cache.values.len() >= CACHE_ENTRIES {
                 cache.values.clear();
             }
@@ -368,6 +398,14 @@ impl NameIndex {
     pub fn walk(&self) -> Walk<'_> {
         let fst = self.map.as_fst();
         Walk { index: self, node: Some(fst.root()), output: fst::raw::Output::zero() }
+    }
+
+    /// A walk that has read a folded name already, through the thread's cache (a word seen
+    /// before costs one probe).
+    pub fn walk_from(&self, folded: &str) -> Walk<'_> {
+        let w = self.walked(folded);
+        let node = (w.addr != usize::MAX).then(|| self.map.as_fst().node(w.addr));
+        Walk { index: self, node, output: fst::raw::Output::new(w.output) }
     }
 
     /// How many distinct names the index holds.
