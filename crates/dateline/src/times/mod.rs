@@ -13,12 +13,15 @@
 //! forward. With no reference date, the known parts stay (`XXXX-02-28`).
 
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::{days_in_month, Date};
 use crate::document::{Document, SentenceId};
 use crate::error::Error;
+use crate::resources::FxBuild;
 use crate::span::Span;
 use crate::stage::Stage;
 
@@ -164,24 +167,25 @@ fn weekday(w: &str) -> Option<u32> {
 }
 
 /// A number written in digits or words, up to ninety-nine (and `a`/`an` as one).
+const NUMBER_ONES: [&str; 20] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const NUMBER_TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
 fn number(w: &str) -> Option<u32> {
     if w.starts_with(|c: char| c.is_ascii_digit()) {
         return if w.contains(',') { w.replace(',', "").parse().ok() } else { w.parse().ok() };
     }
-    const ONES: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    if let Some(i) = ONES.iter().position(|o| *o == w) {
+    if let Some(i) = NUMBER_ONES.iter().position(|o| *o == w) {
         return Some(i as u32);
     }
-    if let Some(i) = TENS.iter().position(|t| *t == w) {
+    if let Some(i) = NUMBER_TENS.iter().position(|t| *t == w) {
         return Some(20 + 10 * i as u32);
     }
     if let Some((t, o)) = w.split_once('-') {
-        let t = TENS.iter().position(|x| *x == t)?;
-        let o = ONES[1..10].iter().position(|x| *x == o)?;
+        let t = NUMBER_TENS.iter().position(|x| *x == t)?;
+        let o = NUMBER_ONES[1..10].iter().position(|x| *x == o)?;
         return Some(20 + 10 * t as u32 + o as u32 + 1);
     }
     None
@@ -668,13 +672,16 @@ const TRIGGERS: &[&str] = &[
     "yesterday",
 ];
 
+/// Can a time expression start at this word? Asked of every word, so the word lists are one
+/// hash set: the triggers and the number words (digits and hyphenated words such as
+/// `twenty-one` and `mid-August` pass by their first character or hyphen).
 fn is_trigger(w: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| TRIGGERS.iter().chain(&NUMBER_ONES).chain(&NUMBER_TENS).copied().collect());
     w.starts_with(|c: char| c.is_ascii_digit() || c == '\'' || c == '’')
-        || w.starts_with("mid-")
-        || TRIGGERS.binary_search(&w).is_ok()
-        || number(w).is_some()
-        || unit(w).is_some()
         || w.contains('-')
+        || words.contains(w)
+        || unit(w).is_some()
 }
 
 /// `morning` → `MO` and the other TIMEX3 parts of a day.
