@@ -2,6 +2,7 @@
 //! pronouns, metonymy and attributes. Every step is one pass over the document's mentions
 //! or tokens, with lookups in maps keyed by identity, so long documents stay linear.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::tagger::TaggedSpan;
@@ -80,8 +81,8 @@ impl<'a> Ctx<'a> {
         self.words.get(i).copied().unwrap_or("")
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    fn lower(&self, i: usize) -> Cow<'a, str> {
+        crate::chars::lowercase(self.word(i))
     }
 
     fn span(&self, from: usize, to: usize) -> Span {
@@ -208,6 +209,10 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
     for &(a, b, _, _) in &spans {
         taken[a..b].iter_mut().for_each(|t| *t = true);
     }
+    // The known names in order, to tell when no known name starts with the text read so far.
+    let mut sorted: Vec<&str> = known.keys().map(String::as_str).collect();
+    sorted.sort_unstable();
+    let starts_a_name = |prefix: &str| sorted.get(sorted.partition_point(|k| *k < prefix)).is_some_and(|k| k.starts_with(prefix));
     let mut i = 0;
     let mut name = String::new();
     let mut ends = Vec::new();
@@ -221,6 +226,9 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
         ends.clear();
         for j in cx.run(i, 4, |j| !taken[j]) {
             fold_more(cx.piece(i, j), &mut name);
+            if !starts_a_name(&name) {
+                break;
+            }
             ends.push((j, name.len()));
         }
         let hit = ends.iter().rev().find_map(|&(j, len)| known.get(&name[..len]).map(|&k| (j, k)));
@@ -311,7 +319,7 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
         let next = cx.lower(f.end_token);
         let role = r.lookup(&next).into_iter().find(|n| n.kind == NameKind::Role);
         // A group or institution (`forces`, `government`), or people in the plural (`officials`).
-        let role = role.map(|n| &r.tables.roles[n.id as usize]).filter(|role| role.kind != "person" || role.role != next);
+        let role = role.map(|n| &r.tables.roles[n.id as usize]).filter(|role| role.kind != "person" || role.role != *next);
         if let Some(role) = role {
             extra.push(Found {
                 span: cx.span(f.first_token, f.end_token + 1),
@@ -426,7 +434,7 @@ fn name_mention(cx: &Ctx<'_>, a: usize, b: usize, conll: usize, sentence: usize)
         f.key = Key::Row(n.kind, n.id);
         f.country = cx.country_of(n);
     };
-    let facility = FACILITY_HEADS.contains(&last.as_str());
+    let facility = FACILITY_HEADS.contains(&&*last);
     // Someone the people lexicon knows by this full name is a person, whatever the tagger
     // read (its training news is from 1996).
     let conll = if has(&refs, NameKind::Person).is_some() { 0 } else { conll };
@@ -480,7 +488,7 @@ fn name_mention(cx: &Ctx<'_>, a: usize, b: usize, conll: usize, sentence: usize)
                 f.key = Key::Row(NameKind::Demonym, n.id);
             } else if let Some(n) = has(&refs, NameKind::Group) {
                 row(&mut f, EntityType::Norp, n);
-            } else if EVENT_HEADS.contains(&last.as_str()) {
+            } else if EVENT_HEADS.contains(&&*last) {
                 f.kind = EntityType::Event;
                 f.key = Key::Text(EntityType::Event, fold(cx.text(a, b)));
             } else if let Some(n) = has(&refs, NameKind::Region) {
@@ -496,7 +504,7 @@ fn name_mention(cx: &Ctx<'_>, a: usize, b: usize, conll: usize, sentence: usize)
 /// Is the name at `a..b` the agent of a clause: first in its clause, and followed by a verb?
 fn is_agent(cx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let next = cx.lower(b);
-    let verb = AGENT_VERBS.contains(&next.as_str())
+    let verb = AGENT_VERBS.contains(&&*next)
         || cx.r.lookup(&next).iter().any(|n| n.kind == NameKind::ReportingVerb);
     let mut before = a;
     if before > 0 && cx.lower(before - 1) == "the" {
@@ -644,8 +652,8 @@ impl<'a, 'c> Builder<'a, 'c> {
                     .or_else(|| self.court(i))
                     .map(|(end, ei)| (end, ei, MentionKind::Nominal))
             } else {
-                let male = PRONOUNS_MALE.contains(&w.as_str());
-                (male || PRONOUNS_FEMALE.contains(&w.as_str()))
+                let male = PRONOUNS_MALE.contains(&&*w);
+                (male || PRONOUNS_FEMALE.contains(&&*w))
                     .then(|| self.antecedent(i, male, &by_sentence))
                     .flatten()
                     .map(|ei| (i + 1, ei, MentionKind::Pronoun))
@@ -670,15 +678,15 @@ impl<'a, 'c> Builder<'a, 'c> {
     /// people last named before it.
     fn pair(&self, at: usize, by_sentence: &[Vec<(usize, usize)>]) -> Option<(usize, [usize; 2])> {
         let cx = self.cx;
-        let len = match (cx.lower(at).as_str(), cx.lower(at + 1).as_str()) {
+        let len = match (&*cx.lower(at), &*cx.lower(at + 1)) {
             ("both", _) => 1,
             ("the", "two") => 2,
             _ => return None,
         };
         let noun = cx.lower(at + len);
-        let people_noun = matches!(noun.as_str(), "men" | "women")
+        let people_noun = matches!(&*noun, "men" | "women")
             || cx.r.lookup(&noun).iter().any(|n| {
-                n.kind == NameKind::Role && cx.r.tables.roles[n.id as usize].kind == "person" && cx.r.tables.roles[n.id as usize].role != noun
+                n.kind == NameKind::Role && cx.r.tables.roles[n.id as usize].kind == "person" && cx.r.tables.roles[n.id as usize].role != *noun
             });
         if !people_noun {
             return None;
