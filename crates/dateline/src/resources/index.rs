@@ -117,6 +117,13 @@ pub fn fold_into(name: &str, out: &mut String) {
 /// its first word followed by the fold of each later piece (the space before a word, then
 /// the word), so a name can be read a word at a time (see [`NameIndex::walk`]).
 pub fn fold_more(piece: &str, out: &mut String) {
+    // Most pieces are one plain ASCII word: lower-cased in place.
+    if piece.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
+        let start = out.len();
+        out.push_str(piece);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     let mut space = false;
     for c in piece.chars() {
         if c.is_whitespace() {
