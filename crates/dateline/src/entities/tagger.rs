@@ -154,35 +154,40 @@ impl Tagger {
         Prepared { buckets, ends, words: sw.hashes.iter().copied().zip(sw.shapes.iter().copied()).collect() }
     }
 
-    /// The score of each tag: the sum of the rows of the token's feature buckets (for a packed
-    /// model, the integer sum: exact, in the model's own scale).
-    fn scores(&self, fixed: &[u32], history: &[Hash], scores: &mut [f32; N]) {
-        let buckets = fixed.iter().copied().chain(history.iter().map(|h| h.bucket(self.bits)));
+    /// Adds the rows of `buckets` to each tag's score. A packed model's rows are integers, and
+    /// so are their sums (far below 2^24): exact in `f32`, in any order.
+    fn add_rows(&self, buckets: impl Iterator<Item = u32>, scores: &mut [f32; N]) {
         match &self.weights {
-            Weights::Float(weights) => float_scores(weights, buckets, scores),
+            Weights::Float(weights) => add_float_rows(weights, buckets, scores),
             Weights::Packed(weights, _) => {
-                let mut sums = [0i32; N];
                 for b in buckets {
                     let row = &weights[b as usize * N..b as usize * N + N];
-                    sums.iter_mut().zip(row).for_each(|(s, &w)| *s += i32::from(w));
+                    scores.iter_mut().zip(row).for_each(|(s, &w)| *s += f32::from(w));
                 }
-                // Exact: a token's sum stays far below 2^24.
-                *scores = sums.map(|s| s as f32);
             }
         }
     }
 
     /// Tags a prepared sentence: one tag index per token.
     pub(crate) fn tag(&self, p: &Prepared) -> Vec<u8> {
+        // The fixed features' part of every token's scores first: those reads of the table do
+        // not wait for the tags before them, so the processor can overlap them.
+        let fixed: Vec<[f32; N]> = (0..p.len())
+            .map(|i| {
+                let mut scores = [0f32; N];
+                self.add_rows(p.fixed(i).iter().copied(), &mut scores);
+                scores
+            })
+            .collect();
         let mut tags = Vec::with_capacity(p.len());
         let mut history = Vec::with_capacity(4);
-        let mut scores = [0f32; N];
-        for i in 0..p.len() {
+        for (i, &fixed) in fixed.iter().enumerate() {
             let prev = if i > 0 { tags[i - 1] } else { 0 };
             let prev2 = if i > 1 { tags[i - 2] } else { 0 };
             let (word, shape) = p.words[i];
             history_features(word, shape, prev, prev2, &mut history);
-            self.scores(p.fixed(i), &history, &mut scores);
+            let mut scores = fixed;
+            self.add_rows(history.iter().map(|h| h.bucket(self.bits)), &mut scores);
             let best = (0..N)
                 .filter(|&t| allowed(prev as usize, t))
                 .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
@@ -231,7 +236,6 @@ impl Tagger {
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = 0x2545_F491_4F6C_DD1Du64;
         let mut history = Vec::with_capacity(4);
-        let mut scores = [0f32; N];
         for epoch in 0..epochs {
             for i in (1..order.len()).rev() {
                 rng ^= rng << 13;
@@ -248,7 +252,8 @@ impl Tagger {
                     let prev2 = if i > 1 { tags[i - 2] } else { 0 };
                     let (word, shape) = p.words[i];
                     history_features(word, shape, prev, prev2, &mut history);
-                    float_scores(&weights, fixed.iter().copied().chain(history.iter().map(|h| h.bucket(bits))), &mut scores);
+                    let mut scores = [0f32; N];
+                    add_float_rows(&weights, fixed.iter().copied().chain(history.iter().map(|h| h.bucket(bits))), &mut scores);
                     let guess = (0..N)
                         .filter(|&t| allowed(prev as usize, t))
                         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
@@ -291,9 +296,8 @@ impl Tagger {
     }
 }
 
-/// The score of each tag from float weights: the sum of the buckets' rows.
-fn float_scores(weights: &[f32], buckets: impl Iterator<Item = u32>, scores: &mut [f32; N]) {
-    *scores = [0.0; N];
+/// Adds the rows of `buckets` of float weights to each tag's score.
+fn add_float_rows(weights: &[f32], buckets: impl Iterator<Item = u32>, scores: &mut [f32; N]) {
     for b in buckets {
         let row = &weights[b as usize * N..b as usize * N + N];
         scores.iter_mut().zip(row).for_each(|(s, w)| *s += w);
