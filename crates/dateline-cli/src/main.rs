@@ -7,6 +7,11 @@
 mod batch;
 mod lookup;
 
+/// mimalloc: the pipeline makes many small short-lived allocations per document (words,
+/// names, layers), which it serves in about half the time of the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
