@@ -117,10 +117,14 @@ pub fn fold_into(name: &str, out: &mut String) {
 /// its first word followed by the fold of each later piece (the space before a word, then
 /// the word), so a name can be read a word at a time (see [`NameIndex::walk`]).
 pub fn fold_more(piece: &str, out: &mut String) {
-    // Most pieces are one plain ASCII word: lower-cased in place.
-    if piece.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
+    // Most pieces are one plain ASCII word, perhaps after spaces: lower-cased in place.
+    let word = piece.trim_start();
+    if word.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
+        if word.len() < piece.len() && !word.is_empty() {
+            out.push(' ');
+        }
         let start = out.len();
-        out.push_str(piece);
+        out.push_str(word);
         out[start..].make_ascii_lowercase();
         return;
     }
