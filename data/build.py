@@ -187,6 +187,32 @@ def admin2_codes(cities, cities_json):
     return out
 
 
+# Words that name the kind of a second-level division before or after its name, as GeoNames
+# writes them (`Province of Laguna`, `Kailahun District`); news writes the name alone. Not
+# ` County` or ` Parish`: the bare name of a US county is most often a town's or a person's.
+DESIGNATOR_PREFIXES = ["Province of ", "Provincia di ", "Provincia de ", "Provincia del ", "Província de ",
+                       "Província do ", "Província da ", "Departamento de ", "Departamento del ",
+                       "Département de la ", "Département de l'", "Département des ", "Département du ",
+                       "Département de ", "Distrito de ", "Partido de ", "Municipio de ", "Commune of ",
+                       "City of ", "County of ", "County ", "Regierungsbezirk ", "Politischer Bezirk "]
+DESIGNATOR_SUFFIXES = [" District", " Province", " Prefecture", " Municipality"]
+
+
+def without_designator(name):
+    """A division's name without the word for its kind (`Province of Laguna` -> `Laguna`), or
+    "" when it has none."""
+    short = name
+    for p in DESIGNATOR_PREFIXES:
+        if short.startswith(p):
+            short = short[len(p):]
+            break
+    for x in DESIGNATOR_SUFFIXES:
+        if short.endswith(x):
+            short = short[:-len(x)]
+            break
+    return short if short != name and short.strip() else ""
+
+
 def is_code(name):
     """IATA/ICAO-like codes among alternate names (`ANC`, `IEV`): not names in running text."""
     return len(name) <= 4 and name.isupper()
@@ -253,8 +279,10 @@ def build(out):
 
     admin2_names = {a["code"]: clean(a["name"]) for a in cities_json.json("package/admin2.json")}
     facts = division_facts(cities.values(), lambda c: admin2_of.get(c["geonameid"]))
-    rows = [[code, admin2_names[code], *facts[code]] for code in sorted(admin2_names) if code in facts]
-    write_gzip_tsv(os.path.join(out, "admin2.tsv.gz"), ["code", "name", "lat", "lon", "population", "timezone"], rows)
+    rows = [[code, admin2_names[code], without_designator(admin2_names[code]), *facts[code]]
+            for code in sorted(admin2_names) if code in facts]
+    write_gzip_tsv(os.path.join(out, "admin2.tsv.gz"),
+                   ["code", "name", "short_name", "lat", "lon", "population", "timezone"], rows)
 
     # Countries: GeoNames facts, a representative point and demonym from countryinfo, names
     # in NAME_LANGS from i18n-iso-countries.

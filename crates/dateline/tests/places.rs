@@ -100,6 +100,11 @@ fn a_county_is_read_where_its_country_or_division_is_named() {
     let doc = analyze("Police in Palermo arrested three men on Monday, Italian media reported.");
     let palermo = place(&doc, "Palermo", PlaceUse::Place);
     assert_eq!((palermo.feature, palermo.country.as_deref()), (Feature::City, Some("IT")));
+    // A division the gazetteer names with a word for its kind (`Province of Pampanga`) is
+    // found by its name alone.
+    let doc = analyze("Farmers in Pampanga lost their crops to the storm, the Philippine agriculture department said.");
+    let pampanga = place(&doc, "Pampanga", PlaceUse::Place);
+    assert_eq!((pampanga.feature, pampanga.country.as_deref()), (Feature::Admin2, Some("PH")));
 }
 
 #[test]

@@ -91,6 +91,15 @@ fn surrey_is_a_county_and_a_city() {
     assert!(county.population > 500_000, "{county:?}");
     assert_eq!(county.timezone, "Europe/London");
     assert!(refs("Surrey", NameKind::City).iter().any(|c| r.tables.cities.get(c.id as usize).country == "CA"));
+    // A division named with a word for its kind is also found by its name alone.
+    let province = refs("Pampanga", NameKind::Admin2);
+    assert_eq!(province.len(), 1, "{province:?}");
+    let province = &r.tables.admin2[province[0].id as usize];
+    assert_eq!((province.name.as_str(), province.short_name.as_str(), province.country()), ("Province of Pampanga", "Pampanga", "PH"));
+    let cook = refs("Cook County", NameKind::Admin2);
+    assert!(cook.iter().any(|c| r.tables.admin2[c.id as usize].admin1() == "US.IL"), "{cook:?}");
+    // A US county's bare name is more often a person's or a town's.
+    assert!(refs("Cook", NameKind::Admin2).iter().all(|c| r.tables.admin2[c.id as usize].country() != "US"));
     // A city knows its county.
     let guildford = refs("Guildford", NameKind::City).into_iter().map(|c| r.tables.cities.get(c.id as usize)).find(|c| c.country == "GB");
     assert_eq!(guildford.map(|c| (c.admin1, c.admin2)), Some(("ENG", "N7")));

@@ -370,6 +370,7 @@ impl NameIndex {
         }
         for (i, a) in tables.admin2.iter().enumerate() {
             add(&a.name, NameKind::Admin2, i, true);
+            add(&a.short_name, NameKind::Admin2, i, true);
         }
         for (i, c) in tables.cities.iter().enumerate() {
             add(c.name, NameKind::City, i, true);

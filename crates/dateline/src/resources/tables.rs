@@ -71,8 +71,10 @@ pub struct Admin1 {
 pub struct Admin2 {
     /// `GB.ENG.N7`: the country, the first-level division's code, its own code.
     pub code: String,
-    /// Its name.
+    /// Its name (`Surrey`, `Province of Laguna`).
     pub name: String,
+    /// Its name without the word for its kind (`Laguna`), where it has one; else empty.
+    pub short_name: String,
     /// The middle of its cities' extent.
     pub lat: f32,
     /// The middle of its cities' extent.
@@ -551,8 +553,8 @@ impl Tables {
         let (file, text) = source.text("gen/admin2.tsv.gz")?;
         let tsv = Tsv::parse(&file, &text)?;
         let c = |n| tsv.column(n);
-        let (code, name, lat, lon, pop, tz) =
-            (c("code")?, c("name")?, c("lat")?, c("lon")?, c("population")?, c("timezone")?);
+        let (code, name, short, lat, lon, pop, tz) =
+            (c("code")?, c("name")?, c("short_name")?, c("lat")?, c("lon")?, c("population")?, c("timezone")?);
         self.admin2 = tsv.map(|r| {
             if r.get(code).split('.').count() != 3 {
                 return Err(r.error("code is not country.admin1.admin2"));
@@ -560,6 +562,7 @@ impl Tables {
             Ok(Admin2 {
                 code: r.get(code).to_string(),
                 name: r.get(name).to_string(),
+                short_name: r.get(short).to_string(),
                 lat: r.required(lat)?,
                 lon: r.required(lon)?,
                 population: r.required(pop)?,
