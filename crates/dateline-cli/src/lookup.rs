@@ -48,6 +48,10 @@ fn describe(r: &Resources, n: NameRef) -> String {
             let a = &t.admin1[i];
             format!("first-level division {} ({}), {:.2}, {:.2}, {}", a.name, a.code, a.lat, a.lon, a.timezone)
         }
+        NameKind::Admin2 => {
+            let a = &t.admin2[i];
+            format!("second-level division {} ({}), population {}, {:.2}, {:.2}, {}", a.name, a.code, a.population, a.lat, a.lon, a.timezone)
+        }
         NameKind::City => {
             let c = t.cities.get(i);
             format!(

@@ -6,7 +6,6 @@
 //! Run it after `data/build.py` or after editing a file under `data/lexicon/`. The output is
 //! the same bytes for the same tables on every run.
 
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -73,9 +72,7 @@ fn run() -> Result<ExitCode> {
 
 /// Each city's alternate names from `gen/city_names.tsv.gz`, row for row with `gen/cities.tsv`.
 fn city_alternates(source: &Source, tables: &Tables) -> Result<Vec<Vec<String>>> {
-    let (name, bytes) = source.bytes("gen/city_names.tsv.gz")?;
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut text).with_context(|| format!("{name}: not gzip'd UTF-8"))?;
+    let (name, text) = source.text("gen/city_names.tsv.gz")?;
     let mut out = Vec::with_capacity(tables.cities.len());
     for (i, line) in text.lines().filter(|l| !l.starts_with('#')).enumerate() {
         let (id, alternates) = line.split_once('\t').with_context(|| format!("{name}: row {} has no tab", i + 1))?;

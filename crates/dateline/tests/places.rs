@@ -71,6 +71,43 @@ fn containers_and_context_choose_the_reading() {
 }
 
 #[test]
+fn a_county_is_read_where_its_country_or_division_is_named() {
+    // Surrey is an English county and a city in British Columbia: the text decides.
+    let doc = analyze("Rivers burst their banks in Surrey on Tuesday. Forecasters said more rain would reach southern England by the weekend.");
+    let surrey = place(&doc, "Surrey", PlaceUse::Place);
+    assert_eq!((surrey.feature, surrey.country.as_deref(), surrey.admin1.as_deref()), (Feature::Admin2, Some("GB"), Some("England")));
+    let doc = analyze("A new library opened in Surrey on Tuesday. Other cities in British Columbia plan to do the same.");
+    let surrey = place(&doc, "Surrey", PlaceUse::Place);
+    assert_eq!((surrey.feature, surrey.country.as_deref(), surrey.admin1.as_deref()), (Feature::City, Some("CA"), Some("British Columbia")));
+    // Colchester is a town in England and a small county in Nova Scotia: the town unless
+    // the text is about Nova Scotia.
+    let doc = analyze("Hundreds of people marched through Colchester on Saturday.");
+    let colchester = place(&doc, "Colchester", PlaceUse::Place);
+    assert_eq!((colchester.feature, colchester.country.as_deref()), (Feature::City, Some("GB")));
+    let doc = analyze("Wildfires forced evacuations in Colchester on Saturday, officials in Nova Scotia said.");
+    let colchester = place(&doc, "Colchester", PlaceUse::Place);
+    assert_eq!((colchester.feature, colchester.admin1.as_deref()), (Feature::Admin2, Some("Nova Scotia")));
+    // A county written as a town's container, and a US county by its full name.
+    let doc = analyze("A fire broke out at a warehouse in Guildford, Surrey, on Monday.");
+    let guildford = place(&doc, "Guildford", PlaceUse::Place);
+    assert_eq!((guildford.feature, guildford.country.as_deref()), (Feature::City, Some("GB")));
+    assert_eq!(place(&doc, "Surrey", PlaceUse::Place).feature, Feature::Admin2);
+    let doc = analyze("Health officials in Cook County, Illinois, reported two new cases on Friday.");
+    let cook = place(&doc, "Cook County", PlaceUse::Place);
+    assert_eq!((cook.feature, cook.country.as_deref(), cook.admin1.as_deref()), (Feature::Admin2, Some("US"), Some("Illinois")));
+    assert!(km(cook, 41.88, -87.63) < 60.0, "{cook:?}");
+    // A province named for its seat is the city.
+    let doc = analyze("Police in Palermo arrested three men on Monday, Italian media reported.");
+    let palermo = place(&doc, "Palermo", PlaceUse::Place);
+    assert_eq!((palermo.feature, palermo.country.as_deref()), (Feature::City, Some("IT")));
+    // A division the gazetteer names with a word for its kind (`Province of Pampanga`) is
+    // found by its name alone.
+    let doc = analyze("Farmers in Pampanga lost their crops to the storm, the Philippine agriculture department said.");
+    let pampanga = place(&doc, "Pampanga", PlaceUse::Place);
+    assert_eq!((pampanga.feature, pampanga.country.as_deref()), (Feature::Admin2, Some("PH")));
+}
+
+#[test]
 fn demonyms_metonyms_and_modifiers_are_marked() {
     let doc = analyze("Russian forces shelled the town. Moscow said on Monday that the talks would resume. The Texas Department of State Health Services said the risk was low.");
     let russia = place(&doc, "Russian", PlaceUse::Demonym);

@@ -82,8 +82,32 @@ fn georgia_is_a_country_and_a_state() {
 }
 
 #[test]
+fn surrey_is_a_county_and_a_city() {
+    let r = resources();
+    let county = refs("Surrey", NameKind::Admin2);
+    assert_eq!(county.len(), 1, "{county:?}");
+    let county = &r.tables.admin2[county[0].id as usize];
+    assert_eq!((county.code.as_str(), county.country(), county.admin1()), ("GB.ENG.N7", "GB", "GB.ENG"));
+    assert!(county.population > 500_000, "{county:?}");
+    assert_eq!(county.timezone, "Europe/London");
+    assert!(refs("Surrey", NameKind::City).iter().any(|c| r.tables.cities.get(c.id as usize).country == "CA"));
+    // A division named with a word for its kind is also found by its name alone.
+    let province = refs("Pampanga", NameKind::Admin2);
+    assert_eq!(province.len(), 1, "{province:?}");
+    let province = &r.tables.admin2[province[0].id as usize];
+    assert_eq!((province.name.as_str(), province.short_name.as_str(), province.country()), ("Province of Pampanga", "Pampanga", "PH"));
+    let cook = refs("Cook County", NameKind::Admin2);
+    assert!(cook.iter().any(|c| r.tables.admin2[c.id as usize].admin1() == "US.IL"), "{cook:?}");
+    // A US county's bare name is more often a person's or a town's.
+    assert!(refs("Cook", NameKind::Admin2).iter().all(|c| r.tables.admin2[c.id as usize].country() != "US"));
+    // A city knows its county.
+    let guildford = refs("Guildford", NameKind::City).into_iter().map(|c| r.tables.cities.get(c.id as usize)).find(|c| c.country == "GB");
+    assert_eq!(guildford.map(|c| (c.admin1, c.admin2)), Some(("ENG", "N7")));
+}
+
+#[test]
 fn interface_words_are_not_places() {
-    let place_kinds = [NameKind::Country, NameKind::Admin1, NameKind::City, NameKind::Continent, NameKind::Region];
+    let place_kinds = [NameKind::Country, NameKind::Admin1, NameKind::Admin2, NameKind::City, NameKind::Continent, NameKind::Region];
     for word in ["Select", "Language", "Select Language"] {
         let places: Vec<NameRef> =
             resources().lookup(word).into_iter().filter(|r| place_kinds.contains(&r.kind)).collect();
@@ -149,8 +173,9 @@ fn a_data_folder_loads_like_the_embedded_copy() {
 #[test]
 fn damaged_data_is_a_clear_error_naming_the_file() {
     type Edit = Box<dyn FnOnce(Vec<u8>) -> Option<Vec<u8>>>;
-    let cases: [(&str, &str, Edit, &str); 5] = [
+    let cases: [(&str, &str, Edit, &str); 6] = [
         ("missing", "lexicon/seats.tsv", Box::new(|_| None), "seats.tsv"),
+        ("not-gzip", "gen/admin2.tsv.gz", Box::new(|b| Some(b[..b.len() / 2].to_vec())), "admin2.tsv.gz: not gzip'd UTF-8"),
         ("not-utf8", "gen/countries.tsv", Box::new(|mut b| { b[100] = 0xFF; Some(b) }), "countries.tsv: not UTF-8"),
         ("bad-row", "gen/admin1.tsv", Box::new(|mut b| { b.extend_from_slice(b"XX.1\tXX\n"); Some(b) }), "admin1.tsv, line"),
         ("truncated-index", "index/names.fst", Box::new(|b| Some(b[..b.len() / 2].to_vec())), "corrupt"),

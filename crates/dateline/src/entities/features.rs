@@ -266,7 +266,10 @@ pub(crate) fn history_features(word: u64, shape: u64, prev: u8, prev2: u8, out: 
 
 /// Gazetteer evidence for the tokens of a sentence, from the name index: each token's own
 /// kinds, and the kinds of the longest name of two to six tokens that starts at a
-/// capitalized token (names of people's given names and surnames count only alone).
+/// capitalized token (names of people's given names and surnames count only alone). Second-
+/// level divisions are no evidence: the training news names English counties mostly as
+/// cricket teams (`Surrey`, `Kent`), which would teach the tagger that a county is an
+/// organization.
 pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String) -> Vec<Gazetteer> {
     let n = words.len();
     let mut out = vec![Gazetteer::default(); n];
@@ -277,7 +280,7 @@ pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String)
         }
         fold_into(w, buf);
         for r in index.get(buf) {
-            if r.kind == NameKind::City && !r.primary {
+            if (r.kind == NameKind::City && !r.primary) || r.kind == NameKind::Admin2 {
                 continue;
             }
             out[i].single |= 1 << r.kind as u32;
@@ -305,7 +308,10 @@ pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String)
             if j > i {
                 let kinds = walk
                     .refs()
-                    .filter(|r| !matches!(r.kind, NameKind::GivenName | NameKind::Surname) && (r.kind != NameKind::City || r.primary))
+                    .filter(|r| {
+                        !matches!(r.kind, NameKind::GivenName | NameKind::Surname | NameKind::Admin2)
+                            && (r.kind != NameKind::City || r.primary)
+                    })
                     .fold(0u32, |m, r| m | 1 << r.kind as u32);
                 if kinds != 0 {
                     best = Some((j + 1, kinds));

@@ -1076,7 +1076,7 @@ fn own_place(doc: &Document, layers: &Layers, sentence: Span, cue: Span) -> Opti
 
 /// The article's main place: its most mentioned city, division or facility, else country.
 fn main_place(doc: &Document) -> Option<usize> {
-    let local = |f: Feature| matches!(f, Feature::City | Feature::Admin1 | Feature::Facility);
+    let local = |f: Feature| matches!(f, Feature::City | Feature::Admin1 | Feature::Admin2 | Feature::Facility);
     doc.places
         .iter()
         .enumerate()

@@ -110,12 +110,13 @@ fn actor_columns(a: Option<&Actor>) -> [String; 10] {
 }
 
 /// GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+/// A second-level division (a county) has no type of its own: it takes its state's.
 fn geo_type(p: &Place) -> &'static str {
     let us = p.country.as_deref() == Some("US");
     match p.feature {
         Feature::Country => "1",
-        Feature::Admin1 if us => "2",
-        Feature::Admin1 => "5",
+        Feature::Admin1 | Feature::Admin2 if us => "2",
+        Feature::Admin1 | Feature::Admin2 => "5",
         Feature::City | Feature::Facility if us => "3",
         Feature::City | Feature::Facility => "4",
         _ => "",

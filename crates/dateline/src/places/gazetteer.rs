@@ -1,9 +1,10 @@
-//! The gazetteer as the place stage sees it: entries (countries, first-level divisions,
-//! cities, continents, regions) with their containment, prior, point and time zone.
+//! The gazetteer as the place stage sees it: entries (countries, first- and second-level
+//! divisions, cities, continents, regions) with their containment, prior, point and time
+//! zone.
 //!
 //! Everything here is a view over the shared [`Resources`], plus a few maps built once
 //! (countries by code, divisions by code, capitals) and, on first need, the extent of every
-//! country and division (for `eastern Ukraine`).
+//! country and first-level division (for `eastern Ukraine`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -15,6 +16,7 @@ use crate::resources::Resources;
 pub(crate) enum Entry {
     Country(u32),
     Admin1(u32),
+    Admin2(u32),
     City(u32),
     Continent(u32),
     Region(u32),
@@ -33,6 +35,7 @@ pub(crate) struct Gazetteer {
     pub r: &'static Resources,
     alpha3: HashMap<&'static str, &'static str>,
     admin1: HashMap<&'static str, u32>,
+    admin2: HashMap<&'static str, u32>,
     capital: HashMap<&'static str, u32>,
     extents: OnceLock<HashMap<String, Extent>>,
 }
@@ -48,6 +51,7 @@ impl Gazetteer {
         let t = &r.tables;
         let alpha3 = t.countries.iter().map(|c| (c.alpha3.as_str(), c.alpha2.as_str())).collect();
         let admin1 = t.admin1.iter().enumerate().map(|(i, a)| (a.code.as_str(), i as u32)).collect();
+        let admin2 = t.admin2.iter().enumerate().map(|(i, a)| (a.code.as_str(), i as u32)).collect();
         let mut capital: HashMap<&str, u32> = HashMap::new();
         for (i, c) in t.cities.iter().enumerate().filter(|(_, c)| c.feature == "PPLC") {
             let best = capital.entry(c.country).or_insert(i as u32);
@@ -55,7 +59,7 @@ impl Gazetteer {
                 *best = i as u32;
             }
         }
-        Gazetteer { r, alpha3, admin1, capital, extents: OnceLock::new() }
+        Gazetteer { r, alpha3, admin1, admin2, capital, extents: OnceLock::new() }
     }
 
     /// The alpha-2 code for an alpha-3 code (`USA` → `US`).
@@ -74,6 +78,7 @@ impl Gazetteer {
         match e {
             Entry::Country(i) => &t.countries[i as usize].name,
             Entry::Admin1(i) => &t.admin1[i as usize].name,
+            Entry::Admin2(i) => &t.admin2[i as usize].name,
             Entry::City(i) => t.cities.get(i as usize).name,
             Entry::Continent(i) => &t.continents[i as usize].name,
             Entry::Region(i) => &t.regions[i as usize].name,
@@ -86,6 +91,7 @@ impl Gazetteer {
         match e {
             Entry::Country(i) => Some(&t.countries[i as usize].alpha2),
             Entry::Admin1(i) => Some(&t.admin1[i as usize].country),
+            Entry::Admin2(i) => Some(t.admin2[i as usize].country()),
             Entry::City(i) => Some(t.cities.get(i as usize).country),
             Entry::Continent(_) => None,
             Entry::Region(i) => match t.regions[i as usize].countries.as_slice() {
@@ -99,20 +105,22 @@ impl Gazetteer {
     pub fn admin1_of(&self, e: Entry) -> Option<u32> {
         match e {
             Entry::Admin1(i) => Some(i),
+            Entry::Admin2(i) => self.admin1.get(self.r.tables.admin2[i as usize].admin1()).copied(),
             Entry::City(i) => {
                 let c = self.r.tables.cities.get(i as usize);
-                // Division codes are `CC.code`; look them up without allocating for the
-                // common lengths.
-                let mut key = [0u8; 24];
-                let n = c.country.len() + 1 + c.admin1.len();
-                if c.admin1.is_empty() || n > key.len() {
-                    return None;
-                }
-                key[..c.country.len()].copy_from_slice(c.country.as_bytes());
-                key[c.country.len()] = b'.';
-                key[c.country.len() + 1..n].copy_from_slice(c.admin1.as_bytes());
-                let key = std::str::from_utf8(&key[..n]).ok()?;
-                self.admin1.get(key).copied()
+                division(&self.admin1, &[c.country, c.admin1])
+            }
+            _ => None,
+        }
+    }
+
+    /// The second-level division the entry is or lies in.
+    pub fn admin2_of(&self, e: Entry) -> Option<u32> {
+        match e {
+            Entry::Admin2(i) => Some(i),
+            Entry::City(i) => {
+                let c = self.r.tables.cities.get(i as usize);
+                division(&self.admin2, &[c.country, c.admin1, c.admin2])
             }
             _ => None,
         }
@@ -127,7 +135,8 @@ impl Gazetteer {
             Entry::Country(_) => {
                 !matches!(inner, Entry::Country(_)) && self.country_of(inner).is_some() && self.country_of(inner) == self.country_of(outer)
             }
-            Entry::Admin1(i) => matches!(inner, Entry::City(_)) && self.admin1_of(inner) == Some(i),
+            Entry::Admin1(i) => matches!(inner, Entry::City(_) | Entry::Admin2(_)) && self.admin1_of(inner) == Some(i),
+            Entry::Admin2(i) => matches!(inner, Entry::City(_)) && self.admin2_of(inner) == Some(i),
             Entry::Continent(i) => {
                 let code = &self.r.tables.continents[i as usize].code;
                 match inner {
@@ -149,6 +158,7 @@ impl Gazetteer {
         match e {
             Entry::Country(i) => (t.countries[i as usize].lat, t.countries[i as usize].lon),
             Entry::Admin1(i) => (t.admin1[i as usize].lat, t.admin1[i as usize].lon),
+            Entry::Admin2(i) => (t.admin2[i as usize].lat, t.admin2[i as usize].lon),
             Entry::City(i) => {
                 let c = t.cities.get(i as usize);
                 (c.lat, c.lon)
@@ -164,6 +174,7 @@ impl Gazetteer {
         match e {
             Entry::Country(i) => Some(t.countries[i as usize].geonameid),
             Entry::Admin1(i) => t.admin1[i as usize].geonameid,
+            Entry::Admin2(_) => None,
             Entry::City(i) => Some(t.cities.get(i as usize).geonameid),
             Entry::Continent(i) => Some(t.continents[i as usize].geonameid),
             Entry::Region(_) => None,
@@ -176,19 +187,22 @@ impl Gazetteer {
         match e {
             Entry::City(i) => Some(t.cities.get(i as usize).timezone).filter(|z| !z.is_empty()),
             Entry::Admin1(i) => Some(t.admin1[i as usize].timezone.as_str()).filter(|z| !z.is_empty()),
+            Entry::Admin2(i) => Some(t.admin2[i as usize].timezone.as_str()).filter(|z| !z.is_empty()),
             Entry::Country(i) => self.capital(&t.countries[i as usize].alpha2).and_then(|c| self.timezone(c)),
             Entry::Continent(_) | Entry::Region(_) => None,
         }
     }
 
     /// How likely the name means this entry before any context is read: the log of its
-    /// population, with more for countries, divisions, capitals and seats of divisions.
+    /// population, with more for countries, divisions (less for second-level ones), capitals
+    /// and seats of divisions.
     pub fn prior(&self, e: Entry) -> f32 {
         let t = &self.r.tables;
         let ln = |p: u64| ((p + 1) as f32).ln();
         match e {
             Entry::Country(i) => ln(t.countries[i as usize].population) + 6.0,
             Entry::Admin1(i) => ln(t.admin1[i as usize].population) + 3.0,
+            Entry::Admin2(i) => ln(t.admin2[i as usize].population) + 1.0,
             Entry::City(i) => {
                 let c = t.cities.get(i as usize);
                 ln(u64::from(c.population))
@@ -233,5 +247,39 @@ impl Gazetteer {
                 (key, Extent { lat: percentiles(&mut lats), lon: percentiles(&mut lons) })
             })
             .collect()
+    }
+}
+
+/// The row of a division by its code's parts (`GB`, `ENG`, `N7` for `GB.ENG.N7`), looked up
+/// without allocating; `None` when a part is empty (the city's division is not known).
+fn division(rows: &HashMap<&'static str, u32>, parts: &[&str]) -> Option<u32> {
+    let mut key = [0u8; 48];
+    let mut n = 0;
+    for (k, part) in parts.iter().enumerate() {
+        if part.is_empty() || n + part.len() + 1 > key.len() {
+            return None;
+        }
+        if k > 0 {
+            key[n] = b'.';
+            n += 1;
+        }
+        key[n..n + part.len()].copy_from_slice(part.as_bytes());
+        n += part.len();
+    }
+    rows.get(std::str::from_utf8(&key[..n]).ok()?).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn divisions_are_found_by_the_parts_of_their_code() {
+        let rows: HashMap<&'static str, u32> = [("GB.ENG", 0), ("GB.ENG.N7", 1)].into_iter().collect();
+        assert_eq!(division(&rows, &["GB", "ENG"]), Some(0));
+        assert_eq!(division(&rows, &["GB", "ENG", "N7"]), Some(1));
+        // An unknown division (an empty part) is none, not its parent.
+        assert_eq!(division(&rows, &["GB", "ENG", ""]), None);
+        assert_eq!(division(&rows, &["GB", &"X".repeat(60)]), None);
     }
 }

@@ -5,13 +5,18 @@
 //!    name it is mentioned by; a country's adjective (`Russian forces`) is the country
 //!    (`demonym`); a capital or seat standing for its government (`Moscow said`, `the Kremlin
 //!    indicated`) is still a place, marked `metonym`.
-//! 2. **Candidates** are the gazetteer rows a name may mean (countries, first-level divisions,
-//!    cities, continents, regions). Each starts from a prior: the log of its population, more
-//!    for countries, divisions and capitals, less for a gazetteer's alternate spelling.
+//! 2. **Candidates** are the gazetteer rows a name may mean (countries, first- and
+//!    second-level divisions, cities, continents, regions). Each starts from a prior: the log
+//!    of its population, more for countries, divisions and capitals, less for a gazetteer's
+//!    alternate spelling. A city named like the first-level division it is the seat of
+//!    gains over it (`Tokyo`); a second-level division named for its seat or main town is
+//!    left to the town.
 //! 3. **Context** then decides, in three rounds: a candidate gains when its country or
 //!    division is named elsewhere in the document (by a place, a demonym, a person's or
 //!    organization's country) and gains most when the text writes it next to its container
-//!    (`Paris, Texas`). One reading per entity: every mention of a name gets the same place.
+//!    (`Paris, Texas`, `Guildford, Surrey`). So `Surrey` in a text about England is the
+//!    county, and in a text about British Columbia the city. One reading per entity: every
+//!    mention of a name gets the same place.
 //! 4. **Composed places**: a direction before a country or division (`eastern Ukraine`) is a
 //!    region of it, placed in that part of its cities' extent (`approximate`); a facility the
 //!    gazetteer lacks (`Elmendorf Air Force Base, Alaska’s largest ...`) gets the point of the
@@ -45,6 +50,8 @@ pub enum Feature {
     Country,
     /// A first-level division: a state, province, oblast.
     Admin1,
+    /// A second-level division: a county, district, department.
+    Admin2,
     /// A populated place.
     City,
     /// A continent.
@@ -73,6 +80,8 @@ pub enum Precision {
     City,
     /// The first-level division the place lies in.
     Admin1,
+    /// The second-level division the place lies in.
+    Admin2,
     /// The country the place lies in.
     Country,
 }
@@ -481,6 +490,7 @@ fn candidates(text: &str, g: &Gazetteer, t: &Toponym) -> Candidates {
                 (NameKind::Seat, PlaceUse::Modifier) => continue,
                 (NameKind::Country, _) => Entry::Country(n.id),
                 (NameKind::Admin1, _) => Entry::Admin1(n.id),
+                (NameKind::Admin2, _) => Entry::Admin2(n.id),
                 (NameKind::City, _) => Entry::City(n.id),
                 (NameKind::Continent, _) => Entry::Continent(n.id),
                 (NameKind::Region, _) => Entry::Region(n.id),
@@ -514,6 +524,24 @@ fn candidates(text: &str, g: &Gazetteer, t: &Toponym) -> Candidates {
         })
         .map(|(e, _)| *e)
         .collect();
+    // A second-level division named for a town in it that is its seat or holds most of its
+    // people (Palermo's province, a Brazilian municipality) is that town's surroundings: the
+    // name means the town.
+    let tables = &g.r.tables;
+    let named_for_towns: Vec<Entry> = entries
+        .iter()
+        .filter(|&&(d, _)| {
+            let Entry::Admin2(a) = d else { return false };
+            entries.iter().any(|&(e, _)| {
+                let Entry::City(i) = e else { return false };
+                let city = tables.cities.get(i as usize);
+                let main = u64::from(city.population) * 2 >= tables.admin2[a as usize].population;
+                (main || matches!(city.feature, "PPLA" | "PPLA2" | "PPLC")) && g.contains(d, e)
+            })
+        })
+        .map(|(d, _)| *d)
+        .collect();
+    entries.retain(|(d, _)| !named_for_towns.contains(d));
     for (e, prior) in entries.iter_mut() {
         if seats_of_divisions.contains(e) {
             *prior += DIVISION_SEAT;
@@ -533,6 +561,7 @@ fn place(g: &Gazetteer, t: &Toponym, e: Entry, precision: Precision) -> Place {
     let feature = match e {
         Entry::Country(_) => Feature::Country,
         Entry::Admin1(_) => Feature::Admin1,
+        Entry::Admin2(_) => Feature::Admin2,
         Entry::City(_) => Feature::City,
         Entry::Continent(_) => Feature::Continent,
         Entry::Region(i) => match g.r.tables.regions[i as usize].kind.as_str() {
@@ -628,6 +657,7 @@ fn facility(doc: &Document, g: &Gazetteer, t: &Toponym, toponyms: &[Toponym], ca
     let precision = |e: Entry| match e {
         Entry::City(_) => Some((e, Precision::City)),
         Entry::Admin1(_) => Some((e, Precision::Admin1)),
+        Entry::Admin2(_) => Some((e, Precision::Admin2)),
         Entry::Country(_) => Some((e, Precision::Country)),
         _ => None,
     };

@@ -8,7 +8,7 @@
 //! is a walk of the transducer, with no allocation.
 //!
 //! The transducer maps a folded name to its one ref (most names have one), or to the
-//! position of a run in `postings.bin`: the magic `DLPOST03`, a checksum of both files, one
+//! position of a run in `postings.bin`: the magic `DLPOST05`, a checksum of both files, one
 //! little-endian `u32` per [`NameKind`] giving the row count of its table when the index was
 //! built (so a stale index is caught at load), then runs of `u32`: a count followed by that
 //! many encoded refs.
@@ -56,9 +56,11 @@ pub enum NameKind {
     ReportingVerb = 13,
     /// A person in office (one row per tenure).
     Person = 14,
+    /// A second-level division.
+    Admin2 = 15,
 }
 
-const KINDS: [NameKind; 15] = [
+const KINDS: [NameKind; 16] = [
     NameKind::Country,
     NameKind::Admin1,
     NameKind::City,
@@ -74,6 +76,7 @@ const KINDS: [NameKind; 15] = [
     NameKind::Role,
     NameKind::ReportingVerb,
     NameKind::Person,
+    NameKind::Admin2,
 ];
 
 /// One thing a name can refer to: a row of a table.
@@ -90,6 +93,8 @@ pub struct NameRef {
 }
 
 impl NameRef {
+    /// Four bits of kind (all sixteen values are taken: a new kind needs a wider encoding),
+    /// one of `primary`, 27 of row.
     fn encode(self) -> u32 {
         (self.kind as u32) << 28 | u32::from(self.primary) << 27 | self.id
     }
@@ -276,12 +281,12 @@ impl<'a> Walk<'a> {
     }
 }
 
-const MAGIC: &[u8; 8] = b"DLPOST04";
+const MAGIC: &[u8; 8] = b"DLPOST05";
 /// Marks a transducer value that is a single encoded ref rather than a run's position.
 const SINGLE: u64 = 1 << 32;
 const HEADER: usize = 8 + 8 + 4 * KINDS.len();
 
-fn table_sizes(t: &Tables) -> [u32; 15] {
+fn table_sizes(t: &Tables) -> [u32; 16] {
     [
         t.countries.len(),
         t.admin1.len(),
@@ -298,6 +303,7 @@ fn table_sizes(t: &Tables) -> [u32; 15] {
         t.roles.len(),
         t.reporting_verbs.len(),
         t.people.len(),
+        t.admin2.len(),
     ]
     .map(|n| n as u32)
 }
@@ -455,6 +461,10 @@ impl NameIndex {
         for (i, a) in tables.admin1.iter().enumerate() {
             add(&a.name, NameKind::Admin1, i, true);
         }
+        for (i, a) in tables.admin2.iter().enumerate() {
+            add(&a.name, NameKind::Admin2, i, true);
+            add(&a.short_name, NameKind::Admin2, i, true);
+        }
         for (i, c) in tables.cities.iter().enumerate() {
             add(c.name, NameKind::City, i, true);
             for alt in city_alternates.get(i).into_iter().flatten() {
@@ -569,6 +579,7 @@ mod tests {
         for r in [
             NameRef { kind: NameKind::City, id: 170_000, primary: false },
             NameRef { kind: NameKind::ReportingVerb, id: 0, primary: true },
+            NameRef { kind: NameKind::Admin2, id: 40_000, primary: true },
         ] {
             assert_eq!(NameRef::decode(r.encode()), Some(r));
         }

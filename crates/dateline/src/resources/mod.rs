@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 pub(crate) use index::FxBuild;
 pub use index::{fold, fold_into, fold_more, NameIndex, NameKind, NameRef, Walk};
 pub use tables::{
-    Admin1, CameoEvent, Cities, City, Continent, Country, EventCue, Group, NameFrequency, NameList, OrgAffix, Organization, Person, Region, ReportingVerb,
+    Admin1, Admin2, CameoEvent, Cities, City, Continent, Country, EventCue, Group, NameFrequency, NameList, OrgAffix, Organization, Person, Region, ReportingVerb,
     Role, Seat, Tables, Title,
 };
 
@@ -46,6 +46,7 @@ macro_rules! embedded {
 
 embedded!(
     "gen/admin1.tsv",
+    "gen/admin2.tsv.gz",
     "gen/cameo_events.tsv",
     "gen/cities.tsv",
     "gen/continents.tsv",
@@ -90,9 +91,16 @@ impl Source {
         }
     }
 
-    /// The text of data file `path`, which must be UTF-8.
+    /// The text of data file `path`, which must be UTF-8 (gzip'd UTF-8 when the path ends
+    /// in `.gz`).
     pub fn text(&self, path: &str) -> Result<(String, Cow<'static, str>), Error> {
         let (name, bytes) = self.bytes(path)?;
+        if path.ends_with(".gz") {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
+                .map_err(|e| Error::new(ErrorKind::Data(format!("{name}: not gzip'd UTF-8 ({e})"))))?;
+            return Ok((name, Cow::Owned(text)));
+        }
         let text = match bytes {
             Cow::Borrowed(b) => std::str::from_utf8(b).map(Cow::Borrowed).map_err(|e| e.valid_up_to()),
             Cow::Owned(b) => String::from_utf8(b).map(Cow::Owned).map_err(|e| e.utf8_error().valid_up_to()),

@@ -54,9 +54,9 @@ pub struct Admin1 {
     pub admin1: String,
     /// Its name.
     pub name: String,
-    /// The mean position of its cities.
+    /// The middle of its cities' extent.
     pub lat: f32,
-    /// The mean position of its cities.
+    /// The middle of its cities' extent.
     pub lon: f32,
     /// The people in its cities of 1,000 or more.
     pub population: u64,
@@ -64,6 +64,37 @@ pub struct Admin1 {
     pub timezone: String,
     /// GeoNames id, where known.
     pub geonameid: Option<u32>,
+}
+
+/// A second-level division (a county, a district, a province within a region).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Admin2 {
+    /// `GB.ENG.N7`: the country, the first-level division's code, its own code.
+    pub code: String,
+    /// Its name (`Surrey`, `Province of Laguna`).
+    pub name: String,
+    /// Its name without the word for its kind (`Laguna`), where it has one; else empty.
+    pub short_name: String,
+    /// The middle of its cities' extent.
+    pub lat: f32,
+    /// The middle of its cities' extent.
+    pub lon: f32,
+    /// The people in its cities of 1,000 or more.
+    pub population: u64,
+    /// The time zone most of its people live in.
+    pub timezone: String,
+}
+
+impl Admin2 {
+    /// Country alpha-2 (`GB`).
+    pub fn country(&self) -> &str {
+        self.code.split('.').next().unwrap_or("")
+    }
+
+    /// The code of the first-level division it lies in (`GB.ENG`), as [`Admin1::code`].
+    pub fn admin1(&self) -> &str {
+        self.code.rsplit_once('.').map_or("", |(a, _)| a)
+    }
 }
 
 /// A GeoNames populated place of 1,000 people or more (a view into [`Cities`]).
@@ -81,6 +112,8 @@ pub struct City<'a> {
     pub country: &'a str,
     /// First-level division code within the country.
     pub admin1: &'a str,
+    /// Second-level division code within the first-level division (empty: unknown).
+    pub admin2: &'a str,
     /// Population.
     pub population: u32,
     /// GeoNames feature code: `PPLC` capital, `PPLA` seat of a first-level division, `PPL`...
@@ -116,6 +149,7 @@ struct CityRow {
     name: Piece,
     country: Piece,
     admin1: Piece,
+    admin2: Piece,
     feature: Piece,
     timezone: Piece,
 }
@@ -140,6 +174,7 @@ impl Cities {
             lon: r.lon,
             country: r.country.get(t),
             admin1: r.admin1.get(t),
+            admin2: r.admin2.get(t),
             population: r.population,
             feature: r.feature.get(t),
             timezone: r.timezone.get(t),
@@ -405,6 +440,8 @@ pub struct Tables {
     pub countries: Vec<Country>,
     /// First-level divisions.
     pub admin1: Vec<Admin1>,
+    /// Second-level divisions.
+    pub admin2: Vec<Admin2>,
     /// Cities.
     pub cities: Cities,
     /// Continents.
@@ -513,13 +550,33 @@ impl Tables {
             })
         })?;
 
+        let (file, text) = source.text("gen/admin2.tsv.gz")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (code, name, short, lat, lon, pop, tz) =
+            (c("code")?, c("name")?, c("short_name")?, c("lat")?, c("lon")?, c("population")?, c("timezone")?);
+        self.admin2 = tsv.map(|r| {
+            if r.get(code).split('.').count() != 3 {
+                return Err(r.error("code is not country.admin1.admin2"));
+            }
+            Ok(Admin2 {
+                code: r.get(code).to_string(),
+                name: r.get(name).to_string(),
+                short_name: r.get(short).to_string(),
+                lat: r.required(lat)?,
+                lon: r.required(lon)?,
+                population: r.required(pop)?,
+                timezone: r.get(tz).to_string(),
+            })
+        })?;
+
         let (file, text) = source.text("gen/cities.tsv")?;
         let rows = {
             let tsv = Tsv::parse(&file, &text)?;
             let c = |n| tsv.column(n);
-            let (gid, name, lat, lon, country, admin1, pop, feature, tz) = (
-                c("geonameid")?, c("name")?, c("lat")?, c("lon")?, c("country")?, c("admin1")?, c("population")?,
-                c("feature")?, c("timezone")?,
+            let (gid, name, lat, lon, country, admin1, admin2, pop, feature, tz) = (
+                c("geonameid")?, c("name")?, c("lat")?, c("lon")?, c("country")?, c("admin1")?, c("admin2")?,
+                c("population")?, c("feature")?, c("timezone")?,
             );
             let piece = |cell: &str| Piece::of(&text, cell);
             tsv.map(|r| {
@@ -531,6 +588,7 @@ impl Tables {
                     name: piece(r.get(name)),
                     country: piece(r.get(country)),
                     admin1: piece(r.get(admin1)),
+                    admin2: piece(r.get(admin2)),
                     feature: piece(r.get(feature)),
                     timezone: piece(r.get(tz)),
                 })
