@@ -122,17 +122,28 @@ pub fn fold_into(name: &str, out: &mut String) {
 /// its first word followed by the fold of each later piece (the space before a word, then
 /// the word), so a name can be read a word at a time (see [`NameIndex::walk`]).
 pub fn fold_more(piece: &str, out: &mut String) {
-    // Most pieces are one plain ASCII word, perhaps after spaces: lower-cased in place.
-    let word = piece.trim_start();
-    if word.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
-        if word.len() < piece.len() && !word.is_empty() {
-            out.push(' ');
+    // Most names are ASCII: byte by byte (the same rules: ASCII whitespace is what
+    // `char::is_whitespace` says of ASCII, and the backquote is the one apostrophe).
+    if piece.is_ascii() {
+        let mut space = false;
+        for &b in piece.as_bytes() {
+            if b.is_ascii_whitespace() || b == 0x0B {
+                space = true;
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) });
         }
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
         return;
     }
+    fold_chars(piece, out);
+}
+
+/// [`fold_more`] a character at a time, for any text.
+fn fold_chars(piece: &str, out: &mut String) {
     let mut space = false;
     for c in piece.chars() {
         if c.is_whitespace() {
@@ -562,6 +573,17 @@ impl NameIndex {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ascii_folds_as_characters_do() {
+        let all: String = (0u8..128).map(char::from).collect();
+        for piece in [all.as_str(), " New  York\t", "O`Neill", "U.S.-led", "\x0b\x0cx\x1c y ", ""] {
+            let (mut fast, mut slow) = (String::from("a"), String::from("a"));
+            fold_more(piece, &mut fast);
+            fold_chars(piece, &mut slow);
+            assert_eq!(fast, slow, "{piece:?}");
+        }
+    }
     use super::*;
 
     #[test]
