@@ -51,13 +51,13 @@ pub struct OutputOptions {
 }
 
 /// Converts byte offsets of one text to code point offsets, in O(1) per lookup after one
-/// pass over the text (a checkpoint every 256 bytes; none at all for ASCII text).
+/// pass over the text (a checkpoint every 64 bytes; none at all for ASCII text).
 pub struct CharOffsets<'a> {
     bytes: &'a [u8],
     checkpoints: Option<Vec<u32>>,
 }
 
-const STRIDE: usize = 256;
+const STRIDE: usize = 64;
 
 impl<'a> CharOffsets<'a> {
     /// Prepares lookups into `text`.
