@@ -146,7 +146,7 @@ fn biggest_city(r: &Resources, refs: &[NameRef]) -> Option<NameRef> {
     refs.iter()
         .copied()
         .filter(|n| n.kind == NameKind::City && n.primary)
-        .max_by_key(|n| (r.tables.cities.get(n.id as usize).population, std::cmp::Reverse(n.id)))
+        .max_by_key(|n| (r.tables.cities.population(n.id as usize), std::cmp::Reverse(n.id)))
 }
 
 /// A first-level division or a city of that name: the city when it is a capital or holds at

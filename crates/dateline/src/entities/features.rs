@@ -284,7 +284,7 @@ pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String)
                 continue;
             }
             out[i].single |= 1 << r.kind as u32;
-            if r.kind == NameKind::City && resources.tables.cities.get(r.id as usize).population >= 100_000 {
+            if r.kind == NameKind::City && resources.tables.cities.population(r.id as usize) >= 100_000 {
                 out[i].big_city = true;
             }
         }

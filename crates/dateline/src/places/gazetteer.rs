@@ -55,7 +55,7 @@ impl Gazetteer {
         let mut capital: HashMap<&str, u32> = HashMap::new();
         for (i, c) in t.cities.iter().enumerate().filter(|(_, c)| c.feature == "PPLC") {
             let best = capital.entry(c.country).or_insert(i as u32);
-            if t.cities.get(*best as usize).population < c.population {
+            if t.cities.population(*best as usize) < c.population {
                 *best = i as u32;
             }
         }

@@ -241,7 +241,7 @@ fn leading_place(doc: &Document, g: &Gazetteer, span: Span) -> Option<Span> {
             n.primary
                 && match n.kind {
                     NameKind::Country | NameKind::Admin1 => true,
-                    NameKind::City => g.r.tables.cities.get(n.id as usize).population >= 100_000,
+                    NameKind::City => g.r.tables.cities.population(n.id as usize) >= 100_000,
                     _ => false,
                 }
         });
@@ -688,7 +688,7 @@ fn facility(doc: &Document, g: &Gazetteer, t: &Toponym, toponyms: &[Toponym], ca
             let found = g.r.lookup_folded(&folded).filter(|n| n.primary).find_map(|n| match n.kind {
                 NameKind::Country => Some(Entry::Country(n.id)),
                 NameKind::Admin1 => Some(Entry::Admin1(n.id)),
-                NameKind::City if g.r.tables.cities.get(n.id as usize).population >= 50_000 => Some(Entry::City(n.id)),
+                NameKind::City if g.r.tables.cities.population(n.id as usize) >= 50_000 => Some(Entry::City(n.id)),
                 NameKind::City => resolved().map(|(_, e)| e).find(|&e| e == Entry::City(n.id)),
                 _ => None,
             });

@@ -181,6 +181,11 @@ impl Cities {
         }
     }
 
+    /// City `i`'s population alone (asked of every city a word may name: no text is sliced).
+    pub fn population(&self, i: usize) -> u32 {
+        self.rows[i].population
+    }
+
     /// How many cities there are.
     pub fn len(&self) -> usize {
         self.rows.len()
