@@ -160,10 +160,12 @@ impl Tagger {
         match &self.weights {
             Weights::Float(weights) => add_float_rows(weights, buckets, scores),
             Weights::Packed(weights, _) => {
+                let mut sums = [0i32; N];
                 for b in buckets {
                     let row = &weights[b as usize * N..b as usize * N + N];
-                    scores.iter_mut().zip(row).for_each(|(s, &w)| *s += f32::from(w));
+                    sums.iter_mut().zip(row).for_each(|(s, &w)| *s += i32::from(w));
                 }
+                scores.iter_mut().zip(sums).for_each(|(s, x)| *s += x as f32);
             }
         }
     }
