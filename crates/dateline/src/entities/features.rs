@@ -6,7 +6,7 @@
 //! computed once, before tagging; only the features of the tags already chosen
 //! (`prev=B-PER`) are added during decoding.
 
-use crate::resources::{fold_into, NameKind, Resources};
+use crate::resources::{fold_into, NameKind, Resources, Walk};
 
 /// A 64-bit hash built incrementally (multiply-rotate, as in FxHash).
 #[derive(Clone, Copy)]
@@ -274,12 +274,18 @@ pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String)
     let n = words.len();
     let mut out = vec![Gazetteer::default(); n];
     let index = resources.index();
+    // Each capitalized word's walk of the index, where its longer names start.
+    let mut starts: Vec<Option<Walk<'_>>> = vec![None; n];
     for (i, w) in words.iter().enumerate() {
         if !w.chars().next().is_some_and(char::is_alphanumeric) {
             continue;
         }
         fold_into(w, buf);
-        for r in index.get(buf) {
+        let walk = index.walk_from(buf);
+        if w.starts_with(char::is_uppercase) {
+            starts[i] = Some(walk);
+        }
+        for r in walk.refs() {
             if (r.kind == NameKind::City && !r.primary) || r.kind == NameKind::Admin2 {
                 continue;
             }
@@ -291,13 +297,11 @@ pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String)
     }
     let mut i = 0;
     while i < n {
-        if !words[i].chars().next().is_some_and(char::is_uppercase) {
+        let Some(mut walk) = starts[i] else {
             i += 1;
             continue;
-        }
+        };
         let mut best: Option<(usize, u32)> = None;
-        fold_into(words[i], buf);
-        let mut walk = index.walk_from(buf);
         for (j, word) in words.iter().enumerate().take(n.min(i + 6)).skip(i) {
             if j > i {
                 fold_into(word, buf);

@@ -255,6 +255,7 @@ impl Hasher for FxHasher {
 }
 
 /// See [`NameIndex::walk`].
+#[derive(Clone, Copy)]
 pub struct Walk<'a> {
     index: &'a NameIndex,
     /// Where the text read so far leads; `None` once no name starts with it.
