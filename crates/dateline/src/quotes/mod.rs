@@ -40,7 +40,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, EntityId, EntityType};
 use crate::error::Error;
-use crate::resources::{NameKind, Resources};
+use crate::resources::{fold_into, NameKind, Resources};
 use crate::span::Span;
 use crate::stage::Stage;
 
@@ -621,14 +621,17 @@ impl Stage for Quotes {
     fn run(&self, doc: &mut Document) -> Result<(), Error> {
         let r = self.resources;
         let text = doc.text();
+        let mut folded = String::new();
         let verb = doc
             .tokens
             .iter()
             .map(|t| {
                 let w = &text[t.span];
-                (w.starts_with(char::is_lowercase) && w.len() > 2)
-                    .then(|| r.lookup(w).iter().find(|n| n.kind == NameKind::ReportingVerb).map(|n| n.id))
-                    .flatten()
+                if !(w.starts_with(char::is_lowercase) && w.len() > 2) {
+                    return None;
+                }
+                fold_into(w, &mut folded);
+                r.lookup_folded(&folded).find(|n| n.kind == NameKind::ReportingVerb).map(|n| n.id)
             })
             .collect();
         let token_at = |offset: u32| doc.tokens.partition_point(|t| t.span.start < offset);
