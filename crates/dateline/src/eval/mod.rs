@@ -16,6 +16,23 @@ use crate::date::Date;
 use crate::document::{Document, Meta, OffsetMap, ParagraphId, Sentence, Token, TokenId, TokenKind};
 use crate::span::Span;
 
+/// A half of a gold set's articles, by the parity of their number: one to tune on, the other
+/// to check that what was tuned holds on articles not looked at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Half {
+    /// Articles 0, 2, 4, ...
+    Even,
+    /// Articles 1, 3, 5, ...
+    Odd,
+}
+
+impl Half {
+    /// True when article number `article` belongs to this half.
+    pub fn holds(self, article: usize) -> bool {
+        (article % 2 == 0) == (self == Half::Even)
+    }
+}
+
 /// A document made from gold tokens, so that a stage runs on exactly the gold's tokens and
 /// sentences: words joined by spaces, sentences by line breaks, one paragraph each. Token
 /// `k` of the document is the `k`-th word of the sentences in order.
