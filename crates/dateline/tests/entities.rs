@@ -144,3 +144,18 @@ fn hostile_input_is_linear_and_calm() {
     let large = time(10_000);
     assert!(large < small * 30.0 + 1.0, "1,000 repetitions: {small:.2} s; 10,000: {large:.2} s");
 }
+
+#[test]
+fn a_known_name_the_tagger_cut_in_pieces_is_one_name() {
+    let doc = analyze(
+        "Health officials in the Democratic Republic of the Congo said on Monday that the outbreak had spread. \
+         Aid arrived from Médecins Sans Frontières and the Bill & Melinda Gates Foundation.",
+    );
+    let drc = entity(&doc, "Democratic Republic of the Congo");
+    assert_eq!(drc.country.as_deref(), Some("COD"));
+    assert!(doc.entities.iter().all(|e| e.name != "Democratic" && e.name != "Republic of the Congo"), "{:?}", doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+    assert!(doc.places.iter().all(|p| p.country.as_deref() != Some("CG")));
+    // A name the tagger found whole stays as it was.
+    let doc = analyze("The White House said on Monday that talks would go on.");
+    assert!(doc.entities.iter().all(|e| !e.name.starts_with("The ")));
+}

@@ -141,6 +141,62 @@ fn has(refs: &[NameRef], kind: NameKind) -> Option<NameRef> {
     refs.iter().copied().filter(|r| r.kind == kind && r.primary).min_by_key(|r| r.id)
 }
 
+/// Where the tagger cut a name the gazetteers know for certain into pieces, or left a word of
+/// it out (`Democratic` + `Republic of the Congo`), the known name replaces the pieces: from
+/// each tagged name's start and the two capitalized words before it (not `The`), the longest country,
+/// organization, seat of government or first-level division of two to six words that holds
+/// every tagged name it touches whole.
+fn join_known_names(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) {
+    spans.sort_unstable();
+    let mut joined: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut name = String::new();
+    let mut k = 0;
+    while k < spans.len() {
+        let (a, _, _, si) = spans[k];
+        let starts = (a.saturating_sub(2)..=a).filter(|&i| {
+            let w = cx.word(i);
+            cx.sentence_of[i] == si && w.starts_with(char::is_uppercase) && !w.eq_ignore_ascii_case("the")
+        });
+        let mut best: Option<(usize, usize, usize)> = None; // (start, end, conll type)
+        for i in starts {
+            let mut walk = cx.r.index().walk();
+            for j in cx.run(i, 6, |_| true) {
+                name.clear();
+                fold_more(cx.piece(i, j), &mut name);
+                if !walk.push(&name) {
+                    break;
+                }
+                let kind = walk.refs().filter(|n| n.primary).find_map(|n| match n.kind {
+                    NameKind::Country | NameKind::Admin1 => Some(2),
+                    NameKind::Organization | NameKind::Seat => Some(1),
+                    _ => None,
+                });
+                if let Some(kind) = kind.filter(|_| j >= i + 2 && best.is_none_or(|b| j - i > b.1 - b.0)) {
+                    best = Some((i, j, kind));
+                }
+            }
+        }
+        // The tagged names it touches, from this one on: all must lie inside it, and it must
+        // be more than the first of them.
+        let touched = best.map(|(i, j, _)| spans[k..].iter().take_while(|s| s.0 < j).filter(|s| s.1 > i).count());
+        match (best, touched) {
+            (Some((i, j, kind)), Some(n))
+                if spans[k..k + n].iter().all(|s| s.0 >= i && s.1 <= j)
+                    && joined.last().is_none_or(|p| p.1 <= i)
+                    && (n > 1 || spans[k].0 != i || spans[k].1 != j) =>
+            {
+                joined.push((i, j, kind, si));
+                k += n;
+            }
+            _ => {
+                joined.push(spans[k]);
+                k += 1;
+            }
+        }
+    }
+    *spans = joined;
+}
+
 /// The largest city a name is the own name of.
 fn biggest_city(r: &Resources, refs: &[NameRef]) -> Option<NameRef> {
     refs.iter()
@@ -178,6 +234,7 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
         let base = doc.sentences[si].first_token.index();
         spans.extend(tagged_spans.iter().map(|s| (base + s.start, base + s.end, s.kind, si)));
     }
+    join_known_names(&cx, &mut spans);
     let surnames: std::collections::HashSet<String, FxBuild> = spans
         .iter()
         .filter(|&&(a, b, k, _)| k == 0 && b - a >= 2)
