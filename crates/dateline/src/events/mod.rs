@@ -23,7 +23,7 @@
 //!    cue), else the article's main place and its date.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -103,8 +103,12 @@ pub struct Events {
     cameo: HashMap<&'static str, &'static CameoEvent>,
     /// The sector an organization's head or suffix word implies (`Ministry` → GOV).
     affixes: HashMap<String, &'static str>,
-    /// Every one-word form of a role noun, lower case (`police`, `officials`).
-    roles: std::collections::HashSet<String>,
+    /// Every one-word form of a role noun, lower case (`police`, `officials`), and whether it
+    /// names a person (`lawyer`) rather than a group or an institution.
+    roles: HashMap<String, bool>,
+    /// Every form of a reporting verb or an event cue's first word, lower case: words that end
+    /// a description of a person (`told Densbar's head judge Linton Sirait`).
+    verbs: HashSet<String>,
 }
 
 /// The CAMEO sector of each kind of organization word in `org_affixes.tsv`.
@@ -136,8 +140,16 @@ impl Events {
         }
         let cameo = resources.tables.cameo_events.iter().map(|c| (c.code.as_str(), c)).collect();
         let affixes = resources.tables.org_affixes.iter().filter_map(|a| Some((a.word.to_lowercase(), affix_sector(&a.kind)?))).collect();
-        let roles = resources.tables.roles.iter().flat_map(|r| &r.forms).filter(|f| !f.contains(' ')).map(|f| f.to_lowercase()).collect();
-        Ok(Events { resources, forms, cameo, affixes, roles })
+        let roles = resources
+            .tables
+            .roles
+            .iter()
+            .flat_map(|r| r.forms.iter().map(move |f| (f, r.kind == "person")))
+            .filter(|(f, _)| !f.contains(' '))
+            .map(|(f, person)| (f.to_lowercase(), person))
+            .collect();
+        let verbs = resources.tables.reporting_verbs.iter().flat_map(|v| &v.forms).filter(|f| !f.contains(' ')).map(|f| f.to_lowercase()).chain(forms.keys().cloned()).collect();
+        Ok(Events { resources, forms, cameo, affixes, roles, verbs })
     }
 }
 
@@ -163,6 +175,11 @@ fn symmetric(code: &str) -> bool {
     code.starts_with("04") || code == "057" || code.starts_with("06") || code == "190"
 }
 
+/// True for a plain statement, comment or declaration (010-013), which has no target.
+fn statement(code: &str) -> bool {
+    matches!(code, "010" | "011" | "012" | "013")
+}
+
 /// One token's view for the search.
 struct Sentence<'a> {
     layers: &'a Layers,
@@ -170,21 +187,39 @@ struct Sentence<'a> {
     words: Vec<Cow<'a, str>>,
     /// Global index of the first token.
     first: usize,
+    /// The sentence's span.
+    span: Span,
     doc: &'a Document,
     /// For each token of the sentence, the actor mention it starts or lies in: (mention
     /// index in `mentions`).
     at: &'a [Option<usize>],
+    /// Forms of reporting verbs and event cues.
+    verbs: &'a HashSet<String>,
 }
 
 impl<'a> Sentence<'a> {
     /// Sentence `si` of `doc`, with `at` the actor mention of each of the document's tokens.
-    fn new(doc: &'a Document, layers: &'a Layers, at: &'a [Option<usize>], si: usize) -> Sentence<'a> {
+    fn new(doc: &'a Document, layers: &'a Layers, at: &'a [Option<usize>], verbs: &'a HashSet<String>, si: usize) -> Sentence<'a> {
         let sentence = &doc.sentences[si];
         let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
         let text = doc.text();
         Sentence {
+            verbs,
+            span: sentence.span,
             layers,
-            words: doc.tokens[first..end].iter().map(|t| crate::chars::lowercase(&text[t.span])).collect(),
+            // An acronym naming an actor keeps its capitals, so that `WHO` or `US` is never
+            // read as the word `who` or `us`.
+            words: doc.tokens[first..end]
+                .iter()
+                .zip(&at[first..end])
+                .map(|(t, m)| {
+                    let word = &text[t.span];
+                    match m.is_some() && word.len() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
+                        true => Cow::Borrowed(word),
+                        false => crate::chars::lowercase(word),
+                    }
+                })
+                .collect(),
             first,
             doc,
             at: &at[first..end],
@@ -192,21 +227,30 @@ impl<'a> Sentence<'a> {
     }
 }
 
+impl Sentence<'_> {
+    /// True when word `k` is a form of a reporting verb or of an event cue, and no name.
+    fn verb(&self, k: usize) -> bool {
+        self.at[k].is_none() && self.verbs.contains(&*self.words[k])
+    }
+}
+
 /// Positions of the other layers, sorted once per document so that each event looks up what
 /// lies near it instead of scanning the whole document (the stage stays linear).
 struct Layers {
-    /// Quotes' content spans and cues, by start.
-    quotes: Vec<(Span, Option<Span>)>,
+    /// Quotes' content spans and cues, by start, with the quote's index.
+    quotes: Vec<(Span, Option<Span>, usize)>,
     /// Quote cues, by start.
     quote_cues: Vec<Span>,
     /// Mentions of places used as places: (span, index in `Document::places`), by start.
     places: Vec<(Span, usize)>,
+    /// The alpha-3 code of the country the document is most about.
+    main_country: Option<String>,
 }
 
 impl Layers {
     fn new(doc: &Document) -> Layers {
-        let mut quotes: Vec<(Span, Option<Span>)> = doc.quotes.iter().map(|q| (q.span, q.cue)).collect();
-        quotes.sort_by_key(|(s, _)| s.start);
+        let mut quotes: Vec<(Span, Option<Span>, usize)> = doc.quotes.iter().enumerate().map(|(i, q)| (q.span, q.cue, i)).collect();
+        quotes.sort_by_key(|(s, _, _)| s.start);
         let mut quote_cues: Vec<Span> = doc.quotes.iter().filter_map(|q| q.cue).collect();
         quote_cues.sort_by_key(|s| s.start);
         quote_cues.dedup();
@@ -218,7 +262,14 @@ impl Layers {
             .flat_map(|(i, p)| p.mentions.iter().map(move |&m| (m, i)))
             .collect();
         places.sort_by_key(|(m, _)| m.start);
-        Layers { quotes, quote_cues, places }
+        Layers { quotes, quote_cues, places, main_country: main_country(doc) }
+    }
+
+    /// The speaker of the innermost quote around `cue` that has one, as an actor.
+    fn speaker(&self, doc: &Document, cue: Span) -> Option<Actor> {
+        let i = self.quotes.partition_point(|(s, _, _)| s.start <= cue.start);
+        let q = self.quotes[i.saturating_sub(32)..i].iter().rev().filter(|(s, _, _)| s.contains(cue)).find_map(|&(_, _, q)| doc.quotes[q].speaker.as_ref())?;
+        Some(speaker_actor(doc, q))
     }
 
     /// True when a quote's cue overlaps `span`.
@@ -230,9 +281,9 @@ impl Layers {
 
     /// True when `cue` lies in a quote that is not its own (someone's reported words).
     fn reported(&self, cue: Span) -> bool {
-        let i = self.quotes.partition_point(|(s, _)| s.start <= cue.start);
+        let i = self.quotes.partition_point(|(s, _, _)| s.start <= cue.start);
         // The quotes that can contain it start before it; nesting is shallow, so a few do.
-        self.quotes[i.saturating_sub(32)..i].iter().any(|(s, c)| s.contains(cue) && c.is_none_or(|c| !c.overlaps(cue)))
+        self.quotes[i.saturating_sub(32)..i].iter().any(|(s, c, _)| s.contains(cue) && c.is_none_or(|c| !c.overlaps(cue)))
     }
 
     /// The place mentions inside `sentence`.
@@ -277,7 +328,7 @@ impl Events {
             // A verb form used as a noun (`a meeting`, `the Alaska meeting`) is not a verb event;
             // a noun form after `to` is a verb (`to visit`).
             let after_to = i > 0 && s.words[i - 1] == "to";
-            if (cue.noun && after_to) || (!cue.noun && noun_use) {
+            if (cue.noun && after_to) || (!cue.noun && (noun_use || participle(s, i, end))) {
                 continue;
             }
             // The longest cue wins, then the one with an object (more specific); a form both a
@@ -298,6 +349,42 @@ impl Events {
     }
 }
 
+/// True when the `-ed` form at `i` modifies a noun instead of being a verb: after a plain word
+/// (`cases reported worldwide`, `Turkey's last reported victim`, `a group called
+/// 'Anonymous'`) and not followed by what a verb takes (`that`, an object, `to`, `by`).
+fn participle(s: &Sentence, i: usize, end: usize) -> bool {
+    let number = |k: usize| s.words[k].starts_with(|c: char| c.is_ascii_digit());
+    if i == 0 || !s.words[i].ends_with("ed") || !(plain(s, i - 1) || number(i - 1)) {
+        return false;
+    }
+    let takes = |k: usize| {
+        let w = &*s.words[k];
+        s.at[k].is_some()
+            || DETERMINERS.contains(&w)
+            || matches!(w, "that" | "to" | "by" | "him" | "her" | "them" | "it" | "us" | "me" | "on" | "with" | "he" | "she" | "they" | "we")
+            || w.starts_with(|c: char| c.is_ascii_digit())
+            || w.ends_with("ly")
+    };
+    !(end..(end + 2).min(s.words.len())).any(takes)
+}
+
+impl Events {
+    /// A noun cue that is the object of the verb ending at word `from` (a few determiners or
+    /// adjectives before it): its position and `cue_at`'s answer.
+    fn asked_for(&self, s: &Sentence, from: usize) -> Option<(usize, (usize, usize, usize))> {
+        for k in from..(from + 4).min(s.words.len()) {
+            if let Some(found) = self.cue_at(s, k).filter(|&(row, _, _)| self.resources.tables.event_cues[row].noun) {
+                return Some((k, found));
+            }
+            let w = &*s.words[k];
+            if !(DETERMINERS.contains(&w) || QUANTIFIERS.contains(&w) || plain(s, k) || matches!(w, "for" | "and")) {
+                return None;
+            }
+        }
+        None
+    }
+}
+
 /// Where the first of the cue's object words ends, when one comes within the next six words
 /// before a clause ends (an offset into `after`).
 fn object_follows(cue: &EventCue, after: &[Cow<str>]) -> Option<usize> {
@@ -315,11 +402,48 @@ fn object_follows(cue: &EventCue, after: &[Cow<str>]) -> Option<usize> {
     None
 }
 
-/// True when the word at `i` is used as a noun: right after a determiner, or an `-ing` form
-/// with a determiner a few words before and nothing verbal between (`the Alaska meeting`).
+/// Words that quantify a noun as determiners do (`more funding`, `further talks`).
+const QUANTIFIERS: &[&str] = &["more", "further", "additional", "extra", "less", "fewer", "much", "new"];
+
+/// True for a plain lower-case word that is no actor, auxiliary, adverb, pronoun, preposition
+/// or conjunction: most likely a noun or an adjective (`cases`, `last`, `medical`).
+fn plain(s: &Sentence, k: usize) -> bool {
+    let w = &*s.words[k];
+    s.at[k].is_none()
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !w.ends_with("ly")
+        && !AUXILIARIES.contains(&w)
+        && !BE.contains(&w)
+        && !PREPOSITIONS.contains(&w)
+        && !DETERMINERS.contains(&w)
+        && !matches!(w, "and" | "or" | "but" | "who" | "which" | "that" | "also" | "then" | "as")
+}
+
+/// True when the word at `i` is used as a noun: right after a determiner or a quantifier
+/// (`more funding`), after a determiner and an adjective (`their medical supplies`; not a
+/// plural noun, which may be the subject: `the sides meet`), after a preposition (`in jail`,
+/// `on appeal`; not a gerund), or an `-ing` form with a determiner a few words before and
+/// nothing verbal between (`the Alaska meeting`).
 fn nominal(s: &Sentence, i: usize) -> bool {
-    if i > 0 && DETERMINERS.contains(&&*s.words[i - 1]) {
+    let word = &*s.words[i];
+    if i > 0 && (DETERMINERS.contains(&&*s.words[i - 1]) || QUANTIFIERS.contains(&&*s.words[i - 1])) {
         return true;
+    }
+    if i > 1 && DETERMINERS.contains(&&*s.words[i - 2]) && plain(s, i - 1) && !s.words[i - 1].ends_with('s') && !word.ends_with("ed") {
+        return true;
+    }
+    if i > 0 && s.at[i - 1].is_none() && PREPOSITIONS.contains(&&*s.words[i - 1]) && s.words[i - 1] != "to" && !word.ends_with("ing") {
+        return true;
+    }
+    // `a UN report`: an indefinite article and a name before it.
+    if i > 1 && s.at[i - 1].is_some() && !word.ends_with("ed") {
+        let mut k = i - 1;
+        while k > 0 && s.at[k - 1] == s.at[i - 1] {
+            k -= 1;
+        }
+        if k > 0 && matches!(&*s.words[k - 1], "a" | "an") {
+            return true;
+        }
     }
     if !s.words[i].ends_with("ing") {
         return false;
@@ -383,13 +507,14 @@ impl Events {
             }
             lower.clear();
             lower.extend(text[t.span].chars().flat_map(char::to_lowercase));
-            let role = self.roles.contains(&lower);
-            // Not a title before a name (`President Joe Biden`), an indefinite (`a party to`),
-            // or someone's (`whose forces`: the owner is the actor).
+            let Some(&person) = self.roles.get(&lower) else { continue };
+            // Not a title before a name (`President Joe Biden`), nor, unless it names a person
+            // (`his lawyer`, `a spokesman`), an indefinite (`a party to`) or someone's (`whose
+            // forces`: the owner is the actor).
             let prev = k.checked_sub(1).map(|p| text[doc.tokens[p].span].to_lowercase());
             let title = covered.get(k + 1).copied().unwrap_or(false);
-            let excluded = prev.as_deref().is_some_and(|p| matches!(p, "a" | "an" | "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
-            if role && !title && !excluded {
+            let excluded = !person && prev.as_deref().is_some_and(|p| matches!(p, "a" | "an" | "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
+            if !title && !excluded {
                 mentions.push(ActorMention { span: t.span, first: k, end: k + 1, entity: None });
             }
         }
@@ -413,8 +538,12 @@ impl Events {
         let reference = doc.meta.published;
         let layers = Layers::new(doc);
         let mut out: Vec<Event> = Vec::new();
+        // Events whose source is still to be found, by their cue's start.
+        let mut pending: HashMap<u32, Antecedent> = HashMap::new();
+        // The codes of statement cues left to the quotes layer (`warned` → 012), by start.
+        let mut spoken: HashMap<u32, &str> = HashMap::new();
         for si in 0..doc.sentences.len() {
-            let s = Sentence::new(doc, &layers, &by_token, si);
+            let s = Sentence::new(doc, &layers, &by_token, &self.verbs, si);
             let first = s.first;
             let mut i = 0;
             while i < s.words.len() {
@@ -428,17 +557,46 @@ impl Events {
                 };
                 let cue = &self.resources.tables.event_cues[row];
                 let cue_span = Span { start: doc.tokens[first + i].span.start, end: doc.tokens[first + cue_end - 1].span.end };
-                // A plain statement the quotes layer attributed is coded from its speaker below.
-                if cue.code.starts_with("01") && cue.object.is_empty() && layers.quote_cue_at(cue_span) {
+                // A noun before a role noun names a kind of it (`riot police`), not an event; the
+                // topic of a discussion is none either.
+                if cue.noun && s.at.get(cue_end).copied().flatten().is_some_and(|m| mentions[m].entity.is_none()) || topic(&s, i) {
                     i = cue_end;
                     continue;
                 }
-                for (source, target) in actors(&s, &mentions, cue, i, cue_end, object_end) {
-                    if let Some(e) = self.event(doc, &s, si, &cue.code, cue_span, i, cue_end, source, target, main_place, reference) {
+                // A speech cue with an addressee and `to` + a verb is an appeal (`warned the WHO
+                // to be cautious`).
+                let code = if cue.code.starts_with("01") && appeal(&s, object_end) { "020" } else { cue.code.as_str() };
+                // A plain statement the quotes layer attributed is coded from its speaker below.
+                if code.starts_with("01") && cue.object.is_empty() && layers.quote_cue_at(cue_span) {
+                    spoken.insert(cue_span.start, code);
+                    i = cue_end;
+                    continue;
+                }
+                let mut found = actors(&s, &mentions, cue, i, cue_end, object_end);
+                let mut next = object_end.max(cue_end);
+                // What an appeal or a demand asks for is part of it (`sought an independent
+                // investigation`, `insisted on further concessions on relations with the EU`):
+                // no event of its own, and its target is the appeal's.
+                if !cue.noun && (code.starts_with("02") || code.starts_with("10")) {
+                    if let Some((k, (noun, noun_end, noun_object))) = self.asked_for(&s, next) {
+                        let asked = actors(&s, &mentions, &self.resources.tables.event_cues[noun], k, noun_end, noun_object);
+                        if let Some(target) = asked.pairs.iter().find_map(|(_, t)| t.clone()) {
+                            for pair in found.pairs.iter_mut().filter(|(_, t)| t.is_none()) {
+                                pair.1 = Some(target.clone());
+                            }
+                        }
+                        next = noun_object.max(noun_end);
+                    }
+                }
+                for (source, target) in found.pairs {
+                    if let Some(e) = self.event(doc, &s, si, code, cue_span, i, cue_end, source, target, main_place, reference) {
                         out.push(e);
                     }
                 }
-                i = object_end.max(cue_end);
+                if let Some(a) = found.antecedent {
+                    pending.insert(cue_span.start, a);
+                }
+                i = next;
             }
         }
         // Attributed speech is a statement, unless its cue was coded above (the lexicon's cues
@@ -448,7 +606,7 @@ impl Events {
             let i = coded.partition_point(|c| c.end <= cue.start);
             coded.get(i).is_some_and(|c| c.start < cue.end)
         };
-        let mut stated: std::collections::HashSet<(u32, u32)> = std::collections::HashSet::new();
+        let mut stated: HashSet<(u32, u32)> = HashSet::new();
         for q in &doc.quotes {
             let (Some(speaker), Some(cue)) = (&q.speaker, q.cue) else { continue };
             if speaker.entity.is_some_and(|e| !can_act(doc.entities[e.index()].kind)) || coded_at(cue) || !stated.insert((cue.start, cue.end)) {
@@ -458,32 +616,41 @@ impl Events {
             if doc.sentences.get(si).is_none_or(|s| !s.span.contains(cue)) {
                 continue;
             }
-            let s = Sentence::new(doc, &layers, &by_token, si);
+            let s = Sentence::new(doc, &layers, &by_token, &self.verbs, si);
             let (first, end) = (s.first, s.first + s.words.len());
             let i = doc.tokens[first..end].partition_point(|t| t.span.start < cue.start);
             let cue_end = doc.tokens[first..end].partition_point(|t| t.span.start < cue.end).max(i + 1);
-            let source = match speaker.entity {
-                Some(entity) => actor(doc, speaker.span, entity),
-                // A speaker the entity layer does not know is an actor only when its words say
-                // what it is (`health officials`, `the ministry`): coded below, else dropped.
-                None => Actor { entity: None, span: speaker.span, name: text[speaker.span].to_string(), code: None },
-            };
-            if let Some(e) = self.event(doc, &s, si, "010", cue, i, cue_end, source, None, main_place, reference) {
+            // A cue that modifies a noun (`a group called 'Anonymous'`) is no statement.
+            if participle(&s, i, cue_end) {
+                continue;
+            }
+            let source = speaker_actor(doc, speaker);
+            let words = doc.text()[speaker.span].to_lowercase();
+            let code = spoken.get(&cue.start).copied().unwrap_or("010");
+            if let Some(e) = self.event(doc, &s, si, code, cue, i, cue_end, source, None, main_place, reference) {
                 out.push(e);
             }
-        }
-        let main_country = main_country(doc);
-        let orgs = self.org_mentions(doc);
-        let mut affiliations: HashMap<EntityId, Option<String>> = HashMap::new();
-        for e in &mut out {
-            self.code(doc, &mut e.source, main_country.as_deref(), &orgs, &mut affiliations);
-            if let Some(t) = &mut e.target {
-                self.code(doc, t, main_country.as_deref(), &orgs, &mut affiliations);
+            if IT.contains(&words.as_str()) || words == "they" {
+                pending.insert(cue.start, if words == "they" { Antecedent::They } else { Antecedent::It });
             }
         }
+        let orgs = self.org_mentions(doc);
+        let mut described: HashMap<EntityId, Description> = HashMap::new();
+        let mut context = Context { doc, orgs: &orgs, countries: &countries(doc), main_country: layers.main_country.as_deref(), in_name: &in_name, described: &mut described };
+        for e in &mut out {
+            self.code(&mut context, &mut e.source);
+            if let Some(t) = &mut e.target {
+                self.code(&mut context, t);
+            }
+        }
+        out.sort_by_key(|e| (e.cue.start, e.source.span.start));
+        let mut out = resolve(doc, out, &pending);
+        for e in &mut out {
+            implied_target(doc, e, layers.main_country.as_deref());
+        }
+        intended_targets(&mut out);
         // An unknown speaker whose words say nothing of what it is (`one resident`) is no actor.
         out.retain(|e| e.source.entity.is_some() || e.source.code.is_some());
-        out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         out
     }
 
@@ -503,8 +670,9 @@ impl Events {
         reference: Option<Date>,
     ) -> Option<Event> {
         let info = self.cameo.get(code)?;
-        // An actor is not its own target (`he` after a cue is often the subject again).
-        let target = target.filter(|t| t.entity.is_none() || t.entity != source.entity);
+        // An actor is not its own target (`he` after a cue is often the subject again), and a
+        // statement has none (`told reporters`, `confirmed Sweden's first case`).
+        let target = target.filter(|t| (t.entity.is_none() || t.entity != source.entity) && !statement(code));
         let sentence = doc.sentences[si].span;
         let time = own_time(doc, sentence, cue);
         // Fighting happens where its target is (`the invasion of Ukraine`).
@@ -527,6 +695,15 @@ impl Events {
     }
 }
 
+/// A quote's speaker as an actor: its entity, or its words (coded later when they say what it
+/// is: `health officials`, `the ministry`).
+fn speaker_actor(doc: &Document, speaker: &crate::quotes::Speaker) -> Actor {
+    match speaker.entity {
+        Some(entity) => actor(doc, speaker.span, entity),
+        None => Actor { entity: None, span: speaker.span, name: doc.text()[speaker.span].to_string(), code: None },
+    }
+}
+
 fn actor(doc: &Document, span: Span, entity: EntityId) -> Actor {
     let e = &doc.entities[entity.index()];
     // A sector alone (`MED` for a news agency) takes the entity's country: `PRKMED`.
@@ -544,15 +721,33 @@ fn is_country(code: &str) -> bool {
 
 /// The actor of a mention: its entity, or the group its role noun names, with the words
 /// before it that say whose (`Philippine police`, `local health officials`).
-fn mention_actor(s: &Sentence, m: &ActorMention) -> Actor {
+fn mention_actor(s: &Sentence, mentions: &[ActorMention], m: &ActorMention) -> Actor {
     match m.entity {
         Some(e) => actor(s.doc, m.span, e),
         None => {
+            // Adjectives before it, and an organization or a place that owns it (`United
+            // Nations spokesperson`, `Philippine police`).
             let mut first = m.first - s.first;
-            while first > 0 && s.at[first - 1].is_none() && !matches!(&*s.words[first - 1], "," | "and" | "the" | "a" | "an") && !PREPOSITIONS.contains(&&*s.words[first - 1]) && first + 3 > m.first - s.first {
+            while first > 0 && s.at[first - 1].is_none() && plain(s, first - 1) && !s.verb(first - 1) && first + 3 > m.first - s.first {
                 first -= 1;
             }
-            let span = Span { start: s.doc.tokens[s.first + first].span.start, end: m.span.end };
+            if let Some(owner) = first.checked_sub(1).and_then(|k| s.at[k]).map(|k| mentions[k]) {
+                if owner.entity.is_some_and(|e| s.doc.entities[e.index()].kind != EntityType::Person) {
+                    first = owner.first - s.first;
+                }
+            }
+            // And whose, after it: `officials from aid agencies`, `a spokeswoman for the WHO`.
+            let mut end = m.end - s.first;
+            if end + 1 < s.words.len() && matches!(&*s.words[end], "of" | "from" | "for" | "at" | "in" | "with") {
+                let mut k = end + 1;
+                if DETERMINERS.contains(&&*s.words[k]) {
+                    k += 1;
+                }
+                if let Some(owner) = s.at.get(k).copied().flatten() {
+                    end = mentions[owner].end - s.first;
+                }
+            }
+            let span = Span { start: s.doc.tokens[s.first + first].span.start, end: s.doc.tokens[s.first + end - 1].span.end };
             Actor { entity: None, span, name: s.doc.text()[span].to_string(), code: None }
         }
     }
@@ -604,49 +799,48 @@ fn international(name: &str) -> bool {
         })
 }
 
-/// The CAMEO code of the organization an actor belongs to, as the text writes it: an
-/// organization mention inside the actor's span, right before one of its person's name
-/// mentions (a few lower-case words or titles between: `WHO Africa regional director Luis
-/// Sambo`), or in an apposition after one (`Hassan el Bushra, regional adviser ... of the WHO`).
-/// `orgs` are the organization mentions sorted by start; a person's answer is computed once.
-fn affiliation(doc: &Document, a: &Actor, orgs: &[(Span, String)], cache: &mut HashMap<EntityId, Option<String>>) -> Option<String> {
-    let text = doc.text();
-    let from = |at: u32| orgs.partition_point(|(s, _)| s.start < at);
-    let inside = &orgs[from(a.span.start)..from(a.span.end)];
-    if let Some((_, code)) = inside.iter().find(|(s, _)| a.span.contains(*s) && *s != a.span) {
-        return Some(code.clone());
-    }
-    let entity = a.entity.filter(|e| doc.entities[e.index()].kind == EntityType::Person)?;
-    if let Some(known) = cache.get(&entity) {
-        return known.clone();
-    }
-    let person = &doc.entities[entity.index()];
-    let mut found = None;
-    'mentions: for m in person.mentions.iter().filter(|m| m.kind == crate::document::MentionKind::Name) {
-        // Before, ending at most 60 bytes before the name.
-        for (om, code) in &orgs[from(m.span.start.saturating_sub(200))..from(m.span.start)] {
-            if om.end <= m.span.start && m.span.start - om.end < 60 {
-                let between = &text[om.end as usize..m.span.start as usize];
-                if between.split_whitespace().count() <= 4 && !between.contains([',', '.', ';', '"', '“', '”']) {
-                    found = Some(code.clone());
-                    break 'mentions;
-                }
-            }
-        }
-        // After, in an apposition starting at most 120 bytes after the name.
-        for (om, code) in &orgs[from(m.span.end)..from(m.span.end.saturating_add(120))] {
-            let between = &text[m.span.end as usize..om.start as usize];
-            let words: Vec<&str> = between.split_whitespace().collect();
-            let rest = between.trim_start();
-            let apposition = rest.starts_with(',') && !rest[1..].contains([',', '.', ';', '"', '“', '”']);
-            if apposition && words.len() <= 14 && words.iter().any(|w| matches!(*w, "of" | "at" | "for" | "from" | "with")) {
-                found = Some(code.clone());
-                break 'mentions;
-            }
-        }
-    }
-    cache.insert(entity, found.clone());
-    found
+/// What the text says an actor is: the code of an organization it belongs to, a country and a
+/// sector (`David Nabarro, the United Nations coordinator` → IGOUNO; `The president of France,
+/// Nicolas Sarkozy` → FRA, GOV).
+#[derive(Clone, Debug, Default)]
+struct Description {
+    org: Option<String>,
+    country: Option<String>,
+    sector: Option<String>,
+}
+
+/// What coding the actors of one document needs.
+struct Context<'a> {
+    doc: &'a Document,
+    /// Organization mentions with a code, sorted by start.
+    orgs: &'a [(Span, String)],
+    /// Mentions of countries and their peoples (GPE and NORP entities with a country), with
+    /// the alpha-3 code, sorted by start.
+    countries: &'a [(Span, String)],
+    main_country: Option<&'a str>,
+    /// For each token, whether it lies in a name (`Food and Agriculture Organization`).
+    in_name: &'a [bool],
+    /// Each person's description, found once.
+    described: &'a mut HashMap<EntityId, Description>,
+}
+
+/// Every mention of a GPE or NORP entity with a country, sorted by start.
+fn countries(doc: &Document) -> Vec<(Span, String)> {
+    let mut out: Vec<(Span, String)> = doc
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
+        .filter_map(|e| Some((e, e.country.clone()?)))
+        .flat_map(|(e, c)| e.mentions.iter().filter(|m| m.kind == crate::document::MentionKind::Name).map(move |m| (m.span, c.clone())))
+        .collect();
+    out.sort_by_key(|(span, _)| span.start);
+    out
+}
+
+/// The first of `sorted` (by start) that lies inside `span` and is not `span` itself.
+fn first_inside(sorted: &[(Span, String)], span: Span) -> Option<&str> {
+    let from = sorted.partition_point(|(s, _)| s.start < span.start);
+    sorted[from..].iter().take_while(|(s, _)| s.start < span.end).find(|(s, _)| span.contains(*s) && *s != span).map(|(_, c)| c.as_str())
 }
 
 /// The country the document is most about: the one its places name most.
@@ -663,22 +857,147 @@ fn main_country(doc: &Document) -> Option<String> {
 }
 
 impl Events {
-    /// Completes an actor's CAMEO code where the entity layer left it open: a country (the
-    /// entity's, one its words name, else the document's main one) and a sector (from a role,
-    /// title or organization word in its name or mention: `Ministry` → GOV, `police` → COP).
-    fn code(&self, doc: &Document, a: &mut Actor, main_country: Option<&str>, orgs: &[(Span, String)], cache: &mut HashMap<EntityId, Option<String>>) {
+    /// The sector a word names, as a role (`lawyer` → JUD) or a capitalized title (`Minister`
+    /// → GOV); `Some("")` for a word that names a person's post without a sector (`director`).
+    fn sector_of(&self, word: &str) -> Option<&'static str> {
+        let r = self.resources;
+        let lower = word.to_lowercase();
+        for n in r.lookup_folded(&lower) {
+            match n.kind {
+                crate::resources::NameKind::Role => return Some(&r.tables.roles[n.id as usize].sector),
+                crate::resources::NameKind::Title if word.starts_with(char::is_uppercase) => return Some(&r.tables.titles[n.id as usize].sector),
+                _ => {}
+            }
+        }
+        HEADS.contains(&lower.as_str()).then_some("")
+    }
+
+    /// The description of a person next to one of their names, token range `first..end`: an
+    /// apposition after the name (`, the United Nations coordinator for bird flu,`), one before
+    /// it (`The president of France, `), or words before it that end in a post (`WHO
+    /// spokesman`). A description names a post; the words of one are read by `describe`.
+    fn descriptions(&self, cx: &Context, first: usize, end: usize) -> [Option<(usize, usize)>; 3] {
+        let doc = cx.doc;
+        let text = doc.text();
+        let word = |k: usize| &text[doc.tokens[k].span];
+        let si = doc.sentences.partition_point(|s| s.end_token.index() <= first);
+        let Some(sentence) = doc.sentences.get(si) else { return [None; 3] };
+        let (lo, hi) = (sentence.first_token.index(), sentence.end_token.index());
+        let stop = |k: usize| {
+            let w = word(k);
+            !cx.in_name[k] && (!w.starts_with(char::is_alphanumeric) && w != "'s" && w != "’s" && w != "-" || matches!(w, "and" | "or" | "that" | "who" | "which"))
+        };
+        let posts = |a: usize, b: usize| (a..b).any(|k| self.sector_of(word(k)).is_some());
+        // After: `, DESCRIPTION,` (or up to the verb: `, regional adviser ... of the WHO said`).
+        let after = (end < hi && word(end) == ",").then(|| {
+            let mut k = end + 1;
+            while k < hi && k < end + 17 && !stop(k) && !self.verbs.contains(&word(k).to_lowercase()) {
+                k += 1;
+            }
+            (end + 1, k)
+        });
+        let after = after.filter(|&(a, b)| posts(a, b));
+        // Before, set off by a comma: `The Jamaican Prime Minister, Bruce Golding`; not a
+        // phrase of place, time or manner (`In Paris,`, `After meeting the president,`).
+        let before = (first > lo && word(first - 1) == ",").then(|| {
+            let mut k = first - 1;
+            while k > lo && k + 15 > first && (!stop(k - 1) || matches!(word(k - 1), "and" | "or")) {
+                k -= 1;
+            }
+            (k, first - 1)
+        });
+        let before = before.and_then(|(a, b)| {
+            // `According to FAO team leader, Juan Lubroth`: what follows `according to` is.
+            let a = if word(a).eq_ignore_ascii_case("according") && a + 2 < b { a + 2 } else { a };
+            let mut a2 = a;
+            while a2 < b && DETERMINERS.contains(&word(a2).to_lowercase().as_str()) {
+                a2 += 1;
+            }
+            let lead = word(a2).to_lowercase();
+            (a2 < b && !PREPOSITIONS.contains(&lead.as_str()) && !lead.ends_with("ing") && posts(a, b)).then_some((a, b))
+        });
+        // Right before, ending in a post: `WHO Africa regional director Luis Sambo`.
+        let modifier = (first > lo && self.sector_of(word(first - 1)).is_some() && doc.tokens.get(first - 1).is_some()).then(|| {
+            let mut k = first - 1;
+            while k > lo && k + 9 > first && !stop(k - 1) && !self.verbs.contains(&word(k - 1).to_lowercase()) {
+                k -= 1;
+            }
+            (k, first)
+        });
+        [after, before, modifier]
+    }
+
+    /// What the words of tokens `first..end` say an actor is: the first organization with a
+    /// code, the first country, the first sector.
+    fn describe(&self, cx: &Context, first: usize, end: usize) -> Description {
+        let doc = cx.doc;
+        let span = Span { start: doc.tokens[first].span.start, end: doc.tokens[end - 1].span.end };
+        // Not an organization one is sent to (`deputy ambassador to the UN`).
+        let text = doc.text();
+        let from = cx.orgs.partition_point(|(s, _)| s.start < span.start);
+        let org = cx.orgs[from..]
+            .iter()
+            .take_while(|(s, _)| s.start < span.end)
+            .filter(|(s, _)| span.contains(*s))
+            .find(|(s, _)| {
+                let before = text[span.start as usize..s.start as usize].trim_end();
+                let before = before.strip_suffix("the").map_or(before, str::trim_end);
+                !before.ends_with(" to") && before != "to"
+            })
+            .map(|(_, c)| c.clone());
+        let country = first_inside(cx.countries, span).or_else(|| cx.countries.iter().find(|(s, _)| *s == span).map(|(_, c)| c.as_str())).map(str::to_string);
+        let sector = (first..end).find_map(|k| self.sector_of(&doc.text()[doc.tokens[k].span]).filter(|s| !s.is_empty())).map(str::to_string);
+        Description { org, country, sector }
+    }
+
+    /// A person's description from the first of their names that has one.
+    fn person(&self, cx: &mut Context, entity: EntityId) -> Description {
+        if let Some(d) = cx.described.get(&entity) {
+            return d.clone();
+        }
+        let doc = cx.doc;
+        let mut found = Description::default();
+        'names: for m in doc.entities[entity.index()].mentions.iter().filter(|m| m.kind == crate::document::MentionKind::Name) {
+            let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+            let end = doc.tokens.partition_point(|t| t.span.start < m.span.end);
+            if first >= end {
+                continue;
+            }
+            for (a, b) in self.descriptions(cx, first, end).into_iter().flatten() {
+                if a < b {
+                    found = self.describe(cx, a, b);
+                    break 'names;
+                }
+            }
+        }
+        cx.described.insert(entity, found.clone());
+        found
+    }
+
+    /// Completes an actor's CAMEO code where the entity layer left it open: the organization
+    /// its words or its description name (`an adviser at the WHO`, `WHO spokesman Daniel
+    /// Epstein`, `David Nabarro, the United Nations coordinator`), else a country (the
+    /// entity's, its description's, one its words name, else the document's main one) and a
+    /// sector (from a role, title or organization word: `Ministry` → GOV, `police` → COP).
+    fn code(&self, cx: &mut Context, a: &mut Actor) {
         if a.code.is_some() {
             return;
         }
+        let doc = cx.doc;
         let entity = a.entity.map(|e| &doc.entities[e.index()]);
         if let Some(e) = entity.filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp)) {
             a.code = e.country.clone();
             return;
         }
-        // A person is coded by the organization the text gives them (`an adviser at the WHO`,
-        // `WHO Africa regional director Luis Sambo`, `Hassan el Bushra, regional adviser ... of
-        // the WHO`).
-        if let Some(code) = affiliation(doc, a, orgs, cache) {
+        if let Some(code) = first_inside(cx.orgs, a.span) {
+            a.code = Some(code.to_string());
+            return;
+        }
+        let described = match a.entity.filter(|e| doc.entities[e.index()].kind == EntityType::Person) {
+            Some(e) => self.person(cx, e),
+            None => Description::default(),
+        };
+        if let Some(code) = described.org {
             a.code = Some(code);
             return;
         }
@@ -686,8 +1005,8 @@ impl Events {
             a.code = Some(code);
             return;
         }
-        let mut country = entity.and_then(|e| e.country.clone());
-        let mut sector: Option<String> = None;
+        let mut country = entity.and_then(|e| e.country.clone()).or(described.country).or_else(|| first_inside(cx.countries, a.span).map(str::to_string));
+        let mut sector: Option<String> = described.sector;
         let text = doc.text();
         let words = entity.map(|e| e.name.as_str()).into_iter().chain([&text[a.span]]).flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'));
         let r = self.resources;
@@ -717,7 +1036,7 @@ impl Events {
                 sector = self.affixes.get(&lower).map(|s| s.to_string());
             }
         }
-        let country = country.or_else(|| main_country.map(str::to_string));
+        let country = country.or_else(|| cx.main_country.map(str::to_string));
         a.code = match (country, sector) {
             (Some(c), Some(s)) => Some(format!("{c}{s}")),
             (Some(c), None) if entity.is_some() => Some(c),
@@ -729,19 +1048,240 @@ impl Events {
     }
 }
 
+/// Codes whose target the text often leaves implicit: aid goes to the people of the place
+/// where it is given (073 → its country's CVL), a state of emergency is declared over a
+/// country (1724).
+fn implied_target(doc: &Document, e: &mut Event, main_country: Option<&str>) {
+    let aid = e.cameo.code.starts_with("07");
+    if e.target.is_some() || !(aid || e.cameo.code == "1724") {
+        return;
+    }
+    let stated = e.place.filter(|&(_, stated)| stated).and_then(|(p, _)| place_country(doc, p));
+    let Some(country) = stated.or_else(|| main_country.map(str::to_string)) else { return };
+    let code = if aid { format!("{country}CVL") } else { country.clone() };
+    e.target = Some(Actor { entity: None, span: e.cue, name: format!("people of {country}"), code: Some(code) });
+}
+
+/// An intent (03) with no target of its own takes the target of the act it announces, by the
+/// same source a few words on (`promised to provide life-long treatment to the children`).
+fn intended_targets(events: &mut [Event]) {
+    for k in 0..events.len() {
+        let e = &events[k];
+        if !e.cameo.code.starts_with("03") || e.target.is_some() {
+            continue;
+        }
+        let act = events[k + 1..]
+            .iter()
+            .take_while(|n| n.sentence == e.sentence && n.cue.start < e.cue.end + 40)
+            .find(|n| n.cue.start >= e.cue.end && n.target.is_some() && n.source.code == e.source.code);
+        if let Some(target) = act.map(|n| n.target.clone()) {
+            events[k].target = target;
+        }
+    }
+}
+
+/// Gives the events that wait for an antecedent (see [`Antecedent`]) their sources: `events`
+/// sorted by cue, `pending` their kinds by cue start. An event whose antecedent is not found
+/// keeps the source its clause gave, if any; a pronoun or a description with none found is
+/// dropped (`The agency` says nothing of which agency).
+fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32, Antecedent>) -> Vec<Event> {
+    if pending.is_empty() {
+        return events;
+    }
+    let person = |a: &Actor| a.entity.is_some_and(|e| doc.entities[e.index()].kind == EntityType::Person);
+    // A person who speaks for an organization (`WHO spokesman Daniel Epstein`) can be what
+    // `the agency` stands for.
+    let organization = |a: &Actor| a.code.as_deref().is_some_and(|c| c.len() > 3 && !is_country(&c[..3]));
+    let known = |a: &Actor| a.code.is_some() && !a.name.is_empty();
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut k = 0;
+    while k < events.len() {
+        // The events of one cue (one per target) are resolved together.
+        let cue = events[k].cue;
+        let end = k + events[k..].iter().take_while(|e| e.cue == cue).count();
+        let Some(&kind) = pending.get(&cue.start) else {
+            out.extend_from_slice(&events[k..end]);
+            k = end;
+            continue;
+        };
+        let e = &events[k];
+        let si = e.sentence.index();
+        let earlier = || out.iter().rev().filter(|p| p.cue.start < cue.start && known(&p.source));
+        // The sources of every event of the antecedent's cue.
+        let all = |last: &Event| {
+            let mut all: Vec<(Actor, Option<Actor>)> = Vec::new();
+            for p in out.iter().filter(|p| p.cue == last.cue) {
+                if !all.iter().any(|(a, _)| a.code == p.source.code && a.entity == p.source.entity) {
+                    all.push((p.source.clone(), p.target.clone()));
+                }
+            }
+            all
+        };
+        let sources: Vec<(Actor, Option<Actor>)> = match kind {
+            Antecedent::Verb => earlier().take_while(|p| p.sentence.index() == si).next().map(all).unwrap_or_default(),
+            Antecedent::It => earlier()
+                .take_while(|p| p.sentence.index() + 3 >= si)
+                .find(|p| p.sentence.index() < si && (!person(&p.source) || organization(&p.source)))
+                .map(|p| {
+                    let source = match person(&p.source) {
+                        true => Actor { entity: None, span: e.source.span, name: e.source.name.clone(), code: p.source.code.clone() },
+                        false => p.source.clone(),
+                    };
+                    vec![(source, None)]
+                })
+                .unwrap_or_default(),
+            // `they` is several actors, or a group.
+            Antecedent::They => earlier()
+                .take_while(|p| p.sentence.index() + 3 >= si)
+                .find(|p| p.sentence.index() < si)
+                .map(all)
+                .filter(|all| all.len() > 1 || all.iter().any(|(a, _)| a.entity.is_none() || !person(a)))
+                .unwrap_or_default(),
+        };
+        if sources.is_empty() {
+            if kind == Antecedent::Verb && !e.source.name.is_empty() {
+                out.extend_from_slice(&events[k..end]);
+            }
+            k = end;
+            continue;
+        }
+        for e in &events[k..end] {
+            for (source, target) in &sources {
+                let mut resolved = e.clone();
+                resolved.source = source.clone();
+                // Coordinated verbs share their object too (`he was fined ... and imprisoned`).
+                if resolved.target.is_none() && kind == Antecedent::Verb && !statement(&resolved.cameo.code) {
+                    resolved.target = target.clone();
+                }
+                if !out.iter().rev().take_while(|p| p.cue == cue).any(|p| p.source == resolved.source && p.target == resolved.target) {
+                    out.push(resolved);
+                }
+            }
+        }
+        k = end;
+    }
+    out
+}
+
+/// True when the words after a speech cue, from word `from`, are an addressee and `to` + a
+/// verb (`warned the WHO to be cautious`, `told her to take`): the speech is an appeal.
+fn appeal(s: &Sentence, from: usize) -> bool {
+    let mut k = from;
+    let mut addressee = false;
+    while k < s.words.len() && k < from + 8 {
+        let w = &*s.words[k];
+        if let Some(m) = s.at[k] {
+            let _ = m;
+            addressee = true;
+            while k < s.words.len() && s.at[k] == Some(m) {
+                k += 1;
+            }
+            continue;
+        }
+        if matches!(w, "him" | "her" | "them" | "us" | "me" | "you") || PEOPLE.contains(&w) {
+            addressee = true;
+        } else if w == "to" {
+            let verb = |k: usize| s.at[k].is_none() && s.words[k].chars().all(|c| c.is_lowercase()) && !DETERMINERS.contains(&&*s.words[k]);
+            return addressee && k + 1 < s.words.len() && verb(k + 1);
+        } else if addressee && !matches!(w, "and" | ",") || !(addressee || DETERMINERS.contains(&w) || plain(s, k)) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// How an event's source is found once every event is known, when its own clause does not
+/// name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Antecedent {
+    /// A pronoun or a description (`It says`, `The agency says`): the source of the last
+    /// event of an earlier sentence that was not a person's.
+    It,
+    /// `They say`: the sources of the last event of an earlier sentence, all of them.
+    They,
+    /// A verb coordinated with an earlier one (`confirmed ... but denied`): the source of the
+    /// earlier verb's event in the same sentence.
+    Verb,
+}
+
+/// Pronouns and descriptions that stand for an organization or a country named before.
+const IT: &[&str] = &["it", "the agency", "the organisation", "the organization"];
+
+/// Nouns for people that say whose they are with `of` or `from` after them (`a source from
+/// the ministry`, `a team of experts from the WHO`): the actor is the organization.
+const HEADS: &[&str] = &[
+    "source", "sources", "team", "teams", "expert", "experts", "member", "members", "staff", "representative", "representatives", "head",
+    "chief", "director", "coordinator", "officer", "officers", "manager", "mission",
+];
+
+/// The actors the clause around a cue at words `i..cue_end` names.
+struct Found {
+    /// (source, target) pairs; a source with no entity and no name is a placeholder for the
+    /// antecedent's.
+    pairs: Vec<(Actor, Option<Actor>)>,
+    /// Where the source comes from when the clause does not name it.
+    antecedent: Option<Antecedent>,
+}
+
+impl Found {
+    fn none() -> Found {
+        Found { pairs: Vec::new(), antecedent: None }
+    }
+}
+
+/// A source still to be found (see [`Antecedent`]).
+fn placeholder(span: Span) -> Actor {
+    Actor { entity: None, span, name: String::new(), code: None }
+}
+
 /// The (source, target) pairs of a cue at words `i..cue_end` of the sentence.
-fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue_end: usize, object_end: usize) -> Vec<(Actor, Option<Actor>)> {
-    let mention_actor = |m: &ActorMention| mention_actor(s, m);
-    let passive = !cue.noun && i > 0 && {
+fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue_end: usize, object_end: usize) -> Found {
+    let mention_actor = |m: &ActorMention| mention_actor(s, mentions, m);
+    let cue_span = Span { start: s.doc.tokens[s.first + i].span.start, end: s.doc.tokens[s.first + cue_end - 1].span.end };
+    // `-ed`, `-en`, or an irregular form that is not the base, `-s` or `-ing` one (`met`).
+    let word = &*s.words[i];
+    let participle = !cue.noun
+        && (word.ends_with("ed") || word.ends_with("en") || cue.forms.first().is_some_and(|f| f != word && cue.forms.iter().any(|f| f == word)) && !word.ends_with('s') && !word.ends_with("ing"));
+    let passive = participle && i > 0 && {
         let mut k = i - 1;
         if k > 0 && s.words[k].ends_with("ly") {
             k -= 1;
         }
-        BE.contains(&&*s.words[k]) && (s.words[i].ends_with("ed") || s.words[i].ends_with("en"))
+        BE.contains(&&*s.words[k])
     };
-    let subjects = subjects(s, mentions, i);
+    // A participle after its noun with `by` (`rations donated by Britain`, `a deal ...,
+    // mediated by Qatar`), or a coercive one after an actor with no object (`a journalist
+    // imprisoned in Algeria`), is a passive too; what it is said of is the word before.
+    let next = s.words.get(cue_end).map(|w| &**w);
+    let reduced = participle
+        && !passive
+        && i > 0
+        && !AUXILIARIES.contains(&&*s.words[i - 1])
+        && (next == Some("by") && s.at[i - 1].is_none() || cue.agent.is_some() && s.at[i - 1].is_some() && next.is_none_or(|w| PREPOSITIONS.contains(&w) || w == "," || w == "."));
+    let subjects = match purpose(s, i) {
+        Some(v) if !cue.noun => self::subjects(s, mentions, v, true),
+        _ => subjects(s, mentions, i, !cue.noun),
+    };
     let after = |preps: &[String], from: usize| -> Vec<ActorMention> { objects(s, mentions, preps, from) };
     let direct = |from: usize| -> Vec<ActorMention> { direct_object(s, mentions, from) };
+    let pairs = |sources: &[Actor], targets: &[Actor]| -> Vec<(Actor, Option<Actor>)> {
+        let mut out = Vec::new();
+        for src in sources {
+            if targets.is_empty() {
+                // Coordinated subjects of a symmetric event meet each other.
+                let others = sources.iter().filter(|o| o.entity != src.entity || o.entity.is_none() && o.span != src.span);
+                match symmetric(&cue.code) {
+                    true if sources.len() > 1 => out.extend(others.map(|o| (src.clone(), Some(o.clone())))),
+                    _ => out.push((src.clone(), None)),
+                }
+            }
+            for t in targets {
+                out.push((src.clone(), Some(t.clone())));
+            }
+        }
+        out
+    };
     let (sources, targets): (Vec<ActorMention>, Vec<ActorMention>) = if cue.noun {
         // A possessive right before (`Russia's invasion`), `by X` or `from X`, else the subject.
         let possessive = (i >= 2 && matches!(&*s.words[i - 1], "'s" | "’s"))
@@ -751,22 +1291,47 @@ fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue
             .collect::<Vec<_>>();
         let by = after(&["by".into(), "from".into()], cue_end);
         let targets = after(&cue.target, cue_end);
+        let between = if symmetric(&cue.code) { after(&["between".into()], cue_end) } else { Vec::new() };
         if !possessive.is_empty() {
             (possessive, targets)
+        } else if between.len() > 1 {
+            // `a deal between the E.U. and Libya`: each side is the other's target.
+            (between, Vec::new())
         } else if !by.is_empty() {
             let targets = if targets.is_empty() { subjects } else { targets };
             (by, targets)
+        } else if let Some(v) = light_verb(s, i) {
+            // The object of a verb that only says it happens (`he began a hunger strike`,
+            // `have initiated a crack down on drug gangs`): that verb's subject does it.
+            let doers = self::subjects(s, mentions, v, true);
+            if doers.is_empty() {
+                return Found::none();
+            }
+            (doers, targets)
         } else if cue.source_from_place {
-            return place_people(s, i, cue_end).map(|p| vec![(p, targets.first().map(mention_actor))]).unwrap_or_default();
+            let Some(people) = place_people(s, i, cue_end) else { return Found::none() };
+            return Found { pairs: vec![(people, targets.first().map(mention_actor))], antecedent: None };
         } else if !targets.is_empty() || (symmetric(&cue.code) && subjects.len() > 1) {
             // A noun with no actor of its own takes the sentence's subject only when it names
             // a target, or joins coordinated subjects (`Trump and Putin headed to a summit`).
             (subjects, targets)
         } else {
-            return Vec::new();
+            return Found::none();
         }
-    } else if passive {
-        (after(&["by".into()], cue_end), subjects)
+    } else if passive || reduced {
+        let by = after(&["by".into()], cue_end);
+        let patients: Vec<Actor> = match passive {
+            true => subjects.iter().map(mention_actor).collect(),
+            false => s.at[i - 1].map(|k| mention_actor(&mentions[k])).into_iter().collect(),
+        };
+        let patients = if patients.is_empty() { people_before(s, i).into_iter().collect() } else { patients };
+        if by.is_empty() {
+            // No agent named: the authority the lexicon gives the act, of the place where it
+            // happens (`he was arrested` → the police).
+            let Some(authority) = authority(s, cue, cue_span) else { return Found::none() };
+            return Found { pairs: pairs(&[authority], &patients), antecedent: None };
+        }
+        return Found { pairs: pairs(&by.iter().map(mention_actor).collect::<Vec<_>>(), &patients), antecedent: None };
     } else {
         // The target after one of the cue's prepositions (`purchased Alaska from Russia`), else
         // its direct object, else the actor its object names (`rejected pressure from Trump`).
@@ -780,40 +1345,186 @@ fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue
                 .filter(|m| m.first - s.first <= object_end + 4)
                 .collect();
         }
-        if targets.is_empty() && material(&cue.code) {
-            if let Some(people) = people_object(s, object_end) {
-                return subjects.iter().map(|src| (mention_actor(src), Some(people.clone()))).collect();
+        // `..., said Dr. Archie Lluz`: a statement after its content names its speaker after it.
+        if cue.code.starts_with("01") && inverted(s, i) {
+            let speakers = direct(cue_end);
+            if !speakers.is_empty() {
+                return Found { pairs: pairs(&speakers.iter().map(mention_actor).collect::<Vec<_>>(), &[]), antecedent: None };
             }
         }
-        (subjects, targets)
+        let target_actors: Vec<Actor> = if targets.is_empty() && material(&cue.code) {
+            people_object(s, object_end).into_iter().collect()
+        } else {
+            targets.iter().map(mention_actor).collect()
+        };
+        // A verb coordinated with an earlier one shares its subject (`confirmed ... but
+        // denied`); `it` or `they` before the verb stand for actors named before.
+        let (before, _) = word_before(s, i);
+        let antecedent = match before {
+            Some("and" | "but") => Some(Antecedent::Verb),
+            Some("they") if subjects.is_empty() => Some(Antecedent::They),
+            _ if subjects.is_empty() && described(s, i) => Some(Antecedent::It),
+            _ => None,
+        };
+        if subjects.is_empty() {
+            // `I` or `we` in someone's quoted words is the speaker.
+            if let Some(speaker) = matches!(before, Some("i" | "we")).then(|| s.layers.speaker(s.doc, cue_span)).flatten() {
+                return Found { pairs: pairs(&[speaker], &target_actors), antecedent: None };
+            }
+            return match antecedent {
+                Some(a) => Found { pairs: pairs(&[placeholder(cue_span)], &target_actors), antecedent: Some(a) },
+                None => Found::none(),
+            };
+        }
+        let sources: Vec<Actor> = subjects.iter().map(mention_actor).collect();
+        return Found { pairs: pairs(&sources, &target_actors), antecedent: antecedent.filter(|a| *a == Antecedent::Verb) };
     };
-    let mut out = Vec::new();
-    for src in &sources {
-        if targets.is_empty() {
-            // Coordinated subjects of a symmetric event meet each other.
-            let others: Vec<&ActorMention> = sources.iter().filter(|o| o.entity != src.entity || o.entity.is_none() && o.span != src.span).collect();
-            if symmetric(&cue.code) && !others.is_empty() {
-                out.extend(others.into_iter().map(|o| (mention_actor(src), Some(mention_actor(o)))));
-            } else {
-                out.push((mention_actor(src), None));
-            }
+    let sources: Vec<Actor> = sources.iter().map(mention_actor).collect();
+    let targets: Vec<Actor> = targets.iter().map(mention_actor).collect();
+    Found { pairs: pairs(&sources, &targets), antecedent: None }
+}
+
+/// Verbs that say that an event named by their object takes place (`began a hunger strike`,
+/// `staged a rally`, `issued a ban`).
+const LIGHT_VERBS: &[&str] = &[
+    "begin", "begins", "began", "begun", "beginning", "start", "starts", "started", "starting", "launch", "launches", "launched", "launching", "stage",
+    "stages", "staged", "staging", "hold", "holds", "held", "holding", "conduct", "conducts", "conducted", "conducting", "initiate", "initiates",
+    "initiated", "initiating", "mount", "mounts", "mounted", "mounting", "wage", "wages", "waged", "waging", "issue", "issues", "issued", "issuing",
+    "announce", "announces", "announced", "announcing", "order", "orders", "ordered", "ordering", "carried", "carry", "carries", "carrying",
+];
+
+/// The light verb whose object the noun at word `i` is (a few determiners, numbers or
+/// adjectives between: `began simultaneous immunization campaigns`), when there is one.
+fn light_verb(s: &Sentence, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k > 0 && i - k < 4 {
+        k -= 1;
+        let w = &*s.words[k];
+        // `carried out an attack`
+        let w = if w == "out" && k > 0 && s.words[k - 1].starts_with("carr") { &*s.words[k - 1] } else { w };
+        if LIGHT_VERBS.contains(&w) {
+            return Some(if s.words[k] == "out" { k - 1 } else { k });
         }
-        for t in &targets {
-            out.push((mention_actor(src), Some(mention_actor(t))));
+        if !(DETERMINERS.contains(&w) || plain(s, k) || w.starts_with(|c: char| c.is_ascii_digit())) {
+            return None;
         }
     }
-    out
+    None
+}
+
+/// The verb that governs an infinitive of purpose at word `i` (`would visit Libya on
+/// Wednesday to help`, `sent experts to assist`), whose subject is the infinitive's; none when
+/// an actor comes right before `to` (`urged the government to release`: the government would).
+fn purpose(s: &Sentence, i: usize) -> Option<usize> {
+    if i < 2 || s.words[i - 1] != "to" || s.at[i - 2].is_some() {
+        return None;
+    }
+    let mut k = i - 1;
+    while k > 0 && k + 12 > i {
+        k -= 1;
+        if s.at[k].is_none() && CLAUSE_END.contains(&&*s.words[k]) {
+            return None;
+        }
+        if s.verb(k) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// True when the cue at word `i` is the topic of a discussion (`meetings ... to discuss
+/// further funding`), which is not an event of its own.
+fn topic(s: &Sentence, i: usize) -> bool {
+    (i.saturating_sub(6)..i).rev().take_while(|&k| s.at[k].is_some() || !CLAUSE_END.contains(&&*s.words[k])).any(|k| s.words[k].starts_with("discuss"))
+}
+
+/// The word before word `i` past auxiliaries and adverbs (`and also denied`, `it has said`),
+/// and its position.
+fn word_before<'s>(s: &'s Sentence, i: usize) -> (Option<&'s str>, usize) {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let w = &*s.words[k];
+        if s.at[k].is_none() && (w.ends_with("ly") || matches!(w, "has" | "have" | "had" | "also" | "then" | "later" | "now" | "will" | "would" | "is" | "are" | "was" | "were")) {
+            continue;
+        }
+        return (Some(w), k);
+    }
+    (None, 0)
+}
+
+/// True when the words before word `i` are a pronoun or a description that stands for an
+/// organization or a country named before (`It notes`, `The agency says`).
+fn described(s: &Sentence, i: usize) -> bool {
+    let (_, k) = word_before(s, i);
+    IT.iter().any(|d| {
+        let words: Vec<&str> = d.split(' ').collect();
+        k + 1 >= words.len() && s.words[k + 1 - words.len()..=k].iter().zip(&words).all(|(a, b)| a == b) && s.at[k].is_none()
+    })
+}
+
+/// True when a statement cue at `i` follows its content: after a comma or a closing quote
+/// (`..., said Dr. Archie Lluz`).
+fn inverted(s: &Sentence, i: usize) -> bool {
+    i > 0 && matches!(&*s.words[i - 1], "," | "\"" | "”" | "’" | "'")
+}
+
+/// The authority that does a coercive act the text gives no agent: the sector the lexicon
+/// names for the cue, of the country of the place the sentence gives the act, else of the
+/// article's main country.
+fn authority(s: &Sentence, cue: &EventCue, cue_span: Span) -> Option<Actor> {
+    let sector = cue.agent.as_deref()?;
+    let doc = s.doc;
+    let country = own_place(doc, s.layers, s.span, cue_span).and_then(|p| place_country(doc, p)).or_else(|| s.layers.main_country.clone())?;
+    Some(Actor { entity: None, span: cue_span, name: format!("authorities ({country})"), code: Some(format!("{country}{sector}")) })
+}
+
+/// The alpha-3 code of a place's country.
+fn place_country(doc: &Document, place: usize) -> Option<String> {
+    let r = Resources::shared().ok()?;
+    r.tables.country(doc.places[place].country.as_deref()?).map(|c| c.alpha3.clone())
+}
+
+/// People named by a common noun before word `i` (`Five people were placed under arrest`),
+/// in its clause.
+fn people_before(s: &Sentence, i: usize) -> Option<Actor> {
+    let doc = s.doc;
+    for k in (i.saturating_sub(6)..i).rev() {
+        let w = &*s.words[k];
+        if PEOPLE.contains(&w) {
+            let mut first = k;
+            while first > 0 && k - first < 3 && (plain(s, first - 1) || DETERMINERS.contains(&&*s.words[first - 1]) || s.words[first - 1].starts_with(|c: char| c.is_ascii_digit())) {
+                first -= 1;
+            }
+            let span = Span { start: doc.tokens[s.first + first].span.start, end: doc.tokens[s.first + k].span.end };
+            return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
+        }
+        if s.at[k].is_some() || CLAUSE_END.contains(&w) || matches!(w, "," | "that" | "who" | "which") {
+            return None;
+        }
+    }
+    None
 }
 
 /// The subject of words before `i`: the nearest actor mention that is not a preposition's
-/// object and not a possessive pronoun, with the actors coordinated with it.
-fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize) -> Vec<ActorMention> {
+/// object (unless the preposition says whose a person is: `a source from the ministry`), not a
+/// possessive pronoun and not a demonym modifying a noun (`the Haitian cholera outbreak`), with
+/// the actors coordinated with it. For a `verb`, not across `that` or a reporting verb (`Kuti
+/// said the rustlers raided`: the rustlers, who are no actor).
+fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: bool) -> Vec<ActorMention> {
     let mut k = i;
     let mut relative = false;
+    let mut comma = false;
     while k > 0 && k + 20 > i {
         k -= 1;
         let w = &*s.words[k];
-        if CLAUSE_END.contains(&w) {
+        if CLAUSE_END.contains(&w) && s.at[k].is_none() {
+            return Vec::new();
+        }
+        comma |= w == ",";
+        // `Kuti said the rustlers raided`: the subject is in the reported clause, or is not
+        // named; `that` opens a clause of its own.
+        if verb && !relative && (w == "that" || !comma && s.verb(k) && k + 1 < i) {
             return Vec::new();
         }
         // `X, who ...` and `X, whose forces ...`: the subject is X, whatever governs it.
@@ -828,6 +1539,13 @@ fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize) -> Vec<ActorMenti
             continue;
         };
         let start = m.first - s.first;
+        // `Hassan el Bushra, regional adviser ...`: a role noun in apposition to a name is
+        // the named person.
+        let m = match m.entity {
+            None => apposed(s, mentions, start).unwrap_or(m),
+            Some(_) => m,
+        };
+        let start = m.first - s.first;
         k = start;
         if relative {
             return vec![m];
@@ -836,7 +1554,13 @@ fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize) -> Vec<ActorMenti
         if matches!(text.as_str(), "his" | "her" | "its" | "their" | "whose") {
             continue;
         }
-        if governed_by_preposition(s, start) {
+        if governed_by_preposition(s, start) && !whose(s, start) {
+            continue;
+        }
+        // A demonym before a noun that is no actor modifies it.
+        let end = m.end - s.first;
+        let demonym = m.entity.is_some_and(|e| s.doc.entities[e.index()].kind == EntityType::Norp);
+        if demonym && end < i && plain(s, end) {
             continue;
         }
         // Coordinated before it: `Trump and Putin`, `Britain, France and Germany` (a comma
@@ -844,7 +1568,12 @@ fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize) -> Vec<ActorMenti
         let mut found = vec![m];
         let mut j = start;
         while j >= 2 && (s.words[j - 1] == "and" || (s.words[j - 1] == "," && found.len() > 1)) {
-            let Some(prev) = s.at[j - 2].map(|x| mentions[x]) else { break };
+            // `China, Japan, and the United Kingdom`
+            let mut p = j - 2;
+            if s.words[j - 1] == "and" && s.words[p] == "," && p > 0 {
+                p -= 1;
+            }
+            let Some(prev) = s.at[p].map(|x| mentions[x]) else { break };
             if governed_by_preposition(s, prev.first - s.first) {
                 break;
             }
@@ -855,6 +1584,31 @@ fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize) -> Vec<ActorMenti
         return found;
     }
     Vec::new()
+}
+
+/// The person a role noun at `start` stands in apposition to (`Hassan el Bushra, regional
+/// adviser`): a person's name, a comma and a few adjectives before it.
+fn apposed(s: &Sentence, mentions: &[ActorMention], start: usize) -> Option<ActorMention> {
+    let mut k = start;
+    while k > 0 && start - k < 3 && plain(s, k - 1) && !s.verb(k - 1) {
+        k -= 1;
+    }
+    if k < 2 || s.words[k - 1] != "," {
+        return None;
+    }
+    let m = mentions[s.at[k - 2]?];
+    m.entity.filter(|e| s.doc.entities[e.index()].kind == EntityType::Person)?;
+    Some(m)
+}
+
+/// True when the preposition before the mention at `start` follows a noun for people that
+/// says whose they are (`a responsible source from Egyptian ministry of health`).
+fn whose(s: &Sentence, start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && (DETERMINERS.contains(&&*s.words[j - 1]) || s.words[j - 1].ends_with("'s")) {
+        j -= 1;
+    }
+    j >= 2 && matches!(&*s.words[j - 1], "of" | "from" | "at") && HEADS.contains(&&*s.words[j - 2]) && s.at[j - 2].is_none()
 }
 
 /// True when the words before position `start` are a preposition (with a determiner between).
@@ -875,7 +1629,11 @@ fn objects(s: &Sentence, mentions: &[ActorMention], preps: &[String], from: usiz
     let limit = (from + 12).min(s.words.len());
     while k < limit {
         let w = &*s.words[k];
-        if CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "." | "that" | "who" | "which" | "because" | "when") {
+        if s.at[k].is_none() && (CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "." | "that" | "who" | "which" | "because" | "when")) {
+            return Vec::new();
+        }
+        // `a blockade on Gaza, and Egypt ...`: the target is not in the next clause.
+        if armed && w == "," && !preps.is_empty() {
             return Vec::new();
         }
         if !armed || PREPOSITIONS.contains(&w) {
@@ -909,15 +1667,24 @@ fn objects(s: &Sentence, mentions: &[ActorMention], preps: &[String], from: usiz
     Vec::new()
 }
 
-/// An object mention and the ones coordinated after it (`European allies and Zelensky`).
+/// An object mention and the ones coordinated after it (`European allies and Zelensky`,
+/// `Britain, France and Germany`). A comma joins only in a list that ends with `and` or `or`:
+/// `the Health Minister, Abdel Mutalib Mohammed` is one actor named twice.
 fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: ActorMention) -> Vec<ActorMention> {
     let mut found = vec![m];
+    let mut sure = 1;
     let mut j = m.end - s.first;
-    while j + 1 < s.words.len() && matches!(&*s.words[j], "and" | ",") {
-        let Some(next) = s.at[j + 1].map(|x| mentions[x]) else { break };
+    while j + 1 < s.words.len() && matches!(&*s.words[j], "and" | "or" | ",") {
+        let comma = s.words[j] == "," && !matches!(&*s.words[j + 1], "and" | "or");
+        let k = if s.words[j] == "," && !comma { j + 2 } else { j + 1 };
+        let Some(next) = s.at.get(k).copied().flatten().map(|x| mentions[x]) else { break };
         found.push(next);
+        if !comma {
+            sure = found.len();
+        }
         j = next.end - s.first;
     }
+    found.truncate(sure);
     found
 }
 
@@ -928,7 +1695,7 @@ fn material(code: &str) -> bool {
 }
 
 /// Nouns for people that are not roles.
-const PEOPLE: &[&str] = &["people", "persons", "men", "women", "children", "civilians", "residents", "villagers", "vendors", "traders", "suspects", "patients", "workers", "students", "families", "migrants", "protesters", "demonstrators", "passengers", "travellers", "travelers", "prisoners", "inmates", "victims", "survivors"];
+const PEOPLE: &[&str] = &["people", "persons", "personnel", "men", "women", "children", "civilians", "residents", "villagers", "vendors", "traders", "suspects", "patients", "workers", "students", "families", "migrants", "protesters", "demonstrators", "passengers", "travellers", "travelers", "prisoners", "inmates", "victims", "survivors"];
 
 /// People named by a common noun right after word `from` (`four vendors`, `hundreds of
 /// residents`): an actor with no entity, coded later as the people of the article's country.

@@ -318,6 +318,9 @@ pub struct EventCue {
     /// Where a noun's source comes from when no actor is named: `place` for the people of
     /// the place the text names (`protests in Anchorage`).
     pub source_from_place: bool,
+    /// The sector of the authority that does it when the text names no agent (`COP` for
+    /// `arrest`: `he was arrested` is done by the police of the place), from the same column.
+    pub agent: Option<String>,
 }
 
 /// A word that marks an organization name (`Inc.` after, `Ministry` at the head).
@@ -679,6 +682,7 @@ impl Tables {
                 object: strings(r.list(object)),
                 target: strings(r.list(target)),
                 source_from_place: r.get(from) == "place",
+                agent: Some(r.get(from)).filter(|s| !s.is_empty() && *s != "place").map(str::to_string),
             })
         })?;
 
