@@ -508,12 +508,12 @@ impl Events {
             lower.clear();
             lower.extend(text[t.span].chars().flat_map(char::to_lowercase));
             let Some(&person) = self.roles.get(&lower) else { continue };
-            // Not a title before a name (`President Joe Biden`), nor, unless it names a person
-            // (`his lawyer`, `a spokesman`), an indefinite (`a party to`) or someone's (`whose
-            // forces`: the owner is the actor).
+            // Not a title before a name (`President Joe Biden`), an indefinite (`a party to`,
+            // `a doctor`: no one in particular), nor, unless it names a person (`his lawyer`),
+            // someone's (`whose forces`: the owner is the actor).
             let prev = k.checked_sub(1).map(|p| text[doc.tokens[p].span].to_lowercase());
             let title = covered.get(k + 1).copied().unwrap_or(false);
-            let excluded = !person && prev.as_deref().is_some_and(|p| matches!(p, "a" | "an" | "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
+            let excluded = prev.as_deref().is_some_and(|p| matches!(p, "a" | "an") || !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
             if !title && !excluded {
                 mentions.push(ActorMention { span: t.span, first: k, end: k + 1, entity: None });
             }
@@ -648,6 +648,7 @@ impl Events {
         for e in &mut out {
             implied_target(doc, e, layers.main_country.as_deref());
         }
+        self.intents(&mut out);
         intended_targets(&mut out);
         // An unknown speaker whose words say nothing of what it is (`one resident`) is no actor.
         out.retain(|e| e.source.entity.is_some() || e.source.code.is_some());
@@ -1062,6 +1063,41 @@ fn implied_target(doc: &Document, e: &mut Event, main_country: Option<&str>) {
     e.target = Some(Actor { entity: None, span: e.cue, name: format!("people of {country}"), code: Some(code) });
 }
 
+impl Events {
+    /// A plain statement whose content is its speaker's own act to come (`He also said he would
+    /// visit Libya`, `"Laura and I will travel to sub-Saharan Africa," Bush said`) expresses an
+    /// intent: 036 to meet or visit, 033 to give aid, else 030.
+    fn intents(&self, events: &mut [Event]) {
+        let same = |a: &Actor, b: &Actor| match (a.entity, b.entity) {
+            (Some(x), Some(y)) => x == y,
+            _ => a.code.is_some() && a.code == b.code,
+        };
+        for k in 0..events.len() {
+            if events[k].cameo.code != "010" {
+                continue;
+            }
+            let e = &events[k];
+            let act = events.iter().find(|n| {
+                n.sentence == e.sentence
+                    && n.cue != e.cue
+                    && matches!(n.modality, Modality::Intended | Modality::Hypothetical)
+                    && !n.cameo.code.starts_with("01")
+                    && !n.cameo.code.starts_with("02")
+                    && same(&n.source, &e.source)
+            });
+            let Some(act) = act else { continue };
+            let code = match &act.cameo.code[..2] {
+                "04" => "036",
+                "07" => "033",
+                _ => "030",
+            };
+            if let Some(&info) = self.cameo.get(code) {
+                events[k].cameo = info;
+            }
+        }
+    }
+}
+
 /// An intent (03) with no target of its own takes the target of the act it announces, by the
 /// same source a few words on (`promised to provide life-long treatment to the children`).
 fn intended_targets(events: &mut [Event]) {
@@ -1112,7 +1148,9 @@ fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32, Antecedent
             let mut all: Vec<(Actor, Option<Actor>)> = Vec::new();
             for p in out.iter().filter(|p| p.cue == last.cue) {
                 if !all.iter().any(|(a, _)| a.code == p.source.code && a.entity == p.source.entity) {
-                    all.push((p.source.clone(), p.target.clone()));
+                    // Its object too, for a verb of the same kind (`fined ... and imprisoned`).
+                    let target = p.target.clone().filter(|_| p.cameo.code[..2] == e.cameo.code[..2]);
+                    all.push((p.source.clone(), target));
                 }
             }
             all
@@ -1135,6 +1173,7 @@ fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32, Antecedent
                 .take_while(|p| p.sentence.index() + 3 >= si)
                 .find(|p| p.sentence.index() < si)
                 .map(all)
+                .map(|all| all.into_iter().map(|(a, _)| (a, None)).collect::<Vec<_>>())
                 .filter(|all| all.len() > 1 || all.iter().any(|(a, _)| a.entity.is_none() || !person(a)))
                 .unwrap_or_default(),
         };
@@ -1150,7 +1189,7 @@ fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32, Antecedent
                 let mut resolved = e.clone();
                 resolved.source = source.clone();
                 // Coordinated verbs share their object too (`he was fined ... and imprisoned`).
-                if resolved.target.is_none() && kind == Antecedent::Verb && !statement(&resolved.cameo.code) {
+                if resolved.target.is_none() && kind == Antecedent::Verb {
                     resolved.target = target.clone();
                 }
                 if !out.iter().rev().take_while(|p| p.cue == cue).any(|p| p.source == resolved.source && p.target == resolved.target) {
@@ -1367,8 +1406,10 @@ fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue
             _ => None,
         };
         if subjects.is_empty() {
-            // `I` or `we` in someone's quoted words is the speaker.
-            if let Some(speaker) = matches!(before, Some("i" | "we")).then(|| s.layers.speaker(s.doc, cue_span)).flatten() {
+            // `I` or `we` in someone's quoted words is the speaker (`I strongly urge`, `we will
+            // also work to assess`).
+            let first_person = (i.saturating_sub(8)..i).rev().take_while(|&k| s.at[k].is_none() && !CLAUSE_END.contains(&&*s.words[k])).any(|k| matches!(&*s.words[k], "i" | "we"));
+            if let Some(speaker) = first_person.then(|| s.layers.speaker(s.doc, cue_span)).flatten() {
                 return Found { pairs: pairs(&[speaker], &target_actors), antecedent: None };
             }
             return match antecedent {
@@ -1445,7 +1486,7 @@ fn word_before<'s>(s: &'s Sentence, i: usize) -> (Option<&'s str>, usize) {
     while k > 0 {
         k -= 1;
         let w = &*s.words[k];
-        if s.at[k].is_none() && (w.ends_with("ly") || matches!(w, "has" | "have" | "had" | "also" | "then" | "later" | "now" | "will" | "would" | "is" | "are" | "was" | "were")) {
+        if s.at[k].is_none() && (w.ends_with("ly") || MODALS.contains(&w) || matches!(w, "has" | "have" | "had" | "also" | "then" | "later" | "now" | "will" | "can" | "must" | "is" | "are" | "was" | "were")) {
             continue;
         }
         return (Some(w), k);
@@ -1567,10 +1608,10 @@ fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: bool) -> Ve
         // joins only after an `and`).
         let mut found = vec![m];
         let mut j = start;
-        while j >= 2 && (s.words[j - 1] == "and" || (s.words[j - 1] == "," && found.len() > 1)) {
-            // `China, Japan, and the United Kingdom`
+        while j >= 2 && (matches!(&*s.words[j - 1], "and" | "or" | "nor") || (s.words[j - 1] == "," && found.len() > 1)) {
+            // `China, Japan, and the United Kingdom`, `neither the E.U. nor France`
             let mut p = j - 2;
-            if s.words[j - 1] == "and" && s.words[p] == "," && p > 0 {
+            if s.words[j - 1] != "," && s.words[p] == "," && p > 0 {
                 p -= 1;
             }
             let Some(prev) = s.at[p].map(|x| mentions[x]) else { break };
@@ -1614,7 +1655,7 @@ fn whose(s: &Sentence, start: usize) -> bool {
 /// True when the words before position `start` are a preposition (with a determiner between).
 fn governed_by_preposition(s: &Sentence, start: usize) -> bool {
     let mut j = start;
-    while j > 0 && (DETERMINERS.contains(&&*s.words[j - 1]) || s.words[j - 1].ends_with("'s") || s.words[j - 1] == "former") {
+    while j > 0 && (DETERMINERS.contains(&&*s.words[j - 1]) || s.words[j - 1].ends_with("'s") || matches!(&*s.words[j - 1], "former" | "neither" | "either" | "both")) {
         j -= 1;
     }
     j > 0 && PREPOSITIONS.contains(&&*s.words[j - 1])
@@ -1695,7 +1736,7 @@ fn material(code: &str) -> bool {
 }
 
 /// Nouns for people that are not roles.
-const PEOPLE: &[&str] = &["people", "persons", "personnel", "men", "women", "children", "civilians", "residents", "villagers", "vendors", "traders", "suspects", "patients", "workers", "students", "families", "migrants", "protesters", "demonstrators", "passengers", "travellers", "travelers", "prisoners", "inmates", "victims", "survivors"];
+const PEOPLE: &[&str] = &["people", "persons", "personnel", "man", "woman", "boy", "girl", "child", "men", "women", "children", "civilians", "residents", "villagers", "vendors", "traders", "suspects", "patients", "workers", "students", "families", "migrants", "protesters", "demonstrators", "passengers", "travellers", "travelers", "prisoners", "inmates", "victims", "survivors"];
 
 /// People named by a common noun right after word `from` (`four vendors`, `hundreds of
 /// residents`): an actor with no entity, coded later as the people of the article's country.
