@@ -195,16 +195,19 @@ struct Sentence<'a> {
     at: &'a [Option<usize>],
     /// Forms of reporting verbs and event cues.
     verbs: &'a HashSet<String>,
+    /// The document's actor mentions.
+    mentions: &'a [ActorMention],
 }
 
 impl<'a> Sentence<'a> {
     /// Sentence `si` of `doc`, with `at` the actor mention of each of the document's tokens.
-    fn new(doc: &'a Document, layers: &'a Layers, at: &'a [Option<usize>], verbs: &'a HashSet<String>, si: usize) -> Sentence<'a> {
+    fn new(doc: &'a Document, layers: &'a Layers, mentions: &'a [ActorMention], at: &'a [Option<usize>], verbs: &'a HashSet<String>, si: usize) -> Sentence<'a> {
         let sentence = &doc.sentences[si];
         let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
         let text = doc.text();
         Sentence {
             verbs,
+            mentions,
             span: sentence.span,
             layers,
             // An acronym naming an actor keeps its capitals, so that `WHO` or `US` is never
@@ -435,6 +438,11 @@ fn nominal(s: &Sentence, i: usize) -> bool {
     if i > 0 && s.at[i - 1].is_none() && PREPOSITIONS.contains(&&*s.words[i - 1]) && s.words[i - 1] != "to" && !word.ends_with("ing") {
         return true;
     }
+    // `Algerian free speech`: a demonym used as an adjective (not a people: `Russians protest`).
+    let norp = |m: usize| s.mentions[m].entity.is_some_and(|e| s.doc.entities[e.index()].kind == EntityType::Norp);
+    if i > 0 && s.at[i - 1].is_some_and(norp) && !s.words[i - 1].ends_with('s') {
+        return true;
+    }
     // `a UN report`: an indefinite article and a name before it.
     if i > 1 && s.at[i - 1].is_some() && !word.ends_with("ed") {
         let mut k = i - 1;
@@ -543,7 +551,7 @@ impl Events {
         // The codes of statement cues left to the quotes layer (`warned` → 012), by start.
         let mut spoken: HashMap<u32, &str> = HashMap::new();
         for si in 0..doc.sentences.len() {
-            let s = Sentence::new(doc, &layers, &by_token, &self.verbs, si);
+            let s = Sentence::new(doc, &layers, &mentions, &by_token, &self.verbs, si);
             let first = s.first;
             let mut i = 0;
             while i < s.words.len() {
@@ -616,7 +624,7 @@ impl Events {
             if doc.sentences.get(si).is_none_or(|s| !s.span.contains(cue)) {
                 continue;
             }
-            let s = Sentence::new(doc, &layers, &by_token, &self.verbs, si);
+            let s = Sentence::new(doc, &layers, &mentions, &by_token, &self.verbs, si);
             let (first, end) = (s.first, s.first + s.words.len());
             let i = doc.tokens[first..end].partition_point(|t| t.span.start < cue.start);
             let cue_end = doc.tokens[first..end].partition_point(|t| t.span.start < cue.end).max(i + 1);
@@ -1011,6 +1019,13 @@ impl Events {
         let text = doc.text();
         let words = entity.map(|e| e.name.as_str()).into_iter().chain([&text[a.span]]).flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'));
         let r = self.resources;
+        // A country of two or three words (`United States President`).
+        if country.is_none() {
+            let all: Vec<String> = text[a.span].split_whitespace().map(str::to_lowercase).collect();
+            country = (2..=3)
+                .flat_map(|n| all.windows(n).map(|w| w.join(" ")).collect::<Vec<_>>())
+                .find_map(|name| r.lookup_folded(&name).find(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country)).map(|n| r.tables.countries[n.id as usize].alpha3.clone()));
+        }
         for w in words.filter(|w| !w.is_empty()) {
             let lower = w.to_lowercase();
             for n in r.lookup_folded(&lower) {
@@ -1159,7 +1174,7 @@ fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32, Antecedent
             Antecedent::Verb => earlier().take_while(|p| p.sentence.index() == si).next().map(all).unwrap_or_default(),
             Antecedent::It => earlier()
                 .take_while(|p| p.sentence.index() + 3 >= si)
-                .find(|p| p.sentence.index() < si && (!person(&p.source) || organization(&p.source)))
+                .find(|p| !person(&p.source) || organization(&p.source))
                 .map(|p| {
                     let source = match person(&p.source) {
                         true => Actor { entity: None, span: e.source.span, name: e.source.name.clone(), code: p.source.code.clone() },
@@ -1297,7 +1312,8 @@ fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue
         && !passive
         && i > 0
         && !AUXILIARIES.contains(&&*s.words[i - 1])
-        && (next == Some("by") && s.at[i - 1].is_none() || cue.agent.is_some() && s.at[i - 1].is_some() && next.is_none_or(|w| PREPOSITIONS.contains(&w) || w == "," || w == "."));
+        && (next == Some("by") && s.at[i - 1].is_none()
+            || cue.agent.is_some() && (s.at[i - 1].is_some() || plain(s, i - 1)) && next.is_none_or(|w| PREPOSITIONS.contains(&w) || w == "," || w == "."));
     let subjects = match purpose(s, i) {
         Some(v) if !cue.noun => self::subjects(s, mentions, v, true),
         _ => subjects(s, mentions, i, !cue.noun),
@@ -1361,7 +1377,8 @@ fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue
         let by = after(&["by".into()], cue_end);
         let patients: Vec<Actor> = match passive {
             true => subjects.iter().map(mention_actor).collect(),
-            false => s.at[i - 1].map(|k| mention_actor(&mentions[k])).into_iter().collect(),
+            // `Mohamed Tamalt, a journalist imprisoned in Algeria`: the person named.
+            false => s.at[i - 1].map(|k| mentions[k]).or_else(|| apposed(s, mentions, i)).map(|m| mention_actor(&m)).into_iter().collect(),
         };
         let patients = if patients.is_empty() { people_before(s, i).into_iter().collect() } else { patients };
         if by.is_empty() {
@@ -1605,9 +1622,12 @@ fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: bool) -> Ve
             continue;
         }
         // Coordinated before it: `Trump and Putin`, `Britain, France and Germany` (a comma
-        // joins only after an `and`).
+        // joins only after an `and`), `the WHO and the CDC`.
         let mut found = vec![m];
         let mut j = start;
+        if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
+            j -= 1;
+        }
         while j >= 2 && (matches!(&*s.words[j - 1], "and" | "or" | "nor") || (s.words[j - 1] == "," && found.len() > 1)) {
             // `China, Japan, and the United Kingdom`, `neither the E.U. nor France`
             let mut p = j - 2;
@@ -1620,6 +1640,9 @@ fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: bool) -> Ve
             }
             found.push(prev);
             j = prev.first - s.first;
+            if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
+                j -= 1;
+            }
         }
         found.reverse();
         return found;
@@ -1627,11 +1650,12 @@ fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: bool) -> Ve
     Vec::new()
 }
 
-/// The person a role noun at `start` stands in apposition to (`Hassan el Bushra, regional
-/// adviser`): a person's name, a comma and a few adjectives before it.
+/// The person the noun phrase ending before word `start` stands in apposition to (`Hassan el
+/// Bushra, regional adviser`, `Mohamed Tamalt, a journalist`): a person's name, a comma and a
+/// few determiners, adjectives or nouns.
 fn apposed(s: &Sentence, mentions: &[ActorMention], start: usize) -> Option<ActorMention> {
     let mut k = start;
-    while k > 0 && start - k < 3 && plain(s, k - 1) && !s.verb(k - 1) {
+    while k > 0 && start - k < 3 && (plain(s, k - 1) && !s.verb(k - 1) || matches!(&*s.words[k - 1], "a" | "an" | "the")) {
         k -= 1;
     }
     if k < 2 || s.words[k - 1] != "," {
@@ -1717,7 +1741,10 @@ fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: ActorMention) ->
     let mut j = m.end - s.first;
     while j + 1 < s.words.len() && matches!(&*s.words[j], "and" | "or" | ",") {
         let comma = s.words[j] == "," && !matches!(&*s.words[j + 1], "and" | "or");
-        let k = if s.words[j] == "," && !comma { j + 2 } else { j + 1 };
+        let mut k = if s.words[j] == "," && !comma { j + 2 } else { j + 1 };
+        if s.words.get(k).is_some_and(|w| matches!(&**w, "the" | "a" | "an")) {
+            k += 1;
+        }
         let Some(next) = s.at.get(k).copied().flatten().map(|x| mentions[x]) else { break };
         found.push(next);
         if !comma {
