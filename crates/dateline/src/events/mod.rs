@@ -634,7 +634,9 @@ impl Events {
             }
             let source = speaker_actor(doc, speaker);
             let words = doc.text()[speaker.span].to_lowercase();
-            let code = spoken.get(&cue.start).copied().unwrap_or("010");
+            // The lexicon's code for the cue (`warned` → 012, `alleged` → 112), else a statement.
+            let lexicon = || self.cue_at(&s, i).map(|(row, _, _)| self.resources.tables.event_cues[row].code.as_str());
+            let code = spoken.get(&cue.start).copied().or_else(lexicon).unwrap_or("010");
             if let Some(e) = self.event(doc, &s, si, code, cue, i, cue_end, source, None, main_place, reference) {
                 out.push(e);
             }
@@ -657,6 +659,15 @@ impl Events {
             implied_target(doc, e, layers.main_country.as_deref());
         }
         self.intents(&mut out);
+        // `She urged countries to be careful ..., saying that ...`: `saying` gives the content
+        // of the act before it by the same speaker, not a statement of its own.
+        let same_act = |k: usize| {
+            let e = &out[k];
+            doc.text()[e.cue].eq_ignore_ascii_case("saying") && out[..k].iter().any(|p| p.sentence == e.sentence && p.source == e.source)
+        };
+        let keep: Vec<bool> = (0..out.len()).map(|k| !same_act(k)).collect();
+        let mut keep = keep.into_iter();
+        out.retain(|_| keep.next().unwrap_or(true));
         intended_targets(&mut out);
         // An unknown speaker whose words say nothing of what it is (`one resident`) is no actor.
         out.retain(|e| e.source.entity.is_some() || e.source.code.is_some());
@@ -1080,8 +1091,7 @@ fn implied_target(doc: &Document, e: &mut Event, main_country: Option<&str>) {
 
 impl Events {
     /// A plain statement whose content is its speaker's own act to come (`He also said he would
-    /// visit Libya`, `"Laura and I will travel to sub-Saharan Africa," Bush said`) expresses an
-    /// intent: 036 to meet or visit, 033 to give aid, else 030.
+    /// visit Libya`) expresses an intent: 036 to meet or visit, 033 to give aid, else 030.
     fn intents(&self, events: &mut [Event]) {
         let same = |a: &Actor, b: &Actor| match (a.entity, b.entity) {
             (Some(x), Some(y)) => x == y,
@@ -1095,7 +1105,8 @@ impl Events {
             let act = events.iter().find(|n| {
                 n.sentence == e.sentence
                     && n.cue != e.cue
-                    && matches!(n.modality, Modality::Intended | Modality::Hypothetical)
+                    && n.modality == Modality::Intended
+                    && n.cue.start > e.cue.end
                     && !n.cameo.code.starts_with("01")
                     && !n.cameo.code.starts_with("02")
                     && same(&n.source, &e.source)
@@ -1579,6 +1590,15 @@ fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: bool) -> Ve
         if CLAUSE_END.contains(&w) && s.at[k].is_none() {
             return Vec::new();
         }
+        // `Australian politicians, noting the public support ..., are promising`: a
+        // participle's phrase between commas is passed over.
+        if w == "," && !relative && s.at[k].is_none() {
+            let open = (k.saturating_sub(16)..k).rev().find(|&j| s.words[j] == ",");
+            if let Some(j) = open.filter(|&j| s.at[j + 1].is_none() && s.words[j + 1].ends_with("ing") && j + 1 < k) {
+                k = j;
+                continue;
+            }
+        }
         comma |= w == ",";
         // `Kuti said the rustlers raided`: the subject is in the reported clause, or is not
         // named; `that` opens a clause of its own.
@@ -1830,8 +1850,14 @@ fn modality(doc: &Document, s: &Sentence, i: usize, cue_end: usize, cue: Span, t
     if before.iter().any(|w| NEGATIONS.contains(w)) {
         return Modality::Negated;
     }
-    if before.iter().any(|w| MODALS.contains(w)) || after.iter().any(|w| CONDITIONS.contains(w)) {
+    // `would` after a reporting verb is the future of reported speech (`he said the EU would
+    // provide`), not a condition.
+    let reported_future = before.contains(&"would") && (0..i.saturating_sub(before.len())).any(|k| s.verb(k) && !s.words[k].ends_with("ing"));
+    if before.iter().any(|w| MODALS.contains(w) && !(*w == "would" && reported_future)) || after.iter().any(|w| CONDITIONS.contains(w)) {
         return Modality::Hypothetical;
+    }
+    if reported_future {
+        return Modality::Intended;
     }
     if before.iter().rev().take(3).any(|w| FUTURE.contains(w)) || before.iter().any(|w| w.starts_with("intend") || w.starts_with("plan") || w.starts_with("expect") || w.starts_with("schedul")) {
         return Modality::Intended;
