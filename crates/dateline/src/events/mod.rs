@@ -321,6 +321,10 @@ impl Events {
             }
             let cue = &table[*row];
             let end = i + words.len();
+            // Another sense of the word (`claimed 488 lives`, `fight the virus`).
+            if !cue.unless.is_empty() && follows(&cue.unless, &s.words[end..], 4).is_some() {
+                continue;
+            }
             let object_end = match cue.object.is_empty() {
                 true => end,
                 false => match object_follows(cue, &s.words[end..]) {
@@ -331,7 +335,8 @@ impl Events {
             // A verb form used as a noun (`a meeting`, `the Alaska meeting`) is not a verb event;
             // a noun form after `to` is a verb (`to visit`).
             let after_to = i > 0 && s.words[i - 1] == "to";
-            if (cue.noun && after_to) || (!cue.noun && (noun_use || participle(s, i, end))) {
+            // (A coercive participle is a passive: `a journalist imprisoned in Algeria`.)
+            if (cue.noun && after_to) || (!cue.noun && (noun_use || cue.agent.is_none() && participle(s, i, end))) {
                 continue;
             }
             // The longest cue wins, then the one with an object (more specific); a form both a
@@ -364,11 +369,14 @@ fn participle(s: &Sentence, i: usize, end: usize) -> bool {
         let w = &*s.words[k];
         s.at[k].is_some()
             || DETERMINERS.contains(&w)
-            || matches!(w, "that" | "to" | "by" | "him" | "her" | "them" | "it" | "us" | "me" | "on" | "with" | "he" | "she" | "they" | "we")
+            || matches!(w, "that" | "to" | "by" | "him" | "her" | "them" | "it" | "us" | "me" | "on" | "with")
             || w.starts_with(|c: char| c.is_ascii_digit())
             || w.ends_with("ly")
     };
-    !(end..(end + 2).min(s.words.len())).any(takes)
+    // The word after, or one word on what is no pronoun (`reported yesterday that`, not
+    // `birds killed after they were infected`).
+    let pronoun = |k: usize| matches!(&*s.words[k], "he" | "she" | "they" | "we" | "it" | "him" | "her" | "them" | "us" | "me");
+    !(end < s.words.len() && takes(end) || end + 1 < s.words.len() && takes(end + 1) && !pronoun(end + 1))
 }
 
 impl Events {
@@ -391,11 +399,17 @@ impl Events {
 /// Where the first of the cue's object words ends, when one comes within the next six words
 /// before a clause ends (an offset into `after`).
 fn object_follows(cue: &EventCue, after: &[Cow<str>]) -> Option<usize> {
-    for (k, w) in after.iter().take(6).enumerate() {
+    follows(&cue.object, after, 6)
+}
+
+/// Where the first of `words` (each of one or more words) ends, when one comes within the
+/// first `window` words of `after` before a clause ends.
+fn follows(words: &[String], after: &[Cow<str>], window: usize) -> Option<usize> {
+    for (k, w) in after.iter().take(window).enumerate() {
         if CLAUSE_END.contains(&&**w) || w == "." {
             return None;
         }
-        for o in &cue.object {
+        for o in words {
             let words: Vec<&str> = o.split(' ').collect();
             if after.len() >= k + words.len() && after[k..k + words.len()].iter().zip(&words).all(|(a, b)| a == b) {
                 return Some(k + words.len());
@@ -1166,6 +1180,12 @@ fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32, Antecedent
             k = end;
             continue;
         };
+        // `it` stands for an organization or a country that says or asks something, not for
+        // what kills or fights (`it kills all viruses`).
+        if kind != Antecedent::Verb && conflict(&events[k].cameo.code) {
+            k = end;
+            continue;
+        }
         let e = &events[k];
         let si = e.sentence.index();
         let earlier = || out.iter().rev().filter(|p| p.cue.start < cue.start && known(&p.source));
@@ -1188,7 +1208,7 @@ fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32, Antecedent
                 .find(|p| !person(&p.source) || organization(&p.source))
                 .map(|p| {
                     let source = match person(&p.source) {
-                        true => Actor { entity: None, span: e.source.span, name: e.source.name.clone(), code: p.source.code.clone() },
+                        true => Actor { entity: None, span: e.source.span, name: p.source.name.clone(), code: p.source.code.clone() },
                         false => p.source.clone(),
                     };
                     vec![(source, None)]
@@ -1406,7 +1426,7 @@ fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue
         if targets.is_empty() {
             targets = direct(object_end);
         }
-        if targets.is_empty() {
+        if targets.is_empty() && cue.target.is_empty() {
             targets = objects(s, mentions, &["from".into(), "of".into(), "by".into()], object_end)
                 .into_iter()
                 .filter(|m| m.first - s.first <= object_end + 4)
@@ -1427,6 +1447,23 @@ fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue
         // A verb coordinated with an earlier one shares its subject (`confirmed ... but
         // denied`); `it` or `they` before the verb stand for actors named before.
         let (before, _) = word_before(s, i);
+        // `toured Pangandaran and met people`: the actor nearest before `and` is the first
+        // verb's object; the subject is before it.
+        let subjects = match before {
+            Some("and") if !subjects.is_empty() && {
+                let mut k = subjects[0].first - s.first;
+                while k > 0 && DETERMINERS.contains(&&*s.words[k - 1]) {
+                    k -= 1;
+                }
+                let relative = (subjects[0].end - s.first..i).any(|j| matches!(&*s.words[j], "who" | "which"));
+                k > 0 && (plain(s, k - 1) || s.verb(k - 1)) && !relative
+            } =>
+            {
+                let again = self::subjects(s, mentions, subjects[0].first - s.first, true);
+                if again.is_empty() { subjects } else { again }
+            }
+            _ => subjects,
+        };
         let antecedent = match before {
             Some("and" | "but") => Some(Antecedent::Verb),
             Some("they") if subjects.is_empty() => Some(Antecedent::They),
@@ -1774,6 +1811,11 @@ fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: ActorMention) ->
     }
     found.truncate(sure);
     found
+}
+
+/// Codes of violence (18-20).
+fn conflict(code: &str) -> bool {
+    code.get(..2).is_some_and(|r| ("18"..="20").contains(&r))
 }
 
 /// Codes of material acts on people (aid, release, coercion, violence), whose object is often

@@ -321,6 +321,9 @@ pub struct EventCue {
     /// The sector of the authority that does it when the text names no agent (`COP` for
     /// `arrest`: `he was arrested` is done by the police of the place), from the same column.
     pub agent: Option<String>,
+    /// Words one of which, following closely, means the cue is used in another sense
+    /// (`claimed` + `lives`, `fight` + `virus`).
+    pub unless: Vec<String>,
 }
 
 /// A word that marks an organization name (`Inc.` after, `Ministry` at the head).
@@ -671,8 +674,8 @@ impl Tables {
         let (file, text) = source.text("lexicon/event_cues.tsv")?;
         let tsv = Tsv::parse(&file, &text)?;
         let c = |n| tsv.column(n);
-        let (cue, forms, part, code, object, target, from) =
-            (c("cue")?, c("forms")?, c("part")?, c("code")?, c("object")?, c("target")?, c("source")?);
+        let (cue, forms, part, code, object, target, from, unless) =
+            (c("cue")?, c("forms")?, c("part")?, c("code")?, c("object")?, c("target")?, c("source")?, c("unless")?);
         self.event_cues = tsv.map(|r| {
             Ok(EventCue {
                 cue: r.get(cue).to_string(),
@@ -683,6 +686,7 @@ impl Tables {
                 target: strings(r.list(target)),
                 source_from_place: r.get(from) == "place",
                 agent: Some(r.get(from)).filter(|s| !s.is_empty() && *s != "place").map(str::to_string),
+                unless: strings(r.list(unless)),
             })
         })?;
 
