@@ -313,6 +313,13 @@ impl Events {
     fn cue_at(&self, s: &Sentence, i: usize) -> Option<(usize, usize, usize)> {
         let rows = self.forms.get(&*s.words[i])?;
         let table = &self.resources.tables.event_cues;
+        // A capitalized word inside a sentence belongs to a name or a title (`Trade Minister`,
+        // `AIDS`), not to a cue.
+        let written = &s.doc.text()[s.doc.tokens[s.first + i].span];
+        let opening = i == 0 || matches!(&*s.words[i - 1], "\"" | "“" | ":" | "(" | "'" | "‘");
+        if written.starts_with(char::is_uppercase) && !opening {
+            return None;
+        }
         let noun_use = nominal(s, i);
         let mut best: Option<(usize, usize, usize)> = None;
         for (row, words) in rows {
@@ -335,6 +342,10 @@ impl Events {
             // A verb form used as a noun (`a meeting`, `the Alaska meeting`) is not a verb event;
             // a noun form after `to` is a verb (`to visit`).
             let after_to = i > 0 && s.words[i - 1] == "to";
+            // A verb's base form after `is` is an adjective (`she is free of infections`).
+            if !cue.noun && i > 0 && BE.contains(&&*s.words[i - 1]) && cue.forms.first() == Some(&s.words[i].to_string()) {
+                continue;
+            }
             // (A coercive participle is a passive: `a journalist imprisoned in Algeria`.)
             if (cue.noun && after_to) || (!cue.noun && (noun_use || cue.agent.is_none() && participle(s, i, end))) {
                 continue;
@@ -362,7 +373,14 @@ impl Events {
 /// 'Anonymous'`) and not followed by what a verb takes (`that`, an object, `to`, `by`).
 fn participle(s: &Sentence, i: usize, end: usize) -> bool {
     let number = |k: usize| s.words[k].starts_with(|c: char| c.is_ascii_digit());
-    if i == 0 || !s.words[i].ends_with("ed") || !(plain(s, i - 1) || number(i - 1)) {
+    if i == 0 || !s.words[i].ends_with("ed") {
+        return false;
+    }
+    // `as recommended for people of his age` (but `as reported by the ministry` is said)
+    if s.words[i - 1] == "as" {
+        return s.words.get(end).is_none_or(|w| w != "by");
+    }
+    if !(plain(s, i - 1) || number(i - 1)) {
         return false;
     }
     let takes = |k: usize| {
@@ -433,6 +451,7 @@ fn plain(s: &Sentence, k: usize) -> bool {
         && !BE.contains(&w)
         && !PREPOSITIONS.contains(&w)
         && !DETERMINERS.contains(&w)
+        && !CLAUSE_END.contains(&w)
         && !matches!(w, "and" | "or" | "but" | "who" | "which" | "that" | "also" | "then" | "as")
 }
 
@@ -446,7 +465,8 @@ fn nominal(s: &Sentence, i: usize) -> bool {
     if i > 0 && (DETERMINERS.contains(&&*s.words[i - 1]) || QUANTIFIERS.contains(&&*s.words[i - 1])) {
         return true;
     }
-    if i > 1 && DETERMINERS.contains(&&*s.words[i - 2]) && plain(s, i - 1) && !s.words[i - 1].ends_with('s') && !word.ends_with("ed") {
+    let preposition = |k: usize| PREPOSITIONS.contains(&&*s.words[k]) && s.words[k] != "to" && s.at[k].is_none();
+    if i > 1 && (DETERMINERS.contains(&&*s.words[i - 2]) || preposition(i - 2)) && plain(s, i - 1) && !s.words[i - 1].ends_with('s') && !word.ends_with("ed") {
         return true;
     }
     if i > 0 && s.at[i - 1].is_none() && PREPOSITIONS.contains(&&*s.words[i - 1]) && s.words[i - 1] != "to" && !word.ends_with("ing") {
@@ -1265,6 +1285,8 @@ fn appeal(s: &Sentence, from: usize) -> bool {
         }
         if matches!(w, "him" | "her" | "them" | "us" | "me" | "you") || PEOPLE.contains(&w) {
             addressee = true;
+        } else if w == "not" && addressee {
+            // `warned people not to drink the water`
         } else if w == "to" {
             let verb = |k: usize| s.at[k].is_none() && s.words[k].chars().all(|c| c.is_lowercase()) && !DETERMINERS.contains(&&*s.words[k]);
             return addressee && k + 1 < s.words.len() && verb(k + 1);
@@ -1375,7 +1397,15 @@ fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue
             .flatten()
             .into_iter()
             .collect::<Vec<_>>();
-        let by = after(&["by".into(), "from".into()], cue_end);
+        // `by X` or `from X` right after the noun, or after its participle (`investigations
+        // by the ministry`, `a statement made by the Health Department`).
+        let word = |k: usize| s.words.get(k).map(|w| &**w);
+        let participle = word(cue_end).is_some_and(|w| w.ends_with("ed") || w == "made") && word(cue_end + 1) == Some("by");
+        let by = match word(cue_end) {
+            Some("by" | "from") => after(&["by".into(), "from".into()], cue_end),
+            _ if participle => after(&["by".into()], cue_end + 1),
+            _ => Vec::new(),
+        };
         let targets = after(&cue.target, cue_end);
         let between = if symmetric(&cue.code) { after(&["between".into()], cue_end) } else { Vec::new() };
         if !possessive.is_empty() {
@@ -1456,7 +1486,8 @@ fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue
                     k -= 1;
                 }
                 let relative = (subjects[0].end - s.first..i).any(|j| matches!(&*s.words[j], "who" | "which"));
-                k > 0 && (plain(s, k - 1) || s.verb(k - 1)) && !relative
+                let number = k > 0 && s.words[k - 1].starts_with(|c: char| c.is_ascii_digit());
+                k > 0 && (plain(s, k - 1) || s.verb(k - 1) || number) && !relative
             } =>
             {
                 let again = self::subjects(s, mentions, subjects[0].first - s.first, true);
@@ -1621,17 +1652,22 @@ fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: bool) -> Ve
     let mut k = i;
     let mut relative = false;
     let mut comma = false;
-    while k > 0 && k + 20 > i {
+    // At most 20 words are looked at (a skipped phrase does not count).
+    let mut budget = 20;
+    while k > 0 && budget > 0 {
         k -= 1;
+        budget -= 1;
         let w = &*s.words[k];
         if CLAUSE_END.contains(&w) && s.at[k].is_none() {
             return Vec::new();
         }
         // `Australian politicians, noting the public support ..., are promising`: a
         // participle's phrase between commas is passed over.
-        if w == "," && !relative && s.at[k].is_none() {
-            let open = (k.saturating_sub(16)..k).rev().find(|&j| s.words[j] == ",");
-            if let Some(j) = open.filter(|&j| s.at[j + 1].is_none() && s.words[j + 1].ends_with("ing") && j + 1 < k) {
+        // So is a relative clause (`H5N1, which has spread throughout Europe, ..., has killed`):
+        // the subject comes before it.
+        if w == "," && !relative && !comma && s.at[k].is_none() {
+            let opens = |j: usize| s.words[j] == "," && s.at[j + 1].is_none() && (s.words[j + 1].ends_with("ing") || matches!(&*s.words[j + 1], "which" | "who" | "whose"));
+            if let Some(j) = (k.saturating_sub(25)..k.saturating_sub(1)).rev().find(|&j| opens(j)) {
                 k = j;
                 continue;
             }
