@@ -1930,7 +1930,8 @@ fn modality(doc: &Document, s: &Sentence, i: usize, cue_end: usize, cue: Span, t
     }
     // `would` after a reporting verb is the future of reported speech (`he said the EU would
     // provide`), not a condition.
-    let reported_future = before.contains(&"would") && (0..i.saturating_sub(before.len())).any(|k| s.verb(k) && !s.words[k].ends_with("ing"));
+    let would = before.iter().rposition(|w| *w == "would").map(|p| i - before.len() + p);
+    let reported_future = would.is_some_and(|w| (0..w).any(|k| s.verb(k) && !s.words[k].ends_with("ing")));
     if before.iter().any(|w| MODALS.contains(w) && !(*w == "would" && reported_future)) || after.iter().any(|w| CONDITIONS.contains(w)) {
         return Modality::Hypothetical;
     }
