@@ -542,6 +542,17 @@ impl Stage for Events {
     }
 }
 
+/// Words that condemn what they describe.
+const CONDEMNATION: &[&str] = &[
+    "unacceptable", "reprehensible", "shocking", "outrageous", "disgraceful", "shameful", "irresponsible", "deplorable", "appalling", "scandalous",
+    "heinous", "inexcusable", "unjustified", "unjust",
+];
+
+/// True when `content` holds a word of condemnation (see [`CONDEMNATION`]).
+fn condemns(content: &str) -> bool {
+    content.split(|c: char| !c.is_alphabetic()).any(|w| CONDEMNATION.iter().any(|c| w.eq_ignore_ascii_case(c)))
+}
+
 /// Entity types that can act.
 fn can_act(kind: EntityType) -> bool {
     matches!(kind, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp | EntityType::Fac)
@@ -699,6 +710,9 @@ impl Events {
             // The lexicon's code for the cue (`warned` → 012, `alleged` → 112), else a statement.
             let lexicon = || self.cue_at(&s, i).map(|(row, _, _)| self.resources.tables.event_cues[row].code.as_str());
             let code = spoken.get(&cue.start).copied().or_else(lexicon).unwrap_or("010");
+            // Words of condemnation in what is said make it a criticism (`described the attack
+            // as "utterly reprehensible"`).
+            let code = if code == "010" && condemns(&text[q.span]) { "111" } else { code };
             if let Some(e) = self.event(doc, &s, si, code, cue, i, cue_end, source, None, main_place, reference) {
                 out.push(e);
             }
