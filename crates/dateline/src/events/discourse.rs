@@ -32,9 +32,9 @@ impl Events {
                 continue;
             }
             let e = &events[k];
-            let act = events.iter().find(|n| {
-                n.sentence == e.sentence
-                    && n.cue != e.cue
+            // Events come in text order: the act is among the next ones of the sentence.
+            let act = events[k + 1..].iter().take_while(|n| n.sentence == e.sentence).find(|n| {
+                n.cue != e.cue
                     && n.modality == Modality::Intended
                     && n.cue.start > e.cue.end
                     && !n.cameo.code.starts_with("01")
@@ -108,13 +108,15 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
         // The sources of every event of the antecedent's cue.
         let all = |last: &Event| {
             let mut all: Vec<(Actor, Option<Actor>)> = Vec::new();
-            for p in out.iter().filter(|p| p.cue == last.cue) {
+            // (Events come in text order: the antecedent's are among the last few sentences'.)
+            for p in out.iter().rev().take_while(|p| p.sentence.index() >= last.sentence.index()).filter(|p| p.cue == last.cue) {
                 if !all.iter().any(|(a, _)| a.code == p.source.code && a.entity == p.source.entity) {
                     // Its object too, for a verb of the same kind (`fined ... and imprisoned`).
                     let target = p.target.clone().filter(|_| p.cameo.code[..2] == e.cameo.code[..2]);
                     all.push((p.source.clone(), target));
                 }
             }
+            all.reverse();
             all
         };
         let sources: Vec<(Actor, Option<Actor>)> = match kind {

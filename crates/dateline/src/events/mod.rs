@@ -739,7 +739,7 @@ impl Events {
         // of the act before it by the same speaker, not a statement of its own.
         let same_act = |k: usize| {
             let e = &out[k];
-            doc.text()[e.cue].eq_ignore_ascii_case("saying") && out[..k].iter().any(|p| p.sentence == e.sentence && p.source == e.source)
+            doc.text()[e.cue].eq_ignore_ascii_case("saying") && out[..k].iter().rev().take_while(|p| p.sentence == e.sentence).any(|p| p.source == e.source)
         };
         let keep: Vec<bool> = (0..out.len()).map(|k| !same_act(k)).collect();
         let mut keep = keep.into_iter();
