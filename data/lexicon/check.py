@@ -52,10 +52,10 @@ ENUMS = {
     },
     "regions.tsv": {"kind": {"region", "sea", "ocean", "gulf", "strait", "territory", "historical"}},
     "groups.tsv": {"kind": {"bloc", "religion", "ethnicity"}},
-    "event_cues.tsv": {"part": {"verb", "noun"}, "source": {"", "place"}},
+    "event_cues.tsv": {"part": {"verb", "noun"}, "source": {"", "place", "GOV", "COP", "JUD", "MIL"}},
 }
 # Columns that hold `|`-separated lists.
-LISTS = {"aliases", "forms", "variants", "adjectives", "people", "countries", "object", "target"}
+LISTS = {"aliases", "forms", "variants", "adjectives", "people", "countries", "object", "target", "unless"}
 EVENT_CODE = re.compile(r"^[0-9]{2,4}$")
 
 

@@ -153,6 +153,10 @@ enum EvalCommand {
         /// Exit with code 4 when the F1 of (source, target, root) triples is lower.
         #[arg(long)]
         min_f1: Option<f64>,
+        /// Score only the articles with an even or an odd number (tune on one half, check on
+        /// the other).
+        #[arg(long)]
+        half: Option<Half>,
     },
     /// Places on GeoVirus: mentions found, points within 161 km, mean and median error, AUC;
     /// end to end and from the gold names.
@@ -209,6 +213,15 @@ enum Half {
     Even,
     /// Articles 1, 3, 5, ...
     Odd,
+}
+
+impl Half {
+    fn library(self) -> dateline::eval::Half {
+        match self {
+            Half::Even => dateline::eval::Half::Even,
+            Half::Odd => dateline::eval::Half::Odd,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -282,20 +295,16 @@ fn run(cli: Cli) -> Result<u8> {
             write!(io::stdout().lock(), "{report}")?;
             Ok(0)
         }
-        Command::Eval(EvalCommand::Events { gold, texts, min_f1 }) => {
+        Command::Eval(EvalCommand::Events { gold, texts, min_f1, half }) => {
             let tsv = read_gold(&gold)?;
             let xml = read_gold(&texts)?;
-            let report = dateline::eval::events::evaluate(&tsv, &xml).with_context(|| gold.display().to_string())?;
+            let report = dateline::eval::events::evaluate(&tsv, &xml, half.map(Half::library)).with_context(|| gold.display().to_string())?;
             write!(io::stdout().lock(), "{report}")?;
             Ok(floor("(source, target, root) F1", report.root_primary.prf().2, min_f1))
         }
         Command::Eval(EvalCommand::Geo { gold, min_accuracy, half }) => {
             let xml = read_gold(&gold)?;
-            let half = half.map(|h| match h {
-                Half::Even => dateline::eval::Half::Even,
-                Half::Odd => dateline::eval::Half::Odd,
-            });
-            let report = dateline::eval::geo::evaluate(&xml, half).with_context(|| gold.display().to_string())?;
+            let report = dateline::eval::geo::evaluate(&xml, half.map(Half::library)).with_context(|| gold.display().to_string())?;
             write!(io::stdout().lock(), "{report}")?;
             Ok(floor("share of places within 161 km", report.end_to_end.accuracy(), min_accuracy))
         }

@@ -148,3 +148,73 @@ fn a_long_article_with_thousands_of_events_in_bounded_time() {
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
     assert!(doc.events.len() > 10_000, "{} events", doc.events.len());
 }
+
+/// (code, source code, target code) of every event.
+fn codes(doc: &Document) -> Vec<(String, String, String)> {
+    doc.events
+        .iter()
+        .map(|e| (e.cameo.code.clone(), e.source.code.clone().unwrap_or_default(), e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default()))
+        .collect()
+}
+
+fn coded(doc: &Document, code: &str, source: &str, target: &str) -> bool {
+    codes(doc).iter().any(|(c, s, t)| c == code && s == source && t == target)
+}
+
+#[test]
+fn an_acronym_is_no_relative_pronoun() {
+    // `WHO` before the cue once read as `who` and hid the speaker.
+    let doc = analyze("Mark Smith, an adviser at the WHO said the outbreak was contained.");
+    assert!(coded(&doc, "010", "IGOUNOHLHWHO", ""), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_description_beside_a_name_codes_the_person() {
+    let doc = analyze("The president of France, Jean Dupont, said the talks would resume.");
+    assert!(coded(&doc, "010", "FRAGOV", ""), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn an_agentless_passive_is_done_by_the_authority_the_lexicon_names() {
+    let doc = analyze("Tom Okello criticized the ministry. He was arrested in Nairobi, Kenya on Monday.");
+    let found = events(&doc);
+    assert!(has(&found, "173", "authorities", "Okello", None), "{found:#?}");
+    assert!(coded(&doc, "173", "KENCOP", "KEN"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn statements_have_no_target_and_speech_with_an_addressee_and_to_is_an_appeal() {
+    let doc = analyze("The minister told reporters that the border was open. The WHO warned governments to prepare for a pandemic.");
+    assert!(doc.events.iter().filter(|e| e.cameo.code == "010").all(|e| e.target.is_none()), "{:#?}", events(&doc));
+    assert!(has(&events(&doc), "020", "World Health Organization", "governments", None), "{:#?}", events(&doc));
+}
+
+#[test]
+fn participles_and_other_senses_are_no_events() {
+    let doc = analyze("Cases reported in Egypt rose. Egypt's last reported victim was a girl. The virus has claimed 40 lives in Kenya.");
+    assert!(doc.events.is_empty(), "{:#?}", events(&doc));
+}
+
+#[test]
+fn it_and_coordinated_verbs_take_their_antecedent() {
+    let doc = analyze("The World Health Organization met Egyptian officials on Monday. It says the outbreak is contained.");
+    assert!(coded(&doc, "010", "IGOUNOHLHWHO", ""), "{:#?}", codes(&doc));
+    let doc = analyze("The Kenyan ministry confirmed the cases but denied any cover-up.");
+    assert!(coded(&doc, "016", "KENGOV", ""), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_statement_of_ones_own_act_to_come_is_an_intent() {
+    let doc = analyze("Nicolas Sarkozy said he would visit Libya.");
+    let found = events(&doc);
+    assert!(has(&found, "036", "Sarkozy", "Libya", Some(Modality::Asserted)), "{found:#?}");
+    assert!(has(&found, "042", "Sarkozy", "Libya", Some(Modality::Intended)), "{found:#?}");
+}
+
+#[test]
+fn aid_goes_to_the_people_of_the_place_and_a_deal_between_two_binds_both() {
+    let doc = analyze("In Haiti, Oxfam has sent specialists. A deal between the European Union and Libya was mediated by Qatar.");
+    assert!(coded(&doc, "070", "NGOXFM", "HTICVL"), "{:#?}", codes(&doc));
+    assert!(coded(&doc, "057", "IGOEUREEC", "LBY") && coded(&doc, "057", "LBY", "IGOEUREEC"), "{:#?}", codes(&doc));
+    assert!(coded(&doc, "045", "QAT", "LBY"), "{:#?}", codes(&doc));
+}

@@ -3,27 +3,52 @@
 //!
 //! 1. **Cues** come from the team's lexicon (`data/lexicon/event_cues.tsv`): verb and noun
 //!    forms with a CAMEO code, words that must follow for a more specific reading (`ease` +
-//!    `sanctions` → 085), and the prepositions that introduce the target (`meet with`,
-//!    `purchase from`). A verb form after a determiner is a noun and is left alone.
-//!    Attributed speech from the quotes layer is a statement (010) unless its cue is coded.
-//! 2. **Actors** come from clause structure around the cue, without a parser: the subject is
-//!    the nearest actor mention before the cue that is not a preposition's object (so `X, who
-//!    ... rejected` and `the U.S., not a party to the tribunal, has eased` find X and the
-//!    U.S.), with the actors coordinated with it (`Trump and Putin`); the target is the
+//!    `sanctions` → 085), words that give the cue another sense (`claimed` + `lives`), and the
+//!    prepositions that introduce the target (`meet with`, `purchase from`). A verb form used
+//!    as a noun (`the meeting`, `more funding`, `in jail`, `a UN report`), a participle that
+//!    modifies a noun (`cases reported worldwide`), a base form after `is` (`is free`) and a
+//!    capitalized word inside a sentence (`Trade Minister`, `AIDS`) are no verb cues; a noun
+//!    before a role noun (`riot police`) and the topic of a discussion are no events; what an
+//!    appeal asks for (`sought an investigation`) is part of the appeal. Attributed speech
+//!    from the quotes layer is a statement (010) with its cue's code where the lexicon has
+//!    one (`warned` → 012); speech with an addressee and `to` + a verb is an appeal (020).
+//! 2. **Actors** come from clause structure around the cue, without a parser (`clause`): the
+//!    subject is the nearest actor mention before the cue that is not a preposition's object
+//!    (unless the preposition says whose a person is: `a source from the ministry`), not a
+//!    demonym modifying a noun, and not across a reporting verb or `that`; relative clauses
+//!    and participle phrases between commas are passed over, a role noun in apposition to a
+//!    name is the person, `I` and `we` in a quote are its speaker; with the actors
+//!    coordinated with it (`Trump and Putin`, `neither the E.U. nor France`). The target is the
 //!    first actor after the cue, or after one of its prepositions. Passives swap them (`was
-//!    criticized by X`). Nouns take their source from a possessive, `by`/`from`, or the
-//!    sentence's subject, and protests from the people of the place named. Symmetric events
-//!    (meet, talks, negotiate) between coordinated subjects go both ways. An event needs a
-//!    source the text names: none is invented.
-//! 3. **Modality** from the words around the cue: negated (`no`, `not`, `neither`),
-//!    hypothetical (`could`, `would`, `if`), intended (`will`, `to` + verb: `intends to meet`),
-//!    historical (the event's own date a month or more before the article's), reported
-//!    (inside someone's quoted or reported words), else asserted.
-//! 4. **Place and time**: a place or a calendar date in the event's sentence (nearest the
+//!    criticized by X`), also reduced ones (`rations donated by Britain`); an agentless
+//!    passive of a coercive cue is done by the authority the lexicon names for it, of the
+//!    place (`he was arrested` → the police). Nouns take their source from a possessive,
+//!    `by`/`from`, `between X and Y` (both ways), the subject of a light verb (`began a
+//!    hunger strike`), or the sentence's subject when they name a target, and protests from
+//!    the people of the place named. An infinitive of purpose takes the subject of the verb
+//!    it serves (`would visit Libya to help`). An event needs a source the text names.
+//! 3. **Discourse** (`discourse`): `it`, `they` and `the agency` stand for the sources of an
+//!    earlier event, a verb coordinated with an earlier one (`confirmed ... but denied`)
+//!    shares its source; a statement of the speaker's own act to come is an intent (03x);
+//!    aid with no target goes to the people of its place, a state of emergency is over a
+//!    country, an intent takes its act's target. Statements have no target.
+//! 4. **Actor codes** (`code`): the entity layer's, else the organization or country and
+//!    sector the actor's words or a description beside a person's name give (`David
+//!    Nabarro, the United Nations coordinator`, `The president of France, Nicolas Sarkozy`),
+//!    else the article's main country.
+//! 5. **Modality** from the words around the cue: negated (`no`, `not`, `neither`),
+//!    hypothetical (`could`, `would`, `if`), intended (`will`, `to` + verb: `intends to meet`;
+//!    `would` after a reporting verb), historical (the event's own date a month or more before
+//!    the article's), reported (inside someone's quoted or reported words), else asserted.
+//! 6. **Place and time**: a place or a calendar date in the event's sentence (nearest the
 //!    cue), else the article's main place and its date.
 
+mod clause;
+mod code;
+mod discourse;
+
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +60,9 @@ use crate::resources::{CameoEvent, EventCue, Resources};
 use crate::span::Span;
 use crate::stage::Stage;
 use crate::times::TimeType;
+use clause::*;
+use code::*;
+use discourse::*;
 
 /// How the text presents an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -103,8 +131,12 @@ pub struct Events {
     cameo: HashMap<&'static str, &'static CameoEvent>,
     /// The sector an organization's head or suffix word implies (`Ministry` → GOV).
     affixes: HashMap<String, &'static str>,
-    /// Every one-word form of a role noun, lower case (`police`, `officials`).
-    roles: std::collections::HashSet<String>,
+    /// Every one-word form of a role noun, lower case (`police`, `officials`), and whether it
+    /// names a person (`lawyer`) rather than a group or an institution.
+    roles: HashMap<String, bool>,
+    /// Every form of a reporting verb or an event cue's first word, lower case: words that end
+    /// a description of a person (`told Densbar's head judge Linton Sirait`).
+    verbs: HashSet<String>,
 }
 
 /// The CAMEO sector of each kind of organization word in `org_affixes.tsv`.
@@ -136,8 +168,16 @@ impl Events {
         }
         let cameo = resources.tables.cameo_events.iter().map(|c| (c.code.as_str(), c)).collect();
         let affixes = resources.tables.org_affixes.iter().filter_map(|a| Some((a.word.to_lowercase(), affix_sector(&a.kind)?))).collect();
-        let roles = resources.tables.roles.iter().flat_map(|r| &r.forms).filter(|f| !f.contains(' ')).map(|f| f.to_lowercase()).collect();
-        Ok(Events { resources, forms, cameo, affixes, roles })
+        let roles = resources
+            .tables
+            .roles
+            .iter()
+            .flat_map(|r| r.forms.iter().map(move |f| (f, r.kind == "person")))
+            .filter(|(f, _)| !f.contains(' '))
+            .map(|(f, person)| (f.to_lowercase(), person))
+            .collect();
+        let verbs = resources.tables.reporting_verbs.iter().flat_map(|v| &v.forms).filter(|f| !f.contains(' ')).map(|f| f.to_lowercase()).chain(forms.keys().cloned()).collect();
+        Ok(Events { resources, forms, cameo, affixes, roles, verbs })
     }
 }
 
@@ -163,6 +203,11 @@ fn symmetric(code: &str) -> bool {
     code.starts_with("04") || code == "057" || code.starts_with("06") || code == "190"
 }
 
+/// True for a plain statement, comment or declaration (010-013), which has no target.
+fn statement(code: &str) -> bool {
+    matches!(code, "010" | "011" | "012" | "013")
+}
+
 /// One token's view for the search.
 struct Sentence<'a> {
     layers: &'a Layers,
@@ -170,21 +215,42 @@ struct Sentence<'a> {
     words: Vec<Cow<'a, str>>,
     /// Global index of the first token.
     first: usize,
+    /// The sentence's span.
+    span: Span,
     doc: &'a Document,
     /// For each token of the sentence, the actor mention it starts or lies in: (mention
     /// index in `mentions`).
     at: &'a [Option<usize>],
+    /// Forms of reporting verbs and event cues.
+    verbs: &'a HashSet<String>,
+    /// The document's actor mentions.
+    mentions: &'a [ActorMention],
 }
 
 impl<'a> Sentence<'a> {
     /// Sentence `si` of `doc`, with `at` the actor mention of each of the document's tokens.
-    fn new(doc: &'a Document, layers: &'a Layers, at: &'a [Option<usize>], si: usize) -> Sentence<'a> {
+    fn new(doc: &'a Document, layers: &'a Layers, mentions: &'a [ActorMention], at: &'a [Option<usize>], verbs: &'a HashSet<String>, si: usize) -> Sentence<'a> {
         let sentence = &doc.sentences[si];
         let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
         let text = doc.text();
         Sentence {
+            verbs,
+            mentions,
+            span: sentence.span,
             layers,
-            words: doc.tokens[first..end].iter().map(|t| crate::chars::lowercase(&text[t.span])).collect(),
+            // An acronym naming an actor keeps its capitals, so that `WHO` or `US` is never
+            // read as the word `who` or `us`.
+            words: doc.tokens[first..end]
+                .iter()
+                .zip(&at[first..end])
+                .map(|(t, m)| {
+                    let word = &text[t.span];
+                    match m.is_some() && word.len() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
+                        true => Cow::Borrowed(word),
+                        false => crate::chars::lowercase(word),
+                    }
+                })
+                .collect(),
             first,
             doc,
             at: &at[first..end],
@@ -192,21 +258,30 @@ impl<'a> Sentence<'a> {
     }
 }
 
+impl Sentence<'_> {
+    /// True when word `k` is a form of a reporting verb or of an event cue, and no name.
+    fn verb(&self, k: usize) -> bool {
+        self.at[k].is_none() && self.verbs.contains(&*self.words[k])
+    }
+}
+
 /// Positions of the other layers, sorted once per document so that each event looks up what
 /// lies near it instead of scanning the whole document (the stage stays linear).
 struct Layers {
-    /// Quotes' content spans and cues, by start.
-    quotes: Vec<(Span, Option<Span>)>,
+    /// Quotes' content spans and cues, by start, with the quote's index.
+    quotes: Vec<(Span, Option<Span>, usize)>,
     /// Quote cues, by start.
     quote_cues: Vec<Span>,
     /// Mentions of places used as places: (span, index in `Document::places`), by start.
     places: Vec<(Span, usize)>,
+    /// The alpha-3 code of the country the document is most about.
+    main_country: Option<String>,
 }
 
 impl Layers {
     fn new(doc: &Document) -> Layers {
-        let mut quotes: Vec<(Span, Option<Span>)> = doc.quotes.iter().map(|q| (q.span, q.cue)).collect();
-        quotes.sort_by_key(|(s, _)| s.start);
+        let mut quotes: Vec<(Span, Option<Span>, usize)> = doc.quotes.iter().enumerate().map(|(i, q)| (q.span, q.cue, i)).collect();
+        quotes.sort_by_key(|(s, _, _)| s.start);
         let mut quote_cues: Vec<Span> = doc.quotes.iter().filter_map(|q| q.cue).collect();
         quote_cues.sort_by_key(|s| s.start);
         quote_cues.dedup();
@@ -218,7 +293,14 @@ impl Layers {
             .flat_map(|(i, p)| p.mentions.iter().map(move |&m| (m, i)))
             .collect();
         places.sort_by_key(|(m, _)| m.start);
-        Layers { quotes, quote_cues, places }
+        Layers { quotes, quote_cues, places, main_country: main_country(doc) }
+    }
+
+    /// The speaker of the innermost quote around `cue` that has one, as an actor.
+    fn speaker(&self, doc: &Document, cue: Span) -> Option<Actor> {
+        let i = self.quotes.partition_point(|(s, _, _)| s.start <= cue.start);
+        let q = self.quotes[i.saturating_sub(32)..i].iter().rev().filter(|(s, _, _)| s.contains(cue)).find_map(|&(_, _, q)| doc.quotes[q].speaker.as_ref())?;
+        Some(speaker_actor(doc, q))
     }
 
     /// True when a quote's cue overlaps `span`.
@@ -230,9 +312,9 @@ impl Layers {
 
     /// True when `cue` lies in a quote that is not its own (someone's reported words).
     fn reported(&self, cue: Span) -> bool {
-        let i = self.quotes.partition_point(|(s, _)| s.start <= cue.start);
+        let i = self.quotes.partition_point(|(s, _, _)| s.start <= cue.start);
         // The quotes that can contain it start before it; nesting is shallow, so a few do.
-        self.quotes[i.saturating_sub(32)..i].iter().any(|(s, c)| s.contains(cue) && c.is_none_or(|c| !c.overlaps(cue)))
+        self.quotes[i.saturating_sub(32)..i].iter().any(|(s, c, _)| s.contains(cue) && c.is_none_or(|c| !c.overlaps(cue)))
     }
 
     /// The place mentions inside `sentence`.
@@ -259,6 +341,13 @@ impl Events {
     fn cue_at(&self, s: &Sentence, i: usize) -> Option<(usize, usize, usize)> {
         let rows = self.forms.get(&*s.words[i])?;
         let table = &self.resources.tables.event_cues;
+        // A capitalized word inside a sentence belongs to a name or a title (`Trade Minister`,
+        // `AIDS`), not to a cue.
+        let written = &s.doc.text()[s.doc.tokens[s.first + i].span];
+        let opening = i == 0 || matches!(&*s.words[i - 1], "\"" | "“" | ":" | "(" | "'" | "‘");
+        if written.starts_with(char::is_uppercase) && !opening {
+            return None;
+        }
         let noun_use = nominal(s, i);
         let mut best: Option<(usize, usize, usize)> = None;
         for (row, words) in rows {
@@ -267,6 +356,10 @@ impl Events {
             }
             let cue = &table[*row];
             let end = i + words.len();
+            // Another sense of the word (`claimed 488 lives`, `fight the virus`).
+            if !cue.unless.is_empty() && follows(&cue.unless, &s.words[end..], 4).is_some() {
+                continue;
+            }
             let object_end = match cue.object.is_empty() {
                 true => end,
                 false => match object_follows(cue, &s.words[end..]) {
@@ -277,7 +370,12 @@ impl Events {
             // A verb form used as a noun (`a meeting`, `the Alaska meeting`) is not a verb event;
             // a noun form after `to` is a verb (`to visit`).
             let after_to = i > 0 && s.words[i - 1] == "to";
-            if (cue.noun && after_to) || (!cue.noun && noun_use) {
+            // A verb's base form after `is` is an adjective (`she is free of infections`).
+            if !cue.noun && i > 0 && BE.contains(&&*s.words[i - 1]) && cue.forms.first() == Some(&s.words[i].to_string()) {
+                continue;
+            }
+            // (A coercive participle is a passive: `a journalist imprisoned in Algeria`.)
+            if (cue.noun && after_to) || (!cue.noun && (noun_use || cue.agent.is_none() && participle(s, i, end))) {
                 continue;
             }
             // The longest cue wins, then the one with an object (more specific); a form both a
@@ -298,14 +396,66 @@ impl Events {
     }
 }
 
+/// True when the `-ed` form at `i` modifies a noun instead of being a verb: after a plain word
+/// (`cases reported worldwide`, `Turkey's last reported victim`, `a group called
+/// 'Anonymous'`) and not followed by what a verb takes (`that`, an object, `to`, `by`).
+fn participle(s: &Sentence, i: usize, end: usize) -> bool {
+    let number = |k: usize| s.words[k].starts_with(|c: char| c.is_ascii_digit());
+    if i == 0 || !s.words[i].ends_with("ed") {
+        return false;
+    }
+    // `as recommended for people of his age` (but `as reported by the ministry` is said)
+    if s.words[i - 1] == "as" {
+        return s.words.get(end).is_none_or(|w| w != "by");
+    }
+    if !(plain(s, i - 1) || number(i - 1)) {
+        return false;
+    }
+    let takes = |k: usize| {
+        let w = &*s.words[k];
+        s.at[k].is_some()
+            || DETERMINERS.contains(&w)
+            || matches!(w, "that" | "to" | "by" | "him" | "her" | "them" | "it" | "us" | "me" | "on" | "with")
+            || w.starts_with(|c: char| c.is_ascii_digit())
+            || w.ends_with("ly")
+    };
+    // The word after, or one word on what is no pronoun (`reported yesterday that`, not
+    // `birds killed after they were infected`).
+    let pronoun = |k: usize| matches!(&*s.words[k], "he" | "she" | "they" | "we" | "it" | "him" | "her" | "them" | "us" | "me");
+    !(end < s.words.len() && takes(end) || end + 1 < s.words.len() && takes(end + 1) && !pronoun(end + 1))
+}
+
+impl Events {
+    /// A noun cue that is the object of the verb ending at word `from` (a few determiners or
+    /// adjectives before it): its position and `cue_at`'s answer.
+    fn asked_for(&self, s: &Sentence, from: usize) -> Option<(usize, (usize, usize, usize))> {
+        for k in from..(from + 4).min(s.words.len()) {
+            if let Some(found) = self.cue_at(s, k).filter(|&(row, _, _)| self.resources.tables.event_cues[row].noun) {
+                return Some((k, found));
+            }
+            let w = &*s.words[k];
+            if !(DETERMINERS.contains(&w) || QUANTIFIERS.contains(&w) || plain(s, k) || matches!(w, "for" | "and")) {
+                return None;
+            }
+        }
+        None
+    }
+}
+
 /// Where the first of the cue's object words ends, when one comes within the next six words
 /// before a clause ends (an offset into `after`).
 fn object_follows(cue: &EventCue, after: &[Cow<str>]) -> Option<usize> {
-    for (k, w) in after.iter().take(6).enumerate() {
+    follows(&cue.object, after, 6)
+}
+
+/// Where the first of `words` (each of one or more words) ends, when one comes within the
+/// first `window` words of `after` before a clause ends.
+fn follows(words: &[String], after: &[Cow<str>], window: usize) -> Option<usize> {
+    for (k, w) in after.iter().take(window).enumerate() {
         if CLAUSE_END.contains(&&**w) || w == "." {
             return None;
         }
-        for o in &cue.object {
+        for o in words {
             let words: Vec<&str> = o.split(' ').collect();
             if after.len() >= k + words.len() && after[k..k + words.len()].iter().zip(&words).all(|(a, b)| a == b) {
                 return Some(k + words.len());
@@ -315,11 +465,55 @@ fn object_follows(cue: &EventCue, after: &[Cow<str>]) -> Option<usize> {
     None
 }
 
-/// True when the word at `i` is used as a noun: right after a determiner, or an `-ing` form
-/// with a determiner a few words before and nothing verbal between (`the Alaska meeting`).
+/// Words that quantify a noun as determiners do (`more funding`, `further talks`).
+const QUANTIFIERS: &[&str] = &["more", "further", "additional", "extra", "less", "fewer", "much", "new"];
+
+/// True for a plain lower-case word that is no actor, auxiliary, adverb, pronoun, preposition
+/// or conjunction: most likely a noun or an adjective (`cases`, `last`, `medical`).
+fn plain(s: &Sentence, k: usize) -> bool {
+    let w = &*s.words[k];
+    s.at[k].is_none()
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !w.ends_with("ly")
+        && !AUXILIARIES.contains(&w)
+        && !BE.contains(&w)
+        && !PREPOSITIONS.contains(&w)
+        && !DETERMINERS.contains(&w)
+        && !CLAUSE_END.contains(&w)
+        && !matches!(w, "and" | "or" | "but" | "who" | "which" | "that" | "also" | "then" | "as")
+}
+
+/// True when the word at `i` is used as a noun: right after a determiner or a quantifier
+/// (`more funding`), after a determiner and an adjective (`their medical supplies`; not a
+/// plural noun, which may be the subject: `the sides meet`), after a preposition (`in jail`,
+/// `on appeal`; not a gerund), or an `-ing` form with a determiner a few words before and
+/// nothing verbal between (`the Alaska meeting`).
 fn nominal(s: &Sentence, i: usize) -> bool {
-    if i > 0 && DETERMINERS.contains(&&*s.words[i - 1]) {
+    let word = &*s.words[i];
+    if i > 0 && (DETERMINERS.contains(&&*s.words[i - 1]) || QUANTIFIERS.contains(&&*s.words[i - 1])) {
         return true;
+    }
+    let preposition = |k: usize| PREPOSITIONS.contains(&&*s.words[k]) && s.words[k] != "to" && s.at[k].is_none();
+    if i > 1 && (DETERMINERS.contains(&&*s.words[i - 2]) || preposition(i - 2)) && plain(s, i - 1) && !s.words[i - 1].ends_with('s') && !word.ends_with("ed") {
+        return true;
+    }
+    if i > 0 && s.at[i - 1].is_none() && PREPOSITIONS.contains(&&*s.words[i - 1]) && s.words[i - 1] != "to" && !word.ends_with("ing") {
+        return true;
+    }
+    // `Algerian free speech`: a demonym used as an adjective (not a people: `Russians protest`).
+    let norp = |m: usize| s.mentions[m].entity.is_some_and(|e| s.doc.entities[e.index()].kind == EntityType::Norp);
+    if i > 0 && s.at[i - 1].is_some_and(norp) && !s.words[i - 1].ends_with('s') {
+        return true;
+    }
+    // `a UN report`: an indefinite article and a name before it.
+    if i > 1 && s.at[i - 1].is_some() && !word.ends_with("ed") {
+        let mut k = i - 1;
+        while k > 0 && s.at[k - 1] == s.at[i - 1] {
+            k -= 1;
+        }
+        if k > 0 && matches!(&*s.words[k - 1], "a" | "an") {
+            return true;
+        }
     }
     if !s.words[i].ends_with("ing") {
         return false;
@@ -346,6 +540,17 @@ impl Stage for Events {
         doc.events = events;
         Ok(())
     }
+}
+
+/// Words that condemn what they describe.
+const CONDEMNATION: &[&str] = &[
+    "unacceptable", "reprehensible", "shocking", "outrageous", "disgraceful", "shameful", "irresponsible", "deplorable", "appalling", "scandalous",
+    "heinous", "inexcusable", "unjustified", "unjust",
+];
+
+/// True when `content` holds a word of condemnation (see [`CONDEMNATION`]).
+fn condemns(content: &str) -> bool {
+    content.split(|c: char| !c.is_alphabetic()).any(|w| CONDEMNATION.iter().any(|c| w.eq_ignore_ascii_case(c)))
 }
 
 /// Entity types that can act.
@@ -383,13 +588,14 @@ impl Events {
             }
             lower.clear();
             lower.extend(text[t.span].chars().flat_map(char::to_lowercase));
-            let role = self.roles.contains(&lower);
-            // Not a title before a name (`President Joe Biden`), an indefinite (`a party to`),
-            // or someone's (`whose forces`: the owner is the actor).
+            let Some(&person) = self.roles.get(&lower) else { continue };
+            // Not a title before a name (`President Joe Biden`), an indefinite (`a party to`,
+            // `a doctor`: no one in particular), nor, unless it names a person (`his lawyer`),
+            // someone's (`whose forces`: the owner is the actor).
             let prev = k.checked_sub(1).map(|p| text[doc.tokens[p].span].to_lowercase());
             let title = covered.get(k + 1).copied().unwrap_or(false);
-            let excluded = prev.as_deref().is_some_and(|p| matches!(p, "a" | "an" | "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
-            if role && !title && !excluded {
+            let excluded = prev.as_deref().is_some_and(|p| matches!(p, "a" | "an") || !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
+            if !title && !excluded {
                 mentions.push(ActorMention { span: t.span, first: k, end: k + 1, entity: None });
             }
         }
@@ -413,8 +619,12 @@ impl Events {
         let reference = doc.meta.published;
         let layers = Layers::new(doc);
         let mut out: Vec<Event> = Vec::new();
+        // Events whose source is still to be found, by their cue's start.
+        let mut pending: HashMap<u32, Antecedent> = HashMap::new();
+        // The codes of statement cues left to the quotes layer (`warned` → 012), by start.
+        let mut spoken: HashMap<u32, &str> = HashMap::new();
         for si in 0..doc.sentences.len() {
-            let s = Sentence::new(doc, &layers, &by_token, si);
+            let s = Sentence::new(doc, &layers, &mentions, &by_token, &self.verbs, si);
             let first = s.first;
             let mut i = 0;
             while i < s.words.len() {
@@ -428,17 +638,46 @@ impl Events {
                 };
                 let cue = &self.resources.tables.event_cues[row];
                 let cue_span = Span { start: doc.tokens[first + i].span.start, end: doc.tokens[first + cue_end - 1].span.end };
-                // A plain statement the quotes layer attributed is coded from its speaker below.
-                if cue.code.starts_with("01") && cue.object.is_empty() && layers.quote_cue_at(cue_span) {
+                // A noun before a role noun names a kind of it (`riot police`), not an event; the
+                // topic of a discussion is none either.
+                if cue.noun && s.at.get(cue_end).copied().flatten().is_some_and(|m| mentions[m].entity.is_none()) || topic(&s, i) {
                     i = cue_end;
                     continue;
                 }
-                for (source, target) in actors(&s, &mentions, cue, i, cue_end, object_end) {
-                    if let Some(e) = self.event(doc, &s, si, &cue.code, cue_span, i, cue_end, source, target, main_place, reference) {
+                // A speech cue with an addressee and `to` + a verb is an appeal (`warned the WHO
+                // to be cautious`).
+                let code = if cue.code.starts_with("01") && appeal(&s, object_end) { "020" } else { cue.code.as_str() };
+                // A plain statement the quotes layer attributed is coded from its speaker below.
+                if code.starts_with("01") && cue.object.is_empty() && layers.quote_cue_at(cue_span) {
+                    spoken.insert(cue_span.start, code);
+                    i = cue_end;
+                    continue;
+                }
+                let mut found = actors(&s, &mentions, cue, i, cue_end, object_end);
+                let mut next = object_end.max(cue_end);
+                // What an appeal or a demand asks for is part of it (`sought an independent
+                // investigation`, `insisted on further concessions on relations with the EU`):
+                // no event of its own, and its target is the appeal's.
+                if !cue.noun && (code.starts_with("02") || code.starts_with("10")) {
+                    if let Some((k, (noun, noun_end, noun_object))) = self.asked_for(&s, next) {
+                        let asked = actors(&s, &mentions, &self.resources.tables.event_cues[noun], k, noun_end, noun_object);
+                        if let Some(target) = asked.pairs.iter().find_map(|(_, t)| t.clone()) {
+                            for pair in found.pairs.iter_mut().filter(|(_, t)| t.is_none()) {
+                                pair.1 = Some(target.clone());
+                            }
+                        }
+                        next = noun_object.max(noun_end);
+                    }
+                }
+                for (source, target) in found.pairs {
+                    if let Some(e) = self.event(doc, &s, si, code, cue_span, i, cue_end, source, target, main_place, reference) {
                         out.push(e);
                     }
                 }
-                i = object_end.max(cue_end);
+                if let Some(a) = found.antecedent {
+                    pending.insert(cue_span.start, a);
+                }
+                i = next;
             }
         }
         // Attributed speech is a statement, unless its cue was coded above (the lexicon's cues
@@ -448,7 +687,7 @@ impl Events {
             let i = coded.partition_point(|c| c.end <= cue.start);
             coded.get(i).is_some_and(|c| c.start < cue.end)
         };
-        let mut stated: std::collections::HashSet<(u32, u32)> = std::collections::HashSet::new();
+        let mut stated: HashSet<(u32, u32)> = HashSet::new();
         for q in &doc.quotes {
             let (Some(speaker), Some(cue)) = (&q.speaker, q.cue) else { continue };
             if speaker.entity.is_some_and(|e| !can_act(doc.entities[e.index()].kind)) || coded_at(cue) || !stated.insert((cue.start, cue.end)) {
@@ -458,32 +697,56 @@ impl Events {
             if doc.sentences.get(si).is_none_or(|s| !s.span.contains(cue)) {
                 continue;
             }
-            let s = Sentence::new(doc, &layers, &by_token, si);
+            let s = Sentence::new(doc, &layers, &mentions, &by_token, &self.verbs, si);
             let (first, end) = (s.first, s.first + s.words.len());
             let i = doc.tokens[first..end].partition_point(|t| t.span.start < cue.start);
             let cue_end = doc.tokens[first..end].partition_point(|t| t.span.start < cue.end).max(i + 1);
-            let source = match speaker.entity {
-                Some(entity) => actor(doc, speaker.span, entity),
-                // A speaker the entity layer does not know is an actor only when its words say
-                // what it is (`health officials`, `the ministry`): coded below, else dropped.
-                None => Actor { entity: None, span: speaker.span, name: text[speaker.span].to_string(), code: None },
-            };
-            if let Some(e) = self.event(doc, &s, si, "010", cue, i, cue_end, source, None, main_place, reference) {
+            // A cue that modifies a noun (`a group called 'Anonymous'`) is no statement.
+            if participle(&s, i, cue_end) {
+                continue;
+            }
+            let source = speaker_actor(doc, speaker);
+            let words = doc.text()[speaker.span].to_lowercase();
+            // The lexicon's code for the cue (`warned` → 012, `alleged` → 112), else a statement.
+            let lexicon = || self.cue_at(&s, i).map(|(row, _, _)| self.resources.tables.event_cues[row].code.as_str());
+            let code = spoken.get(&cue.start).copied().or_else(lexicon).unwrap_or("010");
+            // Words of condemnation in what is said make it a criticism (`described the attack
+            // as "utterly reprehensible"`).
+            let code = if code == "010" && condemns(&text[q.span]) { "111" } else { code };
+            if let Some(e) = self.event(doc, &s, si, code, cue, i, cue_end, source, None, main_place, reference) {
                 out.push(e);
             }
-        }
-        let main_country = main_country(doc);
-        let orgs = self.org_mentions(doc);
-        let mut affiliations: HashMap<EntityId, Option<String>> = HashMap::new();
-        for e in &mut out {
-            self.code(doc, &mut e.source, main_country.as_deref(), &orgs, &mut affiliations);
-            if let Some(t) = &mut e.target {
-                self.code(doc, t, main_country.as_deref(), &orgs, &mut affiliations);
+            if IT.contains(&words.as_str()) || words == "they" {
+                pending.insert(cue.start, if words == "they" { Antecedent::They } else { Antecedent::It });
             }
         }
+        let orgs = self.org_mentions(doc);
+        let mut described: HashMap<EntityId, Description> = HashMap::new();
+        let mut context = Context { doc, orgs: &orgs, countries: &countries(doc), main_country: layers.main_country.as_deref(), in_name: &in_name, described: &mut described };
+        for e in &mut out {
+            self.code(&mut context, &mut e.source);
+            if let Some(t) = &mut e.target {
+                self.code(&mut context, t);
+            }
+        }
+        out.sort_by_key(|e| (e.cue.start, e.source.span.start));
+        let mut out = resolve(doc, out, &pending);
+        for e in &mut out {
+            implied_target(doc, e, layers.main_country.as_deref());
+        }
+        self.intents(&mut out);
+        // `She urged countries to be careful ..., saying that ...`: `saying` gives the content
+        // of the act before it by the same speaker, not a statement of its own.
+        let same_act = |k: usize| {
+            let e = &out[k];
+            doc.text()[e.cue].eq_ignore_ascii_case("saying") && out[..k].iter().rev().take_while(|p| p.sentence == e.sentence).any(|p| p.source == e.source)
+        };
+        let keep: Vec<bool> = (0..out.len()).map(|k| !same_act(k)).collect();
+        let mut keep = keep.into_iter();
+        out.retain(|_| keep.next().unwrap_or(true));
+        intended_targets(&mut out);
         // An unknown speaker whose words say nothing of what it is (`one resident`) is no actor.
         out.retain(|e| e.source.entity.is_some() || e.source.code.is_some());
-        out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         out
     }
 
@@ -503,8 +766,9 @@ impl Events {
         reference: Option<Date>,
     ) -> Option<Event> {
         let info = self.cameo.get(code)?;
-        // An actor is not its own target (`he` after a cue is often the subject again).
-        let target = target.filter(|t| t.entity.is_none() || t.entity != source.entity);
+        // An actor is not its own target (`he` after a cue is often the subject again), and a
+        // statement has none (`told reporters`, `confirmed Sweden's first case`).
+        let target = target.filter(|t| (t.entity.is_none() || t.entity != source.entity) && !statement(code));
         let sentence = doc.sentences[si].span;
         let time = own_time(doc, sentence, cue);
         // Fighting happens where its target is (`the invasion of Ukraine`).
@@ -527,398 +791,9 @@ impl Events {
     }
 }
 
-fn actor(doc: &Document, span: Span, entity: EntityId) -> Actor {
-    let e = &doc.entities[entity.index()];
-    // A sector alone (`MED` for a news agency) takes the entity's country: `PRKMED`.
-    let code = match (e.actor.as_deref(), e.country.as_deref()) {
-        (Some(a), Some(c)) if a.len() == 3 && !a.starts_with(c) && !matches!(a, "IGO" | "NGO" | "MNC") && !is_country(a) => Some(format!("{c}{a}")),
-        _ => e.actor.clone(),
-    };
-    Actor { entity: Some(entity), span, name: e.name.clone(), code }
-}
-
-/// True for an ISO alpha-3 country code.
-fn is_country(code: &str) -> bool {
-    code.len() == 3 && Resources::shared().is_ok_and(|r| r.tables.country(code).is_some())
-}
-
-/// The actor of a mention: its entity, or the group its role noun names, with the words
-/// before it that say whose (`Philippine police`, `local health officials`).
-fn mention_actor(s: &Sentence, m: &ActorMention) -> Actor {
-    match m.entity {
-        Some(e) => actor(s.doc, m.span, e),
-        None => {
-            let mut first = m.first - s.first;
-            while first > 0 && s.at[first - 1].is_none() && !matches!(&*s.words[first - 1], "," | "and" | "the" | "a" | "an") && !PREPOSITIONS.contains(&&*s.words[first - 1]) && first + 3 > m.first - s.first {
-                first -= 1;
-            }
-            let span = Span { start: s.doc.tokens[s.first + first].span.start, end: m.span.end };
-            Actor { entity: None, span, name: s.doc.text()[span].to_string(), code: None }
-        }
-    }
-}
-
-impl Events {
-    /// Every mention of an organization with a code, sorted by start.
-    fn org_mentions(&self, doc: &Document) -> Vec<(Span, String)> {
-        let mut out: Vec<(Span, String)> = doc
-            .entities
-            .iter()
-            .filter(|o| o.kind == EntityType::Org)
-            .filter_map(|o| Some((o, self.org_code(o)?)))
-            .flat_map(|(o, code)| o.mentions.iter().map(move |m| (m.span, code.clone())))
-            .collect();
-        out.sort_by_key(|(span, _)| span.start);
-        out
-    }
-
-    /// An organization's CAMEO code: the entity layer's, or that of a known organization its
-    /// name opens with (`WHO Africa`).
-    fn org_code(&self, o: &crate::document::Entity) -> Option<String> {
-        if o.actor.is_some() {
-            return o.actor.clone();
-        }
-        if international(&o.name) {
-            return Some("IGO".into());
-        }
-        let first = o.name.split_whitespace().next()?;
-        if !first.starts_with(char::is_uppercase) {
-            return None;
-        }
-        self.resources
-            .lookup(first)
-            .into_iter()
-            .find(|n| n.primary && n.kind == crate::resources::NameKind::Organization)
-            .map(|n| self.resources.tables.organizations[n.id as usize].cameo.clone())
-            .filter(|c| !c.is_empty())
-    }
-}
-
-/// True for an organization whose name says it is international (`World Organisation for
-/// Animal Health`, `International Atomic Energy Agency`) and names no country.
-fn international(name: &str) -> bool {
-    const WORDS: &[&str] = &["World", "International", "Global", "Intergovernmental", "Worldwide", "United Nations", "Inter-American", "Pan American"];
-    WORDS.iter().any(|w| name.contains(w))
-        && Resources::shared().is_ok_and(|r| {
-            !name.split_whitespace().any(|w| r.lookup(w).iter().any(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country | crate::resources::NameKind::Demonym)))
-        })
-}
-
-/// The CAMEO code of the organization an actor belongs to, as the text writes it: an
-/// organization mention inside the actor's span, right before one of its person's name
-/// mentions (a few lower-case words or titles between: `WHO Africa regional director Luis
-/// Sambo`), or in an apposition after one (`Hassan el Bushra, regional adviser ... of the WHO`).
-/// `orgs` are the organization mentions sorted by start; a person's answer is computed once.
-fn affiliation(doc: &Document, a: &Actor, orgs: &[(Span, String)], cache: &mut HashMap<EntityId, Option<String>>) -> Option<String> {
-    let text = doc.text();
-    let from = |at: u32| orgs.partition_point(|(s, _)| s.start < at);
-    let inside = &orgs[from(a.span.start)..from(a.span.end)];
-    if let Some((_, code)) = inside.iter().find(|(s, _)| a.span.contains(*s) && *s != a.span) {
-        return Some(code.clone());
-    }
-    let entity = a.entity.filter(|e| doc.entities[e.index()].kind == EntityType::Person)?;
-    if let Some(known) = cache.get(&entity) {
-        return known.clone();
-    }
-    let person = &doc.entities[entity.index()];
-    let mut found = None;
-    'mentions: for m in person.mentions.iter().filter(|m| m.kind == crate::document::MentionKind::Name) {
-        // Before, ending at most 60 bytes before the name.
-        for (om, code) in &orgs[from(m.span.start.saturating_sub(200))..from(m.span.start)] {
-            if om.end <= m.span.start && m.span.start - om.end < 60 {
-                let between = &text[om.end as usize..m.span.start as usize];
-                if between.split_whitespace().count() <= 4 && !between.contains([',', '.', ';', '"', '“', '”']) {
-                    found = Some(code.clone());
-                    break 'mentions;
-                }
-            }
-        }
-        // After, in an apposition starting at most 120 bytes after the name.
-        for (om, code) in &orgs[from(m.span.end)..from(m.span.end.saturating_add(120))] {
-            let between = &text[m.span.end as usize..om.start as usize];
-            let words: Vec<&str> = between.split_whitespace().collect();
-            let rest = between.trim_start();
-            let apposition = rest.starts_with(',') && !rest[1..].contains([',', '.', ';', '"', '“', '”']);
-            if apposition && words.len() <= 14 && words.iter().any(|w| matches!(*w, "of" | "at" | "for" | "from" | "with")) {
-                found = Some(code.clone());
-                break 'mentions;
-            }
-        }
-    }
-    cache.insert(entity, found.clone());
-    found
-}
-
-/// The country the document is most about: the one its places name most.
-fn main_country(doc: &Document) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for p in &doc.places {
-        if let Some(c) = p.country.as_deref() {
-            *counts.entry(c).or_default() += p.mentions.len();
-        }
-    }
-    let alpha2 = counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))?.0;
-    let r = Resources::shared().ok()?;
-    r.tables.country(alpha2).map(|c| c.alpha3.clone())
-}
-
-impl Events {
-    /// Completes an actor's CAMEO code where the entity layer left it open: a country (the
-    /// entity's, one its words name, else the document's main one) and a sector (from a role,
-    /// title or organization word in its name or mention: `Ministry` → GOV, `police` → COP).
-    fn code(&self, doc: &Document, a: &mut Actor, main_country: Option<&str>, orgs: &[(Span, String)], cache: &mut HashMap<EntityId, Option<String>>) {
-        if a.code.is_some() {
-            return;
-        }
-        let entity = a.entity.map(|e| &doc.entities[e.index()]);
-        if let Some(e) = entity.filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp)) {
-            a.code = e.country.clone();
-            return;
-        }
-        // A person is coded by the organization the text gives them (`an adviser at the WHO`,
-        // `WHO Africa regional director Luis Sambo`, `Hassan el Bushra, regional adviser ... of
-        // the WHO`).
-        if let Some(code) = affiliation(doc, a, orgs, cache) {
-            a.code = Some(code);
-            return;
-        }
-        if let Some(code) = entity.filter(|e| e.kind == EntityType::Org).and_then(|e| self.org_code(e)) {
-            a.code = Some(code);
-            return;
-        }
-        let mut country = entity.and_then(|e| e.country.clone());
-        let mut sector: Option<String> = None;
-        let text = doc.text();
-        let words = entity.map(|e| e.name.as_str()).into_iter().chain([&text[a.span]]).flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'));
-        let r = self.resources;
-        for w in words.filter(|w| !w.is_empty()) {
-            let lower = w.to_lowercase();
-            for n in r.lookup_folded(&lower) {
-                match n.kind {
-                    crate::resources::NameKind::Role if sector.is_none() => sector = Some(r.tables.roles[n.id as usize].sector.clone()),
-                    crate::resources::NameKind::Title if sector.is_none() && w.starts_with(char::is_uppercase) => {
-                        sector = Some(r.tables.titles[n.id as usize].sector.clone()).filter(|s| !s.is_empty())
-                    }
-                    // An organization's own name or acronym inside (`WHO Africa`).
-                    crate::resources::NameKind::Organization if n.primary && w.starts_with(char::is_uppercase) => {
-                        let cameo = &r.tables.organizations[n.id as usize].cameo;
-                        if !cameo.is_empty() {
-                            a.code = Some(cameo.clone());
-                            return;
-                        }
-                    }
-                    crate::resources::NameKind::Country | crate::resources::NameKind::Demonym if country.is_none() && n.primary => {
-                        country = Some(r.tables.countries[n.id as usize].alpha3.clone())
-                    }
-                    _ => {}
-                }
-            }
-            if sector.is_none() {
-                sector = self.affixes.get(&lower).map(|s| s.to_string());
-            }
-        }
-        let country = country.or_else(|| main_country.map(str::to_string));
-        a.code = match (country, sector) {
-            (Some(c), Some(s)) => Some(format!("{c}{s}")),
-            (Some(c), None) if entity.is_some() => Some(c),
-            // People named by a common noun (`four vendors`) are civilians of that country.
-            (Some(c), None) if PEOPLE.iter().any(|p| text[a.span].to_lowercase().ends_with(p)) => Some(format!("{c}CVL")),
-            (None, Some(s)) => Some(s),
-            _ => None,
-        };
-    }
-}
-
-/// The (source, target) pairs of a cue at words `i..cue_end` of the sentence.
-fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue_end: usize, object_end: usize) -> Vec<(Actor, Option<Actor>)> {
-    let mention_actor = |m: &ActorMention| mention_actor(s, m);
-    let passive = !cue.noun && i > 0 && {
-        let mut k = i - 1;
-        if k > 0 && s.words[k].ends_with("ly") {
-            k -= 1;
-        }
-        BE.contains(&&*s.words[k]) && (s.words[i].ends_with("ed") || s.words[i].ends_with("en"))
-    };
-    let subjects = subjects(s, mentions, i);
-    let after = |preps: &[String], from: usize| -> Vec<ActorMention> { objects(s, mentions, preps, from) };
-    let direct = |from: usize| -> Vec<ActorMention> { direct_object(s, mentions, from) };
-    let (sources, targets): (Vec<ActorMention>, Vec<ActorMention>) = if cue.noun {
-        // A possessive right before (`Russia's invasion`), `by X` or `from X`, else the subject.
-        let possessive = (i >= 2 && matches!(&*s.words[i - 1], "'s" | "’s"))
-            .then(|| s.at[i - 2].map(|k| mentions[k]))
-            .flatten()
-            .into_iter()
-            .collect::<Vec<_>>();
-        let by = after(&["by".into(), "from".into()], cue_end);
-        let targets = after(&cue.target, cue_end);
-        if !possessive.is_empty() {
-            (possessive, targets)
-        } else if !by.is_empty() {
-            let targets = if targets.is_empty() { subjects } else { targets };
-            (by, targets)
-        } else if cue.source_from_place {
-            return place_people(s, i, cue_end).map(|p| vec![(p, targets.first().map(mention_actor))]).unwrap_or_default();
-        } else if !targets.is_empty() || (symmetric(&cue.code) && subjects.len() > 1) {
-            // A noun with no actor of its own takes the sentence's subject only when it names
-            // a target, or joins coordinated subjects (`Trump and Putin headed to a summit`).
-            (subjects, targets)
-        } else {
-            return Vec::new();
-        }
-    } else if passive {
-        (after(&["by".into()], cue_end), subjects)
-    } else {
-        // The target after one of the cue's prepositions (`purchased Alaska from Russia`), else
-        // its direct object, else the actor its object names (`rejected pressure from Trump`).
-        let mut targets = if cue.target.is_empty() { Vec::new() } else { after(&cue.target, object_end) };
-        if targets.is_empty() {
-            targets = direct(object_end);
-        }
-        if targets.is_empty() {
-            targets = objects(s, mentions, &["from".into(), "of".into(), "by".into()], object_end)
-                .into_iter()
-                .filter(|m| m.first - s.first <= object_end + 4)
-                .collect();
-        }
-        if targets.is_empty() && material(&cue.code) {
-            if let Some(people) = people_object(s, object_end) {
-                return subjects.iter().map(|src| (mention_actor(src), Some(people.clone()))).collect();
-            }
-        }
-        (subjects, targets)
-    };
-    let mut out = Vec::new();
-    for src in &sources {
-        if targets.is_empty() {
-            // Coordinated subjects of a symmetric event meet each other.
-            let others: Vec<&ActorMention> = sources.iter().filter(|o| o.entity != src.entity || o.entity.is_none() && o.span != src.span).collect();
-            if symmetric(&cue.code) && !others.is_empty() {
-                out.extend(others.into_iter().map(|o| (mention_actor(src), Some(mention_actor(o)))));
-            } else {
-                out.push((mention_actor(src), None));
-            }
-        }
-        for t in &targets {
-            out.push((mention_actor(src), Some(mention_actor(t))));
-        }
-    }
-    out
-}
-
-/// The subject of words before `i`: the nearest actor mention that is not a preposition's
-/// object and not a possessive pronoun, with the actors coordinated with it.
-fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize) -> Vec<ActorMention> {
-    let mut k = i;
-    let mut relative = false;
-    while k > 0 && k + 20 > i {
-        k -= 1;
-        let w = &*s.words[k];
-        if CLAUSE_END.contains(&w) {
-            return Vec::new();
-        }
-        // `X, who ...` and `X, whose forces ...`: the subject is X, whatever governs it.
-        if matches!(w, "who" | "whose" | "which") {
-            relative = true;
-            continue;
-        }
-        let Some(m) = s.at[k].map(|x| mentions[x]) else {
-            if relative && w != "," {
-                return Vec::new();
-            }
-            continue;
-        };
-        let start = m.first - s.first;
-        k = start;
-        if relative {
-            return vec![m];
-        }
-        let text = &s.doc.text()[m.span].to_lowercase();
-        if matches!(text.as_str(), "his" | "her" | "its" | "their" | "whose") {
-            continue;
-        }
-        if governed_by_preposition(s, start) {
-            continue;
-        }
-        // Coordinated before it: `Trump and Putin`, `Britain, France and Germany` (a comma
-        // joins only after an `and`).
-        let mut found = vec![m];
-        let mut j = start;
-        while j >= 2 && (s.words[j - 1] == "and" || (s.words[j - 1] == "," && found.len() > 1)) {
-            let Some(prev) = s.at[j - 2].map(|x| mentions[x]) else { break };
-            if governed_by_preposition(s, prev.first - s.first) {
-                break;
-            }
-            found.push(prev);
-            j = prev.first - s.first;
-        }
-        found.reverse();
-        return found;
-    }
-    Vec::new()
-}
-
-/// True when the words before position `start` are a preposition (with a determiner between).
-fn governed_by_preposition(s: &Sentence, start: usize) -> bool {
-    let mut j = start;
-    while j > 0 && (DETERMINERS.contains(&&*s.words[j - 1]) || s.words[j - 1].ends_with("'s") || s.words[j - 1] == "former") {
-        j -= 1;
-    }
-    j > 0 && PREPOSITIONS.contains(&&*s.words[j - 1])
-}
-
-/// The actors after words `from`: after one of `preps` when given (else the first actor),
-/// with the actors coordinated with it, before the clause ends.
-fn objects(s: &Sentence, mentions: &[ActorMention], preps: &[String], from: usize) -> Vec<ActorMention> {
-    let mut k = from;
-    let mut armed = preps.is_empty();
-    let mut armed_at = from;
-    let limit = (from + 12).min(s.words.len());
-    while k < limit {
-        let w = &*s.words[k];
-        if CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "." | "that" | "who" | "which" | "because" | "when") {
-            return Vec::new();
-        }
-        if !armed || PREPOSITIONS.contains(&w) {
-            let matched = preps.iter().find_map(|p| {
-                let words: Vec<&str> = p.split(' ').collect();
-                (s.words.len() >= k + words.len() && s.words[k..k + words.len()].iter().zip(&words).all(|(a, b)| a == b)).then_some(words.len())
-            });
-            match matched {
-                Some(n) => {
-                    armed = true;
-                    armed_at = k + n;
-                    k += n;
-                }
-                // Another preposition's object is not the target.
-                None => {
-                    armed = false;
-                    k += 1;
-                }
-            }
-            continue;
-        }
-        // The target is the object of the preposition: within a few words of it.
-        if !preps.is_empty() && k > armed_at + 3 {
-            armed = false;
-        }
-        if let Some(m) = s.at[k].map(|x| mentions[x]) {
-            return with_coordinated(s, mentions, m);
-        }
-        k += 1;
-    }
-    Vec::new()
-}
-
-/// An object mention and the ones coordinated after it (`European allies and Zelensky`).
-fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: ActorMention) -> Vec<ActorMention> {
-    let mut found = vec![m];
-    let mut j = m.end - s.first;
-    while j + 1 < s.words.len() && matches!(&*s.words[j], "and" | ",") {
-        let Some(next) = s.at[j + 1].map(|x| mentions[x]) else { break };
-        found.push(next);
-        j = next.end - s.first;
-    }
-    found
+/// Codes of violence (18-20).
+fn conflict(code: &str) -> bool {
+    code.get(..2).is_some_and(|r| ("18"..="20").contains(&r))
 }
 
 /// Codes of material acts on people (aid, release, coercion, violence), whose object is often
@@ -928,61 +803,7 @@ fn material(code: &str) -> bool {
 }
 
 /// Nouns for people that are not roles.
-const PEOPLE: &[&str] = &["people", "persons", "men", "women", "children", "civilians", "residents", "villagers", "vendors", "traders", "suspects", "patients", "workers", "students", "families", "migrants", "protesters", "demonstrators", "passengers", "travellers", "travelers", "prisoners", "inmates", "victims", "survivors"];
-
-/// People named by a common noun right after word `from` (`four vendors`, `hundreds of
-/// residents`): an actor with no entity, coded later as the people of the article's country.
-fn people_object(s: &Sentence, from: usize) -> Option<Actor> {
-    let doc = s.doc;
-    for k in from..(from + 5).min(s.words.len()) {
-        let w = &*s.words[k];
-        if PEOPLE.contains(&w) {
-            let span = Span { start: doc.tokens[s.first + from].span.start, end: doc.tokens[s.first + k].span.end };
-            return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
-        }
-        if s.at[k].is_some() || CLAUSE_END.contains(&w) || matches!(w, "," | "." | "that" | "to" | "for" | "in" | "at" | "on") {
-            return None;
-        }
-    }
-    None
-}
-
-/// The direct object after word `from`: an actor mention within three words (determiners,
-/// adjectives, titles between), before any preposition.
-fn direct_object(s: &Sentence, mentions: &[ActorMention], from: usize) -> Vec<ActorMention> {
-    for k in from..(from + 4).min(s.words.len()) {
-        if let Some(m) = s.at[k].map(|x| mentions[x]) {
-            return with_coordinated(s, mentions, m);
-        }
-        let w = &*s.words[k];
-        if PREPOSITIONS.contains(&w) || CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "," | "." | "that" | "because" | "when") {
-            break;
-        }
-    }
-    Vec::new()
-}
-
-/// The people of the place nearest the cue in its sentence (`protests in Anchorage`): the
-/// place's country's civilians.
-fn place_people(s: &Sentence, i: usize, cue_end: usize) -> Option<Actor> {
-    let doc = s.doc;
-    let cue = Span { start: doc.tokens[s.first + i].span.start, end: doc.tokens[s.first + cue_end - 1].span.end };
-    let sentence = Span { start: doc.tokens[s.first].span.start, end: doc.tokens[s.first + s.words.len() - 1].span.end };
-    let (place, span) = s
-        .layers
-        .places_in(sentence)
-        .iter()
-        .map(|&(m, i)| (&doc.places[i], m))
-        .filter(|(p, m)| p.country.is_some() && sentence.contains(*m))
-        .min_by_key(|(_, m)| m.start.abs_diff(cue.start))?;
-    let alpha3 = doc.entities[place.entity.index()].country.clone();
-    Some(Actor {
-        entity: None,
-        span,
-        name: format!("people in {}", &doc.text()[span]),
-        code: alpha3.map(|c| format!("{c}CVL")),
-    })
-}
+const PEOPLE: &[&str] = &["people", "persons", "personnel", "man", "woman", "boy", "girl", "child", "men", "women", "children", "civilians", "residents", "villagers", "vendors", "traders", "suspects", "patients", "workers", "students", "families", "migrants", "protesters", "demonstrators", "passengers", "travellers", "travelers", "prisoners", "inmates", "victims", "survivors"];
 
 /// The modality of the cue at words `i..cue_end`.
 fn modality(doc: &Document, s: &Sentence, i: usize, cue_end: usize, cue: Span, time: Option<usize>, reference: Option<Date>) -> Modality {
@@ -995,8 +816,15 @@ fn modality(doc: &Document, s: &Sentence, i: usize, cue_end: usize, cue: Span, t
     if before.iter().any(|w| NEGATIONS.contains(w)) {
         return Modality::Negated;
     }
-    if before.iter().any(|w| MODALS.contains(w)) || after.iter().any(|w| CONDITIONS.contains(w)) {
+    // `would` after a reporting verb is the future of reported speech (`he said the EU would
+    // provide`), not a condition.
+    let would = before.iter().rposition(|w| *w == "would").map(|p| i - before.len() + p);
+    let reported_future = would.is_some_and(|w| (0..w).any(|k| s.verb(k) && !s.words[k].ends_with("ing")));
+    if before.iter().any(|w| MODALS.contains(w) && !(*w == "would" && reported_future)) || after.iter().any(|w| CONDITIONS.contains(w)) {
         return Modality::Hypothetical;
+    }
+    if reported_future {
+        return Modality::Intended;
     }
     if before.iter().rev().take(3).any(|w| FUTURE.contains(w)) || before.iter().any(|w| w.starts_with("intend") || w.starts_with("plan") || w.starts_with("expect") || w.starts_with("schedul")) {
         return Modality::Intended;

@@ -358,6 +358,12 @@ pub struct EventCue {
     /// Where a noun's source comes from when no actor is named: `place` for the people of
     /// the place the text names (`protests in Anchorage`).
     pub source_from_place: bool,
+    /// The sector of the authority that does it when the text names no agent (`COP` for
+    /// `arrest`: `he was arrested` is done by the police of the place), from the same column.
+    pub agent: Option<String>,
+    /// Words one of which, following closely, means the cue is used in another sense
+    /// (`claimed` + `lives`, `fight` + `virus`).
+    pub unless: Vec<String>,
 }
 
 /// A word that marks an organization name (`Inc.` after, `Ministry` at the head).
@@ -731,8 +737,8 @@ impl Tables {
         let (file, text) = source.text("lexicon/event_cues.tsv")?;
         let tsv = Tsv::parse(&file, &text)?;
         let c = |n| tsv.column(n);
-        let (cue, forms, part, code, object, target, from) =
-            (c("cue")?, c("forms")?, c("part")?, c("code")?, c("object")?, c("target")?, c("source")?);
+        let (cue, forms, part, code, object, target, from, unless) =
+            (c("cue")?, c("forms")?, c("part")?, c("code")?, c("object")?, c("target")?, c("source")?, c("unless")?);
         self.event_cues = tsv.map(|r| {
             Ok(EventCue {
                 cue: r.get(cue).to_string(),
@@ -742,6 +748,8 @@ impl Tables {
                 object: strings(r.list(object)),
                 target: strings(r.list(target)),
                 source_from_place: r.get(from) == "place",
+                agent: Some(r.get(from)).filter(|s| !s.is_empty() && *s != "place").map(str::to_string),
+                unless: strings(r.list(unless)),
             })
         })?;
 

@@ -1,0 +1,650 @@
+//! Who does what to whom in one clause, without a parser: subjects, objects, passives,
+//! coordination, appositions, light verbs and infinitives of purpose.
+
+use super::*;
+
+/// The actor of a mention: its entity, or the group its role noun names, with the words
+/// before it that say whose (`Philippine police`, `local health officials`).
+pub(super) fn mention_actor(s: &Sentence, mentions: &[ActorMention], m: &ActorMention) -> Actor {
+    match m.entity {
+        Some(e) => actor(s.doc, m.span, e),
+        None => {
+            // Adjectives before it, and an organization or a place that owns it (`United
+            // Nations spokesperson`, `Philippine police`).
+            let mut first = m.first - s.first;
+            while first > 0 && s.at[first - 1].is_none() && plain(s, first - 1) && !s.verb(first - 1) && first + 3 > m.first - s.first {
+                first -= 1;
+            }
+            if let Some(owner) = first.checked_sub(1).and_then(|k| s.at[k]).map(|k| mentions[k]) {
+                if owner.entity.is_some_and(|e| s.doc.entities[e.index()].kind != EntityType::Person) {
+                    first = owner.first - s.first;
+                }
+            }
+            // And whose, after it: `officials from aid agencies`, `a spokeswoman for the WHO`.
+            let mut end = m.end - s.first;
+            if end + 1 < s.words.len() && matches!(&*s.words[end], "of" | "from" | "for" | "at" | "in" | "with") {
+                let mut k = end + 1;
+                if DETERMINERS.contains(&&*s.words[k]) {
+                    k += 1;
+                }
+                if let Some(owner) = s.at.get(k).copied().flatten() {
+                    end = mentions[owner].end - s.first;
+                }
+            }
+            let span = Span { start: s.doc.tokens[s.first + first].span.start, end: s.doc.tokens[s.first + end - 1].span.end };
+            Actor { entity: None, span, name: s.doc.text()[span].to_string(), code: None }
+        }
+    }
+}
+
+/// True when the words after a speech cue, from word `from`, are an addressee and `to` + a
+/// verb (`warned the WHO to be cautious`, `told her to take`): the speech is an appeal.
+pub(super) fn appeal(s: &Sentence, from: usize) -> bool {
+    let mut k = from;
+    let mut addressee = false;
+    while k < s.words.len() && k < from + 8 {
+        let w = &*s.words[k];
+        if let Some(m) = s.at[k] {
+            let _ = m;
+            addressee = true;
+            while k < s.words.len() && s.at[k] == Some(m) {
+                k += 1;
+            }
+            continue;
+        }
+        if matches!(w, "him" | "her" | "them" | "us" | "me" | "you") || PEOPLE.contains(&w) {
+            addressee = true;
+        } else if w == "not" && addressee {
+            // `warned people not to drink the water`
+        } else if w == "to" {
+            let verb = |k: usize| s.at[k].is_none() && s.words[k].chars().all(|c| c.is_lowercase()) && !DETERMINERS.contains(&&*s.words[k]);
+            return addressee && k + 1 < s.words.len() && verb(k + 1);
+        } else if addressee && !matches!(w, "and" | ",") || !(addressee || DETERMINERS.contains(&w) || plain(s, k)) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Nouns for people that say whose they are with `of` or `from` after them (`a source from
+/// the ministry`, `a team of experts from the WHO`): the actor is the organization.
+pub(super) const HEADS: &[&str] = &[
+    "source", "sources", "team", "teams", "expert", "experts", "member", "members", "staff", "representative", "representatives", "head",
+    "chief", "director", "coordinator", "officer", "officers", "manager", "mission",
+];
+
+/// The actors the clause around a cue at words `i..cue_end` names.
+pub(super) struct Found {
+    /// (source, target) pairs; a source with no entity and no name is a placeholder for the
+    /// antecedent's.
+    pub(super) pairs: Vec<(Actor, Option<Actor>)>,
+    /// Where the source comes from when the clause does not name it.
+    pub(super) antecedent: Option<Antecedent>,
+}
+
+impl Found {
+    pub(super) fn none() -> Found {
+        Found { pairs: Vec::new(), antecedent: None }
+    }
+}
+
+/// A source still to be found (see [`Antecedent`]).
+pub(super) fn placeholder(span: Span) -> Actor {
+    Actor { entity: None, span, name: String::new(), code: None }
+}
+
+/// The (source, target) pairs of a cue at words `i..cue_end` of the sentence.
+pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i: usize, cue_end: usize, object_end: usize) -> Found {
+    let mention_actor = |m: &ActorMention| mention_actor(s, mentions, m);
+    let cue_span = Span { start: s.doc.tokens[s.first + i].span.start, end: s.doc.tokens[s.first + cue_end - 1].span.end };
+    // `-ed`, `-en`, or an irregular form that is not the base, `-s` or `-ing` one (`met`).
+    let word = &*s.words[i];
+    let participle = !cue.noun
+        && (word.ends_with("ed") || word.ends_with("en") || cue.forms.first().is_some_and(|f| f != word && cue.forms.iter().any(|f| f == word)) && !word.ends_with('s') && !word.ends_with("ing"));
+    let passive = participle && i > 0 && {
+        let mut k = i - 1;
+        if k > 0 && s.words[k].ends_with("ly") {
+            k -= 1;
+        }
+        BE.contains(&&*s.words[k])
+    };
+    // A participle after its noun with `by` (`rations donated by Britain`, `a deal ...,
+    // mediated by Qatar`), or a coercive one after an actor with no object (`a journalist
+    // imprisoned in Algeria`), is a passive too; what it is said of is the word before.
+    let next = s.words.get(cue_end).map(|w| &**w);
+    let reduced = participle
+        && !passive
+        && i > 0
+        && !AUXILIARIES.contains(&&*s.words[i - 1])
+        && (next == Some("by") && s.at[i - 1].is_none()
+            || cue.agent.is_some() && (s.at[i - 1].is_some() || plain(s, i - 1)) && next.is_none_or(|w| PREPOSITIONS.contains(&w) || w == "," || w == "."));
+    let subjects = match purpose(s, i) {
+        Some(v) if !cue.noun => self::subjects(s, mentions, v, true),
+        _ => subjects(s, mentions, i, !cue.noun),
+    };
+    let after = |preps: &[String], from: usize| -> Vec<ActorMention> { objects(s, mentions, preps, from) };
+    let direct = |from: usize| -> Vec<ActorMention> { direct_object(s, mentions, from) };
+    let pairs = |sources: &[Actor], targets: &[Actor]| -> Vec<(Actor, Option<Actor>)> {
+        let mut out = Vec::new();
+        for src in sources {
+            if targets.is_empty() {
+                // Coordinated subjects of a symmetric event meet each other.
+                let others = sources.iter().filter(|o| o.entity != src.entity || o.entity.is_none() && o.span != src.span);
+                match symmetric(&cue.code) {
+                    true if sources.len() > 1 => out.extend(others.map(|o| (src.clone(), Some(o.clone())))),
+                    _ => out.push((src.clone(), None)),
+                }
+            }
+            for t in targets {
+                out.push((src.clone(), Some(t.clone())));
+            }
+        }
+        out
+    };
+    let (sources, targets): (Vec<ActorMention>, Vec<ActorMention>) = if cue.noun {
+        // A possessive right before (`Russia's invasion`), `by X` or `from X`, else the subject.
+        let possessive = (i >= 2 && matches!(&*s.words[i - 1], "'s" | "’s"))
+            .then(|| s.at[i - 2].map(|k| mentions[k]))
+            .flatten()
+            .into_iter()
+            .collect::<Vec<_>>();
+        // `by X` or `from X` right after the noun, or after its participle (`investigations
+        // by the ministry`, `a statement made by the Health Department`).
+        let word = |k: usize| s.words.get(k).map(|w| &**w);
+        let participle = word(cue_end).is_some_and(|w| w.ends_with("ed") || w == "made") && word(cue_end + 1) == Some("by");
+        let by = match word(cue_end) {
+            Some("by" | "from") => after(&["by".into(), "from".into()], cue_end),
+            _ if participle => after(&["by".into()], cue_end + 1),
+            _ => Vec::new(),
+        };
+        let targets = after(&cue.target, cue_end);
+        let between = if symmetric(&cue.code) { after(&["between".into()], cue_end) } else { Vec::new() };
+        if !possessive.is_empty() {
+            (possessive, targets)
+        } else if between.len() > 1 {
+            // `a deal between the E.U. and Libya`: each side is the other's target.
+            (between, Vec::new())
+        } else if !by.is_empty() {
+            let targets = if targets.is_empty() { subjects } else { targets };
+            (by, targets)
+        } else if let Some(v) = light_verb(s, i) {
+            // The object of a verb that only says it happens (`he began a hunger strike`,
+            // `have initiated a crack down on drug gangs`): that verb's subject does it.
+            let doers = self::subjects(s, mentions, v, true);
+            if doers.is_empty() {
+                return Found::none();
+            }
+            (doers, targets)
+        } else if cue.source_from_place {
+            let Some(people) = place_people(s, i, cue_end) else { return Found::none() };
+            return Found { pairs: vec![(people, targets.first().map(mention_actor))], antecedent: None };
+        } else if !targets.is_empty() || (symmetric(&cue.code) && subjects.len() > 1) {
+            // A noun with no actor of its own takes the sentence's subject only when it names
+            // a target, or joins coordinated subjects (`Trump and Putin headed to a summit`).
+            (subjects, targets)
+        } else {
+            return Found::none();
+        }
+    } else if passive || reduced {
+        let by = after(&["by".into()], cue_end);
+        let patients: Vec<Actor> = match passive {
+            true => subjects.iter().map(mention_actor).collect(),
+            // `Mohamed Tamalt, a journalist imprisoned in Algeria`: the person named.
+            false => s.at[i - 1].map(|k| mentions[k]).or_else(|| apposed(s, mentions, i)).map(|m| mention_actor(&m)).into_iter().collect(),
+        };
+        let patients = if patients.is_empty() { people_before(s, i).into_iter().collect() } else { patients };
+        if by.is_empty() {
+            // No agent named: the authority the lexicon gives the act, of the place where it
+            // happens (`he was arrested` → the police).
+            let Some(authority) = authority(s, cue, cue_span) else { return Found::none() };
+            return Found { pairs: pairs(&[authority], &patients), antecedent: None };
+        }
+        return Found { pairs: pairs(&by.iter().map(mention_actor).collect::<Vec<_>>(), &patients), antecedent: None };
+    } else {
+        // The target after one of the cue's prepositions (`purchased Alaska from Russia`), else
+        // its direct object, else the actor its object names (`rejected pressure from Trump`).
+        let mut targets = if cue.target.is_empty() { Vec::new() } else { after(&cue.target, object_end) };
+        if targets.is_empty() {
+            targets = direct(object_end);
+        }
+        if targets.is_empty() && cue.target.is_empty() {
+            targets = objects(s, mentions, &["from".into(), "of".into(), "by".into()], object_end)
+                .into_iter()
+                .filter(|m| m.first - s.first <= object_end + 4)
+                .collect();
+        }
+        // `..., said Dr. Archie Lluz`: a statement after its content names its speaker after it.
+        if cue.code.starts_with("01") && inverted(s, i) {
+            let speakers = direct(cue_end);
+            if !speakers.is_empty() {
+                return Found { pairs: pairs(&speakers.iter().map(mention_actor).collect::<Vec<_>>(), &[]), antecedent: None };
+            }
+        }
+        let target_actors: Vec<Actor> = if targets.is_empty() && material(&cue.code) {
+            people_object(s, object_end).into_iter().collect()
+        } else {
+            targets.iter().map(mention_actor).collect()
+        };
+        // A verb coordinated with an earlier one shares its subject (`confirmed ... but
+        // denied`); `it` or `they` before the verb stand for actors named before.
+        let (before, _) = word_before(s, i);
+        // `toured Pangandaran and met people`: the actor nearest before `and` is the first
+        // verb's object; the subject is before it.
+        let subjects = match before {
+            Some("and") if !subjects.is_empty() && {
+                let mut k = subjects[0].first - s.first;
+                while k > 0 && DETERMINERS.contains(&&*s.words[k - 1]) {
+                    k -= 1;
+                }
+                let relative = (subjects[0].end - s.first..i).any(|j| matches!(&*s.words[j], "who" | "which"));
+                let number = k > 0 && s.words[k - 1].starts_with(|c: char| c.is_ascii_digit());
+                k > 0 && (plain(s, k - 1) || s.verb(k - 1) || number) && !relative
+            } =>
+            {
+                let again = self::subjects(s, mentions, subjects[0].first - s.first, true);
+                if again.is_empty() { subjects } else { again }
+            }
+            _ => subjects,
+        };
+        let antecedent = match before {
+            Some("and" | "but") => Some(Antecedent::Verb),
+            Some("they") if subjects.is_empty() => Some(Antecedent::They),
+            _ if subjects.is_empty() && described(s, i) => Some(Antecedent::It),
+            _ => None,
+        };
+        if subjects.is_empty() {
+            // `I` or `we` in someone's quoted words is the speaker (`I strongly urge`, `we will
+            // also work to assess`).
+            let first_person = (i.saturating_sub(8)..i).rev().take_while(|&k| s.at[k].is_none() && !CLAUSE_END.contains(&&*s.words[k])).any(|k| matches!(&*s.words[k], "i" | "we"));
+            if let Some(speaker) = first_person.then(|| s.layers.speaker(s.doc, cue_span)).flatten() {
+                return Found { pairs: pairs(&[speaker], &target_actors), antecedent: None };
+            }
+            return match antecedent {
+                Some(a) => Found { pairs: pairs(&[placeholder(cue_span)], &target_actors), antecedent: Some(a) },
+                None => Found::none(),
+            };
+        }
+        let sources: Vec<Actor> = subjects.iter().map(mention_actor).collect();
+        return Found { pairs: pairs(&sources, &target_actors), antecedent: antecedent.filter(|a| *a == Antecedent::Verb) };
+    };
+    let sources: Vec<Actor> = sources.iter().map(mention_actor).collect();
+    let targets: Vec<Actor> = targets.iter().map(mention_actor).collect();
+    Found { pairs: pairs(&sources, &targets), antecedent: None }
+}
+
+/// Verbs that say that an event named by their object takes place (`began a hunger strike`,
+/// `staged a rally`, `issued a ban`).
+pub(super) const LIGHT_VERBS: &[&str] = &[
+    "begin", "begins", "began", "begun", "beginning", "start", "starts", "started", "starting", "launch", "launches", "launched", "launching", "stage",
+    "stages", "staged", "staging", "hold", "holds", "held", "holding", "conduct", "conducts", "conducted", "conducting", "initiate", "initiates",
+    "initiated", "initiating", "mount", "mounts", "mounted", "mounting", "wage", "wages", "waged", "waging", "issue", "issues", "issued", "issuing",
+    "announce", "announces", "announced", "announcing", "order", "orders", "ordered", "ordering", "carried", "carry", "carries", "carrying",
+];
+
+/// The light verb whose object the noun at word `i` is (a few determiners, numbers or
+/// adjectives between: `began simultaneous immunization campaigns`), when there is one.
+pub(super) fn light_verb(s: &Sentence, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k > 0 && i - k < 4 {
+        k -= 1;
+        let w = &*s.words[k];
+        // `carried out an attack`
+        let w = if w == "out" && k > 0 && s.words[k - 1].starts_with("carr") { &*s.words[k - 1] } else { w };
+        if LIGHT_VERBS.contains(&w) {
+            return Some(if s.words[k] == "out" { k - 1 } else { k });
+        }
+        if !(DETERMINERS.contains(&w) || plain(s, k) || w.starts_with(|c: char| c.is_ascii_digit())) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The verb that governs an infinitive of purpose at word `i` (`would visit Libya on
+/// Wednesday to help`, `sent experts to assist`), whose subject is the infinitive's; none when
+/// an actor comes right before `to` (`urged the government to release`: the government would).
+pub(super) fn purpose(s: &Sentence, i: usize) -> Option<usize> {
+    if i < 2 || s.words[i - 1] != "to" || s.at[i - 2].is_some() {
+        return None;
+    }
+    let mut k = i - 1;
+    while k > 0 && k + 12 > i {
+        k -= 1;
+        if s.at[k].is_none() && CLAUSE_END.contains(&&*s.words[k]) {
+            return None;
+        }
+        if s.verb(k) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// True when the cue at word `i` is the topic of a discussion (`meetings ... to discuss
+/// further funding`), which is not an event of its own.
+pub(super) fn topic(s: &Sentence, i: usize) -> bool {
+    (i.saturating_sub(6)..i).rev().take_while(|&k| s.at[k].is_some() || !CLAUSE_END.contains(&&*s.words[k])).any(|k| s.words[k].starts_with("discuss"))
+}
+
+/// The word before word `i` past auxiliaries and adverbs (`and also denied`, `it has said`),
+/// and its position.
+pub(super) fn word_before<'s>(s: &'s Sentence, i: usize) -> (Option<&'s str>, usize) {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let w = &*s.words[k];
+        if s.at[k].is_none() && (w.ends_with("ly") || MODALS.contains(&w) || matches!(w, "has" | "have" | "had" | "also" | "then" | "later" | "now" | "will" | "can" | "must" | "is" | "are" | "was" | "were")) {
+            continue;
+        }
+        return (Some(w), k);
+    }
+    (None, 0)
+}
+
+/// True when the words before word `i` are a pronoun or a description that stands for an
+/// organization or a country named before (`It notes`, `The agency says`).
+pub(super) fn described(s: &Sentence, i: usize) -> bool {
+    let (_, k) = word_before(s, i);
+    IT.iter().any(|d| {
+        let words: Vec<&str> = d.split(' ').collect();
+        k + 1 >= words.len() && s.words[k + 1 - words.len()..=k].iter().zip(&words).all(|(a, b)| a == b) && s.at[k].is_none()
+    })
+}
+
+/// True when a statement cue at `i` follows its content: after a comma or a closing quote
+/// (`..., said Dr. Archie Lluz`).
+pub(super) fn inverted(s: &Sentence, i: usize) -> bool {
+    i > 0 && matches!(&*s.words[i - 1], "," | "\"" | "”" | "’" | "'")
+}
+
+/// The authority that does a coercive act the text gives no agent: the sector the lexicon
+/// names for the cue, of the country of the place the sentence gives the act, else of the
+/// article's main country.
+pub(super) fn authority(s: &Sentence, cue: &EventCue, cue_span: Span) -> Option<Actor> {
+    let sector = cue.agent.as_deref()?;
+    let doc = s.doc;
+    let country = own_place(doc, s.layers, s.span, cue_span).and_then(|p| place_country(doc, p)).or_else(|| s.layers.main_country.clone())?;
+    Some(Actor { entity: None, span: cue_span, name: format!("authorities ({country})"), code: Some(format!("{country}{sector}")) })
+}
+
+/// People named by a common noun before word `i` (`Five people were placed under arrest`),
+/// in its clause.
+pub(super) fn people_before(s: &Sentence, i: usize) -> Option<Actor> {
+    let doc = s.doc;
+    for k in (i.saturating_sub(6)..i).rev() {
+        let w = &*s.words[k];
+        if PEOPLE.contains(&w) {
+            let mut first = k;
+            while first > 0 && k - first < 3 && (plain(s, first - 1) || DETERMINERS.contains(&&*s.words[first - 1]) || s.words[first - 1].starts_with(|c: char| c.is_ascii_digit())) {
+                first -= 1;
+            }
+            let span = Span { start: doc.tokens[s.first + first].span.start, end: doc.tokens[s.first + k].span.end };
+            return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
+        }
+        if s.at[k].is_some() || CLAUSE_END.contains(&w) || matches!(w, "," | "that" | "who" | "which") {
+            return None;
+        }
+    }
+    None
+}
+
+/// The subject of words before `i`: the nearest actor mention that is not a preposition's
+/// object (unless the preposition says whose a person is: `a source from the ministry`), not a
+/// possessive pronoun and not a demonym modifying a noun (`the Haitian cholera outbreak`), with
+/// the actors coordinated with it. For a `verb`, not across `that` or a reporting verb (`Kuti
+/// said the rustlers raided`: the rustlers, who are no actor).
+pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: bool) -> Vec<ActorMention> {
+    let mut k = i;
+    let mut relative = false;
+    let mut comma = false;
+    // At most 20 words are looked at (a skipped phrase does not count).
+    let mut budget = 20;
+    while k > 0 && budget > 0 {
+        k -= 1;
+        budget -= 1;
+        let w = &*s.words[k];
+        if CLAUSE_END.contains(&w) && s.at[k].is_none() {
+            return Vec::new();
+        }
+        // `Australian politicians, noting the public support ..., are promising`: a
+        // participle's phrase between commas is passed over.
+        // So is a relative clause (`H5N1, which has spread throughout Europe, ..., has killed`):
+        // the subject comes before it.
+        if w == "," && !relative && !comma && s.at[k].is_none() {
+            let opens = |j: usize| s.words[j] == "," && s.at[j + 1].is_none() && (s.words[j + 1].ends_with("ing") || matches!(&*s.words[j + 1], "which" | "who" | "whose"));
+            if let Some(j) = (k.saturating_sub(25)..k.saturating_sub(1)).rev().find(|&j| opens(j)) {
+                k = j;
+                continue;
+            }
+        }
+        comma |= w == ",";
+        // `Kuti said the rustlers raided`: the subject is in the reported clause, or is not
+        // named; `that` opens a clause of its own.
+        if verb && !relative && (w == "that" || !comma && s.verb(k) && k + 1 < i) {
+            return Vec::new();
+        }
+        // `X, who ...` and `X, whose forces ...`: the subject is X, whatever governs it.
+        if matches!(w, "who" | "whose" | "which") {
+            relative = true;
+            continue;
+        }
+        let Some(m) = s.at[k].map(|x| mentions[x]) else {
+            if relative && w != "," {
+                return Vec::new();
+            }
+            continue;
+        };
+        let start = m.first - s.first;
+        // `Hassan el Bushra, regional adviser ...`: a role noun in apposition to a name is
+        // the named person.
+        let m = match m.entity {
+            None => apposed(s, mentions, start).unwrap_or(m),
+            Some(_) => m,
+        };
+        let start = m.first - s.first;
+        k = start;
+        if relative {
+            return vec![m];
+        }
+        let text = &s.doc.text()[m.span].to_lowercase();
+        if matches!(text.as_str(), "his" | "her" | "its" | "their" | "whose") {
+            continue;
+        }
+        if governed_by_preposition(s, start) && !whose(s, start) {
+            continue;
+        }
+        // A demonym before a noun that is no actor modifies it.
+        let end = m.end - s.first;
+        let demonym = m.entity.is_some_and(|e| s.doc.entities[e.index()].kind == EntityType::Norp);
+        if demonym && end < i && plain(s, end) {
+            continue;
+        }
+        // Coordinated before it: `Trump and Putin`, `Britain, France and Germany` (a comma
+        // joins only after an `and`), `the WHO and the CDC`.
+        let mut found = vec![m];
+        let mut j = start;
+        if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
+            j -= 1;
+        }
+        while j >= 2 && (matches!(&*s.words[j - 1], "and" | "or" | "nor") || (s.words[j - 1] == "," && found.len() > 1)) {
+            // `China, Japan, and the United Kingdom`, `neither the E.U. nor France`
+            let mut p = j - 2;
+            if s.words[j - 1] != "," && s.words[p] == "," && p > 0 {
+                p -= 1;
+            }
+            let Some(prev) = s.at[p].map(|x| mentions[x]) else { break };
+            if governed_by_preposition(s, prev.first - s.first) {
+                break;
+            }
+            found.push(prev);
+            j = prev.first - s.first;
+            if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
+                j -= 1;
+            }
+        }
+        found.reverse();
+        return found;
+    }
+    Vec::new()
+}
+
+/// The person the noun phrase ending before word `start` stands in apposition to (`Hassan el
+/// Bushra, regional adviser`, `Mohamed Tamalt, a journalist`): a person's name, a comma and a
+/// few determiners, adjectives or nouns.
+pub(super) fn apposed(s: &Sentence, mentions: &[ActorMention], start: usize) -> Option<ActorMention> {
+    let mut k = start;
+    while k > 0 && start - k < 3 && (plain(s, k - 1) && !s.verb(k - 1) || matches!(&*s.words[k - 1], "a" | "an" | "the")) {
+        k -= 1;
+    }
+    if k < 2 || s.words[k - 1] != "," {
+        return None;
+    }
+    let m = mentions[s.at[k - 2]?];
+    m.entity.filter(|e| s.doc.entities[e.index()].kind == EntityType::Person)?;
+    Some(m)
+}
+
+/// True when the preposition before the mention at `start` follows a noun for people that
+/// says whose they are (`a responsible source from Egyptian ministry of health`).
+pub(super) fn whose(s: &Sentence, start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && (DETERMINERS.contains(&&*s.words[j - 1]) || s.words[j - 1].ends_with("'s")) {
+        j -= 1;
+    }
+    j >= 2 && matches!(&*s.words[j - 1], "of" | "from" | "at") && HEADS.contains(&&*s.words[j - 2]) && s.at[j - 2].is_none()
+}
+
+/// True when the words before position `start` are a preposition (with a determiner between).
+pub(super) fn governed_by_preposition(s: &Sentence, start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && (DETERMINERS.contains(&&*s.words[j - 1]) || s.words[j - 1].ends_with("'s") || matches!(&*s.words[j - 1], "former" | "neither" | "either" | "both")) {
+        j -= 1;
+    }
+    j > 0 && PREPOSITIONS.contains(&&*s.words[j - 1])
+}
+
+/// The actors after words `from`: after one of `preps` when given (else the first actor),
+/// with the actors coordinated with it, before the clause ends.
+pub(super) fn objects(s: &Sentence, mentions: &[ActorMention], preps: &[String], from: usize) -> Vec<ActorMention> {
+    let mut k = from;
+    let mut armed = preps.is_empty();
+    let mut armed_at = from;
+    let limit = (from + 12).min(s.words.len());
+    while k < limit {
+        let w = &*s.words[k];
+        if s.at[k].is_none() && (CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "." | "that" | "who" | "which" | "because" | "when")) {
+            return Vec::new();
+        }
+        // `a blockade on Gaza, and Egypt ...`: the target is not in the next clause.
+        if armed && w == "," && !preps.is_empty() {
+            return Vec::new();
+        }
+        if !armed || PREPOSITIONS.contains(&w) {
+            let matched = preps.iter().find_map(|p| {
+                let words: Vec<&str> = p.split(' ').collect();
+                (s.words.len() >= k + words.len() && s.words[k..k + words.len()].iter().zip(&words).all(|(a, b)| a == b)).then_some(words.len())
+            });
+            match matched {
+                Some(n) => {
+                    armed = true;
+                    armed_at = k + n;
+                    k += n;
+                }
+                // Another preposition's object is not the target.
+                None => {
+                    armed = false;
+                    k += 1;
+                }
+            }
+            continue;
+        }
+        // The target is the object of the preposition: within a few words of it.
+        if !preps.is_empty() && k > armed_at + 3 {
+            armed = false;
+        }
+        if let Some(m) = s.at[k].map(|x| mentions[x]) {
+            return with_coordinated(s, mentions, m);
+        }
+        k += 1;
+    }
+    Vec::new()
+}
+
+/// An object mention and the ones coordinated after it (`European allies and Zelensky`,
+/// `Britain, France and Germany`). A comma joins only in a list that ends with `and` or `or`:
+/// `the Health Minister, Abdel Mutalib Mohammed` is one actor named twice.
+pub(super) fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: ActorMention) -> Vec<ActorMention> {
+    let mut found = vec![m];
+    let mut sure = 1;
+    let mut j = m.end - s.first;
+    while j + 1 < s.words.len() && matches!(&*s.words[j], "and" | "or" | ",") {
+        let comma = s.words[j] == "," && !matches!(&*s.words[j + 1], "and" | "or");
+        let mut k = if s.words[j] == "," && !comma { j + 2 } else { j + 1 };
+        if s.words.get(k).is_some_and(|w| matches!(&**w, "the" | "a" | "an")) {
+            k += 1;
+        }
+        let Some(next) = s.at.get(k).copied().flatten().map(|x| mentions[x]) else { break };
+        found.push(next);
+        if !comma {
+            sure = found.len();
+        }
+        j = next.end - s.first;
+    }
+    found.truncate(sure);
+    found
+}
+
+/// People named by a common noun right after word `from` (`four vendors`, `hundreds of
+/// residents`): an actor with no entity, coded later as the people of the article's country.
+pub(super) fn people_object(s: &Sentence, from: usize) -> Option<Actor> {
+    let doc = s.doc;
+    for k in from..(from + 5).min(s.words.len()) {
+        let w = &*s.words[k];
+        if PEOPLE.contains(&w) {
+            let span = Span { start: doc.tokens[s.first + from].span.start, end: doc.tokens[s.first + k].span.end };
+            return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
+        }
+        if s.at[k].is_some() || CLAUSE_END.contains(&w) || matches!(w, "," | "." | "that" | "to" | "for" | "in" | "at" | "on") {
+            return None;
+        }
+    }
+    None
+}
+
+/// The direct object after word `from`: an actor mention within three words (determiners,
+/// adjectives, titles between), before any preposition.
+pub(super) fn direct_object(s: &Sentence, mentions: &[ActorMention], from: usize) -> Vec<ActorMention> {
+    for k in from..(from + 4).min(s.words.len()) {
+        if let Some(m) = s.at[k].map(|x| mentions[x]) {
+            return with_coordinated(s, mentions, m);
+        }
+        let w = &*s.words[k];
+        if PREPOSITIONS.contains(&w) || CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "," | "." | "that" | "because" | "when") {
+            break;
+        }
+    }
+    Vec::new()
+}
+
+/// The people of the place nearest the cue in its sentence (`protests in Anchorage`): the
+/// place's country's civilians.
+pub(super) fn place_people(s: &Sentence, i: usize, cue_end: usize) -> Option<Actor> {
+    let doc = s.doc;
+    let cue = Span { start: doc.tokens[s.first + i].span.start, end: doc.tokens[s.first + cue_end - 1].span.end };
+    let sentence = Span { start: doc.tokens[s.first].span.start, end: doc.tokens[s.first + s.words.len() - 1].span.end };
+    let (place, span) = s
+        .layers
+        .places_in(sentence)
+        .iter()
+        .map(|&(m, i)| (&doc.places[i], m))
+        .filter(|(p, m)| p.country.is_some() && sentence.contains(*m))
+        .min_by_key(|(_, m)| m.start.abs_diff(cue.start))?;
+    let alpha3 = doc.entities[place.entity.index()].country.clone();
+    Some(Actor {
+        entity: None,
+        span,
+        name: format!("people in {}", &doc.text()[span]),
+        code: alpha3.map(|c| format!("{c}CVL")),
+    })
+}

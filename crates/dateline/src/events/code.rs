@@ -1,0 +1,337 @@
+//! Actor codes: what the text says an actor is (an organization it belongs to, a country and
+//! a sector), from the entity layer, the words of its mention and the descriptions beside a
+//! person's name.
+
+use super::*;
+
+/// A quote's speaker as an actor: its entity, or its words (coded later when they say what it
+/// is: `health officials`, `the ministry`).
+pub(super) fn speaker_actor(doc: &Document, speaker: &crate::quotes::Speaker) -> Actor {
+    match speaker.entity {
+        Some(entity) => actor(doc, speaker.span, entity),
+        None => Actor { entity: None, span: speaker.span, name: doc.text()[speaker.span].to_string(), code: None },
+    }
+}
+
+pub(super) fn actor(doc: &Document, span: Span, entity: EntityId) -> Actor {
+    let e = &doc.entities[entity.index()];
+    // A sector alone (`MED` for a news agency) takes the entity's country: `PRKMED`.
+    let code = match (e.actor.as_deref(), e.country.as_deref()) {
+        (Some(a), Some(c)) if a.len() == 3 && !a.starts_with(c) && !matches!(a, "IGO" | "NGO" | "MNC") && !is_country(a) => Some(format!("{c}{a}")),
+        _ => e.actor.clone(),
+    };
+    Actor { entity: Some(entity), span, name: e.name.clone(), code }
+}
+
+/// True for an ISO alpha-3 country code.
+pub(super) fn is_country(code: &str) -> bool {
+    code.len() == 3 && Resources::shared().is_ok_and(|r| r.tables.country(code).is_some())
+}
+
+impl Events {
+    /// Every mention of an organization with a code, sorted by start.
+    pub(super) fn org_mentions(&self, doc: &Document) -> Vec<(Span, String)> {
+        let mut out: Vec<(Span, String)> = doc
+            .entities
+            .iter()
+            .filter(|o| o.kind == EntityType::Org)
+            .filter_map(|o| Some((o, self.org_code(o)?)))
+            .flat_map(|(o, code)| o.mentions.iter().map(move |m| (m.span, code.clone())))
+            .collect();
+        out.sort_by_key(|(span, _)| span.start);
+        out
+    }
+
+    /// An organization's CAMEO code: the entity layer's, or that of a known organization its
+    /// name opens with (`WHO Africa`).
+    pub(super) fn org_code(&self, o: &crate::document::Entity) -> Option<String> {
+        if o.actor.is_some() {
+            return o.actor.clone();
+        }
+        if international(&o.name) {
+            return Some("IGO".into());
+        }
+        let first = o.name.split_whitespace().next()?;
+        if !first.starts_with(char::is_uppercase) {
+            return None;
+        }
+        self.resources
+            .lookup(first)
+            .into_iter()
+            .find(|n| n.primary && n.kind == crate::resources::NameKind::Organization)
+            .map(|n| self.resources.tables.organizations[n.id as usize].cameo.clone())
+            .filter(|c| !c.is_empty())
+    }
+}
+
+/// True for an organization whose name says it is international (`World Organisation for
+/// Animal Health`, `International Atomic Energy Agency`) and names no country.
+pub(super) fn international(name: &str) -> bool {
+    const WORDS: &[&str] = &["World", "International", "Global", "Intergovernmental", "Worldwide", "United Nations", "Inter-American", "Pan American"];
+    WORDS.iter().any(|w| name.contains(w))
+        && Resources::shared().is_ok_and(|r| {
+            !name.split_whitespace().any(|w| r.lookup(w).iter().any(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country | crate::resources::NameKind::Demonym)))
+        })
+}
+
+/// What the text says an actor is: the code of an organization it belongs to, a country and a
+/// sector (`David Nabarro, the United Nations coordinator` → IGOUNO; `The president of France,
+/// Nicolas Sarkozy` → FRA, GOV).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Description {
+    pub(super) org: Option<String>,
+    pub(super) country: Option<String>,
+    pub(super) sector: Option<String>,
+}
+
+/// What coding the actors of one document needs.
+pub(super) struct Context<'a> {
+    pub(super) doc: &'a Document,
+    /// Organization mentions with a code, sorted by start.
+    pub(super) orgs: &'a [(Span, String)],
+    /// Mentions of countries and their peoples (GPE and NORP entities with a country), with
+    /// the alpha-3 code, sorted by start.
+    pub(super) countries: &'a [(Span, String)],
+    pub(super) main_country: Option<&'a str>,
+    /// For each token, whether it lies in a name (`Food and Agriculture Organization`).
+    pub(super) in_name: &'a [bool],
+    /// Each person's description, found once.
+    pub(super) described: &'a mut HashMap<EntityId, Description>,
+}
+
+/// Every mention of a GPE or NORP entity with a country, sorted by start.
+pub(super) fn countries(doc: &Document) -> Vec<(Span, String)> {
+    let mut out: Vec<(Span, String)> = doc
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
+        .filter_map(|e| Some((e, e.country.clone()?)))
+        .flat_map(|(e, c)| e.mentions.iter().filter(|m| m.kind == crate::document::MentionKind::Name).map(move |m| (m.span, c.clone())))
+        .collect();
+    out.sort_by_key(|(span, _)| span.start);
+    out
+}
+
+/// The first of `sorted` (by start) that lies inside `span` and is not `span` itself.
+pub(super) fn first_inside(sorted: &[(Span, String)], span: Span) -> Option<&str> {
+    let from = sorted.partition_point(|(s, _)| s.start < span.start);
+    sorted[from..].iter().take_while(|(s, _)| s.start < span.end).find(|(s, _)| span.contains(*s) && *s != span).map(|(_, c)| c.as_str())
+}
+
+/// The country the document is most about: the one its places name most.
+pub(super) fn main_country(doc: &Document) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for p in &doc.places {
+        if let Some(c) = p.country.as_deref() {
+            *counts.entry(c).or_default() += p.mentions.len();
+        }
+    }
+    let alpha2 = counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))?.0;
+    let r = Resources::shared().ok()?;
+    r.tables.country(alpha2).map(|c| c.alpha3.clone())
+}
+
+impl Events {
+    /// The sector a word names, as a role (`lawyer` → JUD) or a capitalized title (`Minister`
+    /// → GOV); `Some("")` for a word that names a person's post without a sector (`director`).
+    pub(super) fn sector_of(&self, word: &str) -> Option<&'static str> {
+        let r = self.resources;
+        let lower = word.to_lowercase();
+        for n in r.lookup_folded(&lower) {
+            match n.kind {
+                crate::resources::NameKind::Role => return Some(&r.tables.roles[n.id as usize].sector),
+                crate::resources::NameKind::Title if word.starts_with(char::is_uppercase) => return Some(&r.tables.titles[n.id as usize].sector),
+                _ => {}
+            }
+        }
+        HEADS.contains(&lower.as_str()).then_some("")
+    }
+
+    /// The description of a person next to one of their names, token range `first..end`: an
+    /// apposition after the name (`, the United Nations coordinator for bird flu,`), one before
+    /// it (`The president of France, `), or words before it that end in a post (`WHO
+    /// spokesman`). A description names a post; the words of one are read by `describe`.
+    pub(super) fn descriptions(&self, cx: &Context, first: usize, end: usize) -> [Option<(usize, usize)>; 3] {
+        let doc = cx.doc;
+        let text = doc.text();
+        let word = |k: usize| &text[doc.tokens[k].span];
+        let si = doc.sentences.partition_point(|s| s.end_token.index() <= first);
+        let Some(sentence) = doc.sentences.get(si) else { return [None; 3] };
+        let (lo, hi) = (sentence.first_token.index(), sentence.end_token.index());
+        let stop = |k: usize| {
+            let w = word(k);
+            !cx.in_name[k] && (!w.starts_with(char::is_alphanumeric) && w != "'s" && w != "’s" && w != "-" || matches!(w, "and" | "or" | "that" | "who" | "which"))
+        };
+        let posts = |a: usize, b: usize| (a..b).any(|k| self.sector_of(word(k)).is_some());
+        // After: `, DESCRIPTION,` (or up to the verb: `, regional adviser ... of the WHO said`).
+        let after = (end < hi && word(end) == ",").then(|| {
+            let mut k = end + 1;
+            while k < hi && k < end + 17 && !stop(k) && !self.verbs.contains(&word(k).to_lowercase()) {
+                k += 1;
+            }
+            (end + 1, k)
+        });
+        let after = after.filter(|&(a, b)| posts(a, b));
+        // Before, set off by a comma: `The Jamaican Prime Minister, Bruce Golding`; not a
+        // phrase of place, time or manner (`In Paris,`, `After meeting the president,`).
+        let before = (first > lo && word(first - 1) == ",").then(|| {
+            let mut k = first - 1;
+            while k > lo && k + 15 > first && (!stop(k - 1) || matches!(word(k - 1), "and" | "or")) {
+                k -= 1;
+            }
+            (k, first - 1)
+        });
+        let before = before.and_then(|(a, b)| {
+            // `According to FAO team leader, Juan Lubroth`: what follows `according to` is.
+            let a = if word(a).eq_ignore_ascii_case("according") && a + 2 < b { a + 2 } else { a };
+            let mut a2 = a;
+            while a2 < b && DETERMINERS.contains(&word(a2).to_lowercase().as_str()) {
+                a2 += 1;
+            }
+            let lead = word(a2).to_lowercase();
+            (a2 < b && !PREPOSITIONS.contains(&lead.as_str()) && !lead.ends_with("ing") && posts(a, b)).then_some((a, b))
+        });
+        // Right before, ending in a post: `WHO Africa regional director Luis Sambo`.
+        let modifier = (first > lo && self.sector_of(word(first - 1)).is_some() && doc.tokens.get(first - 1).is_some()).then(|| {
+            let mut k = first - 1;
+            while k > lo && k + 9 > first && !stop(k - 1) && !self.verbs.contains(&word(k - 1).to_lowercase()) {
+                k -= 1;
+            }
+            (k, first)
+        });
+        [after, before, modifier]
+    }
+
+    /// What the words of tokens `first..end` say an actor is: the first organization with a
+    /// code, the first country, the first sector.
+    pub(super) fn describe(&self, cx: &Context, first: usize, end: usize) -> Description {
+        let doc = cx.doc;
+        let span = Span { start: doc.tokens[first].span.start, end: doc.tokens[end - 1].span.end };
+        // Not an organization one is sent to (`deputy ambassador to the UN`).
+        let text = doc.text();
+        let from = cx.orgs.partition_point(|(s, _)| s.start < span.start);
+        let org = cx.orgs[from..]
+            .iter()
+            .take_while(|(s, _)| s.start < span.end)
+            .filter(|(s, _)| span.contains(*s))
+            .find(|(s, _)| {
+                let before = text[span.start as usize..s.start as usize].trim_end();
+                let before = before.strip_suffix("the").map_or(before, str::trim_end);
+                !before.ends_with(" to") && before != "to"
+            })
+            .map(|(_, c)| c.clone());
+        let country = first_inside(cx.countries, span).or_else(|| cx.countries.iter().find(|(s, _)| *s == span).map(|(_, c)| c.as_str())).map(str::to_string);
+        let sector = (first..end).find_map(|k| self.sector_of(&doc.text()[doc.tokens[k].span]).filter(|s| !s.is_empty())).map(str::to_string);
+        Description { org, country, sector }
+    }
+
+    /// A person's description from the first of their names that has one.
+    pub(super) fn person(&self, cx: &mut Context, entity: EntityId) -> Description {
+        if let Some(d) = cx.described.get(&entity) {
+            return d.clone();
+        }
+        let doc = cx.doc;
+        let mut found = Description::default();
+        'names: for m in doc.entities[entity.index()].mentions.iter().filter(|m| m.kind == crate::document::MentionKind::Name) {
+            let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+            let end = doc.tokens.partition_point(|t| t.span.start < m.span.end);
+            if first >= end {
+                continue;
+            }
+            for (a, b) in self.descriptions(cx, first, end).into_iter().flatten() {
+                if a < b {
+                    found = self.describe(cx, a, b);
+                    break 'names;
+                }
+            }
+        }
+        cx.described.insert(entity, found.clone());
+        found
+    }
+
+    /// Completes an actor's CAMEO code where the entity layer left it open: the organization
+    /// its words or its description name (`an adviser at the WHO`, `WHO spokesman Daniel
+    /// Epstein`, `David Nabarro, the United Nations coordinator`), else a country (the
+    /// entity's, its description's, one its words name, else the document's main one) and a
+    /// sector (from a role, title or organization word: `Ministry` → GOV, `police` → COP).
+    pub(super) fn code(&self, cx: &mut Context, a: &mut Actor) {
+        if a.code.is_some() {
+            return;
+        }
+        let doc = cx.doc;
+        let entity = a.entity.map(|e| &doc.entities[e.index()]);
+        if let Some(e) = entity.filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp)) {
+            a.code = e.country.clone();
+            return;
+        }
+        if let Some(code) = first_inside(cx.orgs, a.span) {
+            a.code = Some(code.to_string());
+            return;
+        }
+        let described = match a.entity.filter(|e| doc.entities[e.index()].kind == EntityType::Person) {
+            Some(e) => self.person(cx, e),
+            None => Description::default(),
+        };
+        if let Some(code) = described.org {
+            a.code = Some(code);
+            return;
+        }
+        if let Some(code) = entity.filter(|e| e.kind == EntityType::Org).and_then(|e| self.org_code(e)) {
+            a.code = Some(code);
+            return;
+        }
+        let mut country = entity.and_then(|e| e.country.clone()).or(described.country).or_else(|| first_inside(cx.countries, a.span).map(str::to_string));
+        let mut sector: Option<String> = described.sector;
+        let text = doc.text();
+        let words = entity.map(|e| e.name.as_str()).into_iter().chain([&text[a.span]]).flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'));
+        let r = self.resources;
+        // A country of two or three words (`United States President`).
+        if country.is_none() {
+            let all: Vec<String> = text[a.span].split_whitespace().map(str::to_lowercase).collect();
+            country = (2..=3)
+                .flat_map(|n| all.windows(n).map(|w| w.join(" ")).collect::<Vec<_>>())
+                .find_map(|name| r.lookup_folded(&name).find(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country)).map(|n| r.tables.countries[n.id as usize].alpha3.clone()));
+        }
+        for w in words.filter(|w| !w.is_empty()) {
+            let lower = w.to_lowercase();
+            for n in r.lookup_folded(&lower) {
+                match n.kind {
+                    crate::resources::NameKind::Role if sector.is_none() => sector = Some(r.tables.roles[n.id as usize].sector.clone()),
+                    crate::resources::NameKind::Title if sector.is_none() && w.starts_with(char::is_uppercase) => {
+                        sector = Some(r.tables.titles[n.id as usize].sector.clone()).filter(|s| !s.is_empty())
+                    }
+                    // An organization's own name or acronym inside (`WHO Africa`).
+                    crate::resources::NameKind::Organization if n.primary && w.starts_with(char::is_uppercase) => {
+                        let cameo = &r.tables.organizations[n.id as usize].cameo;
+                        if !cameo.is_empty() {
+                            a.code = Some(cameo.clone());
+                            return;
+                        }
+                    }
+                    crate::resources::NameKind::Country | crate::resources::NameKind::Demonym if country.is_none() && n.primary => {
+                        country = Some(r.tables.countries[n.id as usize].alpha3.clone())
+                    }
+                    _ => {}
+                }
+            }
+            if sector.is_none() {
+                sector = self.affixes.get(&lower).map(|s| s.to_string());
+            }
+        }
+        let country = country.or_else(|| cx.main_country.map(str::to_string));
+        a.code = match (country, sector) {
+            (Some(c), Some(s)) => Some(format!("{c}{s}")),
+            (Some(c), None) if entity.is_some() => Some(c),
+            // People named by a common noun (`four vendors`) are civilians of that country.
+            (Some(c), None) if PEOPLE.iter().any(|p| text[a.span].to_lowercase().ends_with(p)) => Some(format!("{c}CVL")),
+            (None, Some(s)) => Some(s),
+            _ => None,
+        };
+    }
+}
+
+/// The alpha-3 code of a place's country.
+pub(super) fn place_country(doc: &Document, place: usize) -> Option<String> {
+    let r = Resources::shared().ok()?;
+    r.tables.country(doc.places[place].country.as_deref()?).map(|c| c.alpha3.clone())
+}

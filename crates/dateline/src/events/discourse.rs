@@ -1,0 +1,184 @@
+//! What the events of a document tell about each other: sources found in earlier events
+//! (`It says`, `... but denied`), statements that announce the speaker's own act (intents),
+//! and targets the text leaves implicit (aid to the people of the place, emergencies over a
+//! country).
+
+use super::*;
+
+/// Codes whose target the text often leaves implicit: aid goes to the people of the place
+/// where it is given (073 → its country's CVL), a state of emergency is declared over a
+/// country (1724).
+pub(super) fn implied_target(doc: &Document, e: &mut Event, main_country: Option<&str>) {
+    let aid = e.cameo.code.starts_with("07");
+    if e.target.is_some() || !(aid || e.cameo.code == "1724") {
+        return;
+    }
+    let stated = e.place.filter(|&(_, stated)| stated).and_then(|(p, _)| place_country(doc, p));
+    let Some(country) = stated.or_else(|| main_country.map(str::to_string)) else { return };
+    let code = if aid { format!("{country}CVL") } else { country.clone() };
+    e.target = Some(Actor { entity: None, span: e.cue, name: format!("people of {country}"), code: Some(code) });
+}
+
+impl Events {
+    /// A plain statement whose content is its speaker's own act to come (`He also said he would
+    /// visit Libya`) expresses an intent: 036 to meet or visit, 033 to give aid, else 030.
+    pub(super) fn intents(&self, events: &mut [Event]) {
+        let same = |a: &Actor, b: &Actor| match (a.entity, b.entity) {
+            (Some(x), Some(y)) => x == y,
+            _ => a.code.is_some() && a.code == b.code,
+        };
+        for k in 0..events.len() {
+            if events[k].cameo.code != "010" {
+                continue;
+            }
+            let e = &events[k];
+            // Events come in text order: the act is among the next ones of the sentence.
+            let act = events[k + 1..].iter().take_while(|n| n.sentence == e.sentence).find(|n| {
+                n.cue != e.cue
+                    && n.modality == Modality::Intended
+                    && n.cue.start > e.cue.end
+                    && !n.cameo.code.starts_with("01")
+                    && !n.cameo.code.starts_with("02")
+                    && same(&n.source, &e.source)
+            });
+            let Some(act) = act else { continue };
+            let code = match &act.cameo.code[..2] {
+                "04" => "036",
+                "07" => "033",
+                _ => "030",
+            };
+            if let Some(&info) = self.cameo.get(code) {
+                events[k].cameo = info;
+            }
+        }
+    }
+}
+
+/// An intent (03) with no target of its own takes the target of the act it announces, by the
+/// same source a few words on (`promised to provide life-long treatment to the children`).
+pub(super) fn intended_targets(events: &mut [Event]) {
+    for k in 0..events.len() {
+        let e = &events[k];
+        if !e.cameo.code.starts_with("03") || e.target.is_some() {
+            continue;
+        }
+        let act = events[k + 1..]
+            .iter()
+            .take_while(|n| n.sentence == e.sentence && n.cue.start < e.cue.end + 40)
+            .find(|n| n.cue.start >= e.cue.end && n.target.is_some() && n.source.code == e.source.code);
+        if let Some(target) = act.map(|n| n.target.clone()) {
+            events[k].target = target;
+        }
+    }
+}
+
+/// Gives the events that wait for an antecedent (see [`Antecedent`]) their sources: `events`
+/// sorted by cue, `pending` their kinds by cue start. An event whose antecedent is not found
+/// keeps the source its clause gave, if any; a pronoun or a description with none found is
+/// dropped (`The agency` says nothing of which agency).
+pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32, Antecedent>) -> Vec<Event> {
+    if pending.is_empty() {
+        return events;
+    }
+    let person = |a: &Actor| a.entity.is_some_and(|e| doc.entities[e.index()].kind == EntityType::Person);
+    // A person who speaks for an organization (`WHO spokesman Daniel Epstein`) can be what
+    // `the agency` stands for.
+    let organization = |a: &Actor| a.code.as_deref().is_some_and(|c| c.len() > 3 && !is_country(&c[..3]));
+    let known = |a: &Actor| a.code.is_some() && !a.name.is_empty();
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut k = 0;
+    while k < events.len() {
+        // The events of one cue (one per target) are resolved together.
+        let cue = events[k].cue;
+        let end = k + events[k..].iter().take_while(|e| e.cue == cue).count();
+        let Some(&kind) = pending.get(&cue.start) else {
+            out.extend_from_slice(&events[k..end]);
+            k = end;
+            continue;
+        };
+        // `it` stands for an organization or a country that says or asks something, not for
+        // what kills or fights (`it kills all viruses`).
+        if kind != Antecedent::Verb && conflict(&events[k].cameo.code) {
+            k = end;
+            continue;
+        }
+        let e = &events[k];
+        let si = e.sentence.index();
+        let earlier = || out.iter().rev().filter(|p| p.cue.start < cue.start && known(&p.source));
+        // The sources of every event of the antecedent's cue.
+        let all = |last: &Event| {
+            let mut all: Vec<(Actor, Option<Actor>)> = Vec::new();
+            // (Events come in text order: the antecedent's are among the last few sentences'.)
+            for p in out.iter().rev().take_while(|p| p.sentence.index() >= last.sentence.index()).filter(|p| p.cue == last.cue) {
+                if !all.iter().any(|(a, _)| a.code == p.source.code && a.entity == p.source.entity) {
+                    // Its object too, for a verb of the same kind (`fined ... and imprisoned`).
+                    let target = p.target.clone().filter(|_| p.cameo.code[..2] == e.cameo.code[..2]);
+                    all.push((p.source.clone(), target));
+                }
+            }
+            all.reverse();
+            all
+        };
+        let sources: Vec<(Actor, Option<Actor>)> = match kind {
+            Antecedent::Verb => earlier().take_while(|p| p.sentence.index() == si).next().map(all).unwrap_or_default(),
+            Antecedent::It => earlier()
+                .take_while(|p| p.sentence.index() + 3 >= si)
+                .find(|p| !person(&p.source) || organization(&p.source))
+                .map(|p| {
+                    let source = match person(&p.source) {
+                        true => Actor { entity: None, span: e.source.span, name: p.source.name.clone(), code: p.source.code.clone() },
+                        false => p.source.clone(),
+                    };
+                    vec![(source, None)]
+                })
+                .unwrap_or_default(),
+            // `they` is several actors, or a group.
+            Antecedent::They => earlier()
+                .take_while(|p| p.sentence.index() + 3 >= si)
+                .find(|p| p.sentence.index() < si)
+                .map(all)
+                .map(|all| all.into_iter().map(|(a, _)| (a, None)).collect::<Vec<_>>())
+                .filter(|all| all.len() > 1 || all.iter().any(|(a, _)| a.entity.is_none() || !person(a)))
+                .unwrap_or_default(),
+        };
+        if sources.is_empty() {
+            if kind == Antecedent::Verb && !e.source.name.is_empty() {
+                out.extend_from_slice(&events[k..end]);
+            }
+            k = end;
+            continue;
+        }
+        for e in &events[k..end] {
+            for (source, target) in &sources {
+                let mut resolved = e.clone();
+                resolved.source = source.clone();
+                // Coordinated verbs share their object too (`he was fined ... and imprisoned`).
+                if resolved.target.is_none() && kind == Antecedent::Verb {
+                    resolved.target = target.clone();
+                }
+                if !out.iter().rev().take_while(|p| p.cue == cue).any(|p| p.source == resolved.source && p.target == resolved.target) {
+                    out.push(resolved);
+                }
+            }
+        }
+        k = end;
+    }
+    out
+}
+
+/// How an event's source is found once every event is known, when its own clause does not
+/// name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Antecedent {
+    /// A pronoun or a description (`It says`, `The agency says`): the source of the last
+    /// event of an earlier sentence that was not a person's.
+    It,
+    /// `They say`: the sources of the last event of an earlier sentence, all of them.
+    They,
+    /// A verb coordinated with an earlier one (`confirmed ... but denied`): the source of the
+    /// earlier verb's event in the same sentence.
+    Verb,
+}
+
+/// Pronouns and descriptions that stand for an organization or a country named before.
+pub(super) const IT: &[&str] = &["it", "the agency", "the organisation", "the organization"];
