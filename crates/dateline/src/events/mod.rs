@@ -56,7 +56,7 @@ use crate::date::Date;
 use crate::document::{Document, EntityId, EntityType, SentenceId};
 use crate::error::Error;
 use crate::places::{Feature, PlaceUse};
-use crate::resources::{CameoEvent, EventCue, Resources};
+use crate::resources::{CameoEvent, EventCue, FxBuild, Resources};
 use crate::span::Span;
 use crate::stage::Stage;
 use crate::times::TimeType;
@@ -127,16 +127,16 @@ pub struct EventsConfig {}
 pub struct Events {
     resources: &'static Resources,
     /// Cue forms by their first word: (cue row, the form's words).
-    forms: HashMap<String, Vec<(usize, Vec<String>)>>,
+    forms: HashMap<String, Vec<(usize, Vec<String>)>, FxBuild>,
     cameo: HashMap<&'static str, &'static CameoEvent>,
     /// The sector an organization's head or suffix word implies (`Ministry` → GOV).
-    affixes: HashMap<String, &'static str>,
+    affixes: HashMap<String, &'static str, FxBuild>,
     /// Every one-word form of a role noun, lower case (`police`, `officials`), and whether it
     /// names a person (`lawyer`) rather than a group or an institution.
-    roles: HashMap<String, bool>,
+    roles: HashMap<String, bool, FxBuild>,
     /// Every form of a reporting verb or an event cue's first word, lower case: words that end
     /// a description of a person (`told Densbar's head judge Linton Sirait`).
-    verbs: HashSet<String>,
+    verbs: HashSet<String, FxBuild>,
 }
 
 /// The CAMEO sector of each kind of organization word in `org_affixes.tsv`.
@@ -159,7 +159,7 @@ impl Events {
     /// The stage, over the shared reference data.
     pub fn new(_config: EventsConfig) -> Result<Events, Error> {
         let resources = Resources::shared().map_err(Clone::clone)?;
-        let mut forms: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut forms: HashMap<String, Vec<(usize, Vec<String>)>, FxBuild> = HashMap::default();
         for (i, cue) in resources.tables.event_cues.iter().enumerate() {
             for form in &cue.forms {
                 let words: Vec<String> = form.split(' ').map(str::to_lowercase).collect();
@@ -222,14 +222,14 @@ struct Sentence<'a> {
     /// index in `mentions`).
     at: &'a [Option<usize>],
     /// Forms of reporting verbs and event cues.
-    verbs: &'a HashSet<String>,
+    verbs: &'a HashSet<String, FxBuild>,
     /// The document's actor mentions.
     mentions: &'a [ActorMention],
 }
 
 impl<'a> Sentence<'a> {
     /// Sentence `si` of `doc`, with `at` the actor mention of each of the document's tokens.
-    fn new(doc: &'a Document, layers: &'a Layers, mentions: &'a [ActorMention], at: &'a [Option<usize>], verbs: &'a HashSet<String>, si: usize) -> Sentence<'a> {
+    fn new(doc: &'a Document, layers: &'a Layers, mentions: &'a [ActorMention], at: &'a [Option<usize>], verbs: &'a HashSet<String, FxBuild>, si: usize) -> Sentence<'a> {
         let sentence = &doc.sentences[si];
         let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
         let text = doc.text();
