@@ -587,7 +587,13 @@ impl Events {
                 continue;
             }
             lower.clear();
-            lower.extend(text[t.span].chars().flat_map(char::to_lowercase));
+            let word = &text[t.span];
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
             let Some(&person) = self.roles.get(&lower) else { continue };
             // Not a title before a name (`President Joe Biden`), an indefinite (`a party to`,
             // `a doctor`: no one in particular), nor, unless it names a person (`his lawyer`),
