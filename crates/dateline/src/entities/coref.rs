@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::tagger::TaggedSpan;
 use crate::document::{Document, Entity, EntityType, Mention, MentionKind};
-use crate::resources::{fold, fold_more, FxBuild, NameKind, NameRef, Resources};
+use crate::resources::{fold, fold_more, FxBuild, NameKind, NameRef, Resources, Walk};
 use crate::span::Span;
 
 /// Words a facility's name ends in.
@@ -104,6 +104,26 @@ impl<'a> Ctx<'a> {
             .take_while(move |&j| free(j - 1) && self.sentence_of[j - 1] == self.sentence_of[i])
     }
 
+    /// Reads the names of one to `max` tokens from token `i` (those of [`Ctx::run`]) into the
+    /// index a word at a time, shortest first, and calls `visit(j, walk)` with the walk of
+    /// tokens `i..j`, until no indexed name starts with the text read (`name` is a buffer).
+    fn walk_names(&self, i: usize, max: usize, free: impl Fn(usize) -> bool, name: &mut String, mut visit: impl FnMut(usize, &Walk<'a>)) {
+        let mut walk: Option<Walk<'a>> = None;
+        for j in self.run(i, max, free) {
+            name.clear();
+            fold_more(self.piece(i, j), name);
+            match walk.as_mut() {
+                Some(w) => {
+                    if !w.push(name) {
+                        break;
+                    }
+                }
+                None => walk = Some(self.r.index().walk_from(name)),
+            }
+            visit(j, walk.as_ref().expect("set above"));
+        }
+    }
+
     /// The text that extends the name of tokens `i..j - 1` to `i..j`: the first token itself,
     /// else the space before token `j - 1` and the token (fold it onto the shorter name's
     /// fold with [`fold_more`]).
@@ -159,13 +179,7 @@ fn join_known_names(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>)
         });
         let mut best: Option<(usize, usize, usize)> = None; // (start, end, conll type)
         for i in starts {
-            let mut walk = cx.r.index().walk();
-            for j in cx.run(i, 6, |_| true) {
-                name.clear();
-                fold_more(cx.piece(i, j), &mut name);
-                if !walk.push(&name) {
-                    break;
-                }
+            cx.walk_names(i, 6, |_| true, &mut name, |j, walk| {
                 let kind = walk.refs().filter(|n| n.primary).find_map(|n| match n.kind {
                     NameKind::Country | NameKind::Admin1 => Some(2),
                     NameKind::Organization | NameKind::Seat => Some(1),
@@ -174,7 +188,7 @@ fn join_known_names(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>)
                 if let Some(kind) = kind.filter(|_| j >= i + 2 && best.is_none_or(|b| j - i > b.1 - b.0)) {
                     best = Some((i, j, kind));
                 }
-            }
+            });
         }
         // The tagged names it touches, from this one on: all must lie inside it, and it must
         // be more than the first of them.
@@ -317,20 +331,12 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
             continue;
         }
         // The names of one to five tokens from here the index holds, read a piece at a time.
-        let mut walk = r.index().walk();
         names.clear();
         refs.clear();
-        for j in cx.run(i, 5, |j| !covered[j]) {
-            name.clear();
-            fold_more(cx.piece(i, j), &mut name);
-            if j == i + 1 {
-                walk = r.index().walk_from(&name);
-            } else if !walk.push(&name) {
-                break;
-            }
+        cx.walk_names(i, 5, |j| !covered[j], &mut name, |j, walk| {
             refs.extend(walk.refs());
             names.push((j, refs.len()));
-        }
+        });
         let refs_of = |k: usize| &refs[if k == 0 { 0 } else { names[k - 1].1 }..names[k].1];
         let best = (0..names.len()).rev().find(|&k| {
             let (j, refs) = (names[k].0, refs_of(k));

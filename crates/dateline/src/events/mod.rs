@@ -456,9 +456,12 @@ fn follows(words: &[String], after: &[Cow<str>], window: usize) -> Option<usize>
             return None;
         }
         for o in words {
-            let words: Vec<&str> = o.split(' ').collect();
-            if after.len() >= k + words.len() && after[k..k + words.len()].iter().zip(&words).all(|(a, b)| a == b) {
-                return Some(k + words.len());
+            let mut n = 0;
+            if o.split(' ').all(|part| {
+                n += 1;
+                after.get(k + n - 1).is_some_and(|a| a == part)
+            }) {
+                return Some(k + n);
             }
         }
     }

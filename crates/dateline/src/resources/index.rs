@@ -415,12 +415,6 @@ impl NameIndex {
         })
     }
 
-    /// True when some indexed name starts with `folded_prefix` (to know whether a longer
-    /// span of text could still match).
-    pub fn has_prefix(&self, folded_prefix: &str) -> bool {
-        self.walk().push(folded_prefix)
-    }
-
     /// A walk down the transducer that names are read into piece by piece (`new`, then
     /// `new york`, then `new york city`): each piece costs only its own bytes, where looking
     /// up every longer name afresh would read the first words again and again.
@@ -627,7 +621,7 @@ mod tests {
         let index = NameIndex::new(fst_bytes.clone().into(), &postings, &t).unwrap();
         let kinds: Vec<NameKind> = index.get("georgia").map(|r| r.kind).collect();
         assert_eq!(kinds, [NameKind::Admin1, NameKind::GivenName]);
-        assert!(index.has_prefix("geor") && !index.has_prefix("geox"));
+        assert!(index.walk().push("geor") && !index.walk().push("geox"));
         assert_eq!(index.get("select").count(), 0);
         // A stale or corrupt index is an error, not a panic.
         t.given_names.push(("Smith".into(), Default::default()));
