@@ -122,12 +122,27 @@ pub fn fold_into(name: &str, out: &mut String) {
 /// its first word followed by the fold of each later piece (the space before a word, then
 /// the word), so a name can be read a word at a time (see [`NameIndex::walk`]).
 pub fn fold_more(piece: &str, out: &mut String) {
-    // Most names are ASCII: byte by byte (the same rules: ASCII whitespace is what
-    // `char::is_whitespace` says of ASCII, and the backquote is the one apostrophe).
+    // Most pieces are an ASCII word, or a space and one (`new`, ` york`): copied whole and
+    // lower-cased in place. Other ASCII goes byte by byte (the same rules: ASCII whitespace
+    // is what `char::is_whitespace` says of ASCII, and the backquote is the one apostrophe).
     if piece.is_ascii() {
+        let is_space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+        let (space, word) = match piece.as_bytes() {
+            [b' ', rest @ ..] => (true, rest),
+            all => (false, all),
+        };
+        if !word.is_empty() && !word.iter().any(|&b| is_space(b) || b == b'`') {
+            if space {
+                out.push(' ');
+            }
+            let start = out.len();
+            out.push_str(&piece[usize::from(space)..]);
+            out[start..].make_ascii_lowercase();
+            return;
+        }
         let mut space = false;
         for &b in piece.as_bytes() {
-            if b.is_ascii_whitespace() || b == 0x0B {
+            if is_space(b) {
                 space = true;
                 continue;
             }
@@ -572,7 +587,7 @@ mod tests {
     #[test]
     fn ascii_folds_as_characters_do() {
         let all: String = (0u8..128).map(char::from).collect();
-        for piece in [all.as_str(), " New  York\t", "O`Neill", "U.S.-led", "\x0b\x0cx\x1c y ", ""] {
+        for piece in [all.as_str(), " New  York\t", "O`Neill", "U.S.-led", "\x0b\x0cx\x1c y ", "", "PUTIN", "Kyiv's", " York", "  York", " ", " O`Neill"] {
             let (mut fast, mut slow) = (String::from("a"), String::from("a"));
             fold_more(piece, &mut fast);
             fold_chars(piece, &mut slow);
