@@ -73,6 +73,8 @@ struct Ctx<'a> {
     doc: &'a Document,
     r: &'a Resources,
     words: Vec<&'a str>,
+    /// Each word in lower case, made once (the rules ask for most words several times).
+    lowered: Vec<Cow<'a, str>>,
     sentence_of: Vec<usize>,
 }
 
@@ -81,8 +83,8 @@ impl<'a> Ctx<'a> {
         self.words.get(i).copied().unwrap_or("")
     }
 
-    fn lower(&self, i: usize) -> Cow<'a, str> {
-        crate::chars::lowercase(self.word(i))
+    fn lower(&self, i: usize) -> &str {
+        self.lowered.get(i).map_or("", |w| w)
     }
 
     fn span(&self, from: usize, to: usize) -> Span {
@@ -238,7 +240,9 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
     for (i, s) in doc.sentences.iter().enumerate() {
         sentence_of[s.first_token.index()..s.end_token.index()].iter_mut().for_each(|x| *x = i);
     }
-    let cx = Ctx { doc, r, words: doc.tokens.iter().map(|t| &text[t.span]).collect(), sentence_of };
+    let words: Vec<&str> = doc.tokens.iter().map(|t| &text[t.span]).collect();
+    let lowered = words.iter().map(|w| crate::chars::lowercase(w)).collect();
+    let cx = Ctx { doc, r, words, lowered, sentence_of };
 
     // 1. Names: the tagger's, typed and keyed by gazetteer identity, one type per name in the
     // document: a word that ends a person's full name is that person wherever it stands

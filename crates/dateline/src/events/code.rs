@@ -136,7 +136,7 @@ impl Events {
     /// → GOV); `Some("")` for a word that names a person's post without a sector (`director`).
     pub(super) fn sector_of(&self, word: &str) -> Option<&'static str> {
         let r = self.resources;
-        let lower = word.to_lowercase();
+        let lower = crate::chars::lowercase(word);
         for n in r.lookup_folded(&lower) {
             match n.kind {
                 crate::resources::NameKind::Role => return Some(&r.tables.roles[n.id as usize].sector),
@@ -144,7 +144,7 @@ impl Events {
                 _ => {}
             }
         }
-        HEADS.contains(&lower.as_str()).then_some("")
+        HEADS.contains(&lower.as_ref()).then_some("")
     }
 
     /// The description of a person next to one of their names, token range `first..end`: an
@@ -166,7 +166,7 @@ impl Events {
         // After: `, DESCRIPTION,` (or up to the verb: `, regional adviser ... of the WHO said`).
         let after = (end < hi && word(end) == ",").then(|| {
             let mut k = end + 1;
-            while k < hi && k < end + 17 && !stop(k) && !self.verbs.contains(&word(k).to_lowercase()) {
+            while k < hi && k < end + 17 && !stop(k) && !self.verbs.contains(crate::chars::lowercase(word(k)).as_ref()) {
                 k += 1;
             }
             (end + 1, k)
@@ -185,16 +185,16 @@ impl Events {
             // `According to FAO team leader, Juan Lubroth`: what follows `according to` is.
             let a = if word(a).eq_ignore_ascii_case("according") && a + 2 < b { a + 2 } else { a };
             let mut a2 = a;
-            while a2 < b && DETERMINERS.contains(&word(a2).to_lowercase().as_str()) {
+            while a2 < b && DETERMINERS.contains(&crate::chars::lowercase(word(a2)).as_ref()) {
                 a2 += 1;
             }
-            let lead = word(a2).to_lowercase();
-            (a2 < b && !PREPOSITIONS.contains(&lead.as_str()) && !lead.ends_with("ing") && posts(a, b)).then_some((a, b))
+            let lead = crate::chars::lowercase(word(a2));
+            (a2 < b && !PREPOSITIONS.contains(&lead.as_ref()) && !lead.ends_with("ing") && posts(a, b)).then_some((a, b))
         });
         // Right before, ending in a post: `WHO Africa regional director Luis Sambo`.
         let modifier = (first > lo && self.sector_of(word(first - 1)).is_some() && doc.tokens.get(first - 1).is_some()).then(|| {
             let mut k = first - 1;
-            while k > lo && k + 9 > first && !stop(k - 1) && !self.verbs.contains(&word(k - 1).to_lowercase()) {
+            while k > lo && k + 9 > first && !stop(k - 1) && !self.verbs.contains(crate::chars::lowercase(word(k - 1)).as_ref()) {
                 k -= 1;
             }
             (k, first)
@@ -293,7 +293,7 @@ impl Events {
                 .find_map(|name| r.lookup_folded(&name).find(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country)).map(|n| r.tables.countries[n.id as usize].alpha3.clone()));
         }
         for w in words.filter(|w| !w.is_empty()) {
-            let lower = w.to_lowercase();
+            let lower = crate::chars::lowercase(w);
             for n in r.lookup_folded(&lower) {
                 match n.kind {
                     crate::resources::NameKind::Role if sector.is_none() => sector = Some(r.tables.roles[n.id as usize].sector.clone()),
@@ -315,7 +315,7 @@ impl Events {
                 }
             }
             if sector.is_none() {
-                sector = self.affixes.get(&lower).map(|s| s.to_string());
+                sector = self.affixes.get(lower.as_ref()).map(|s| s.to_string());
             }
         }
         let country = country.or_else(|| cx.main_country.map(str::to_string));

@@ -601,7 +601,7 @@ impl Events {
             // Not a title before a name (`President Joe Biden`), an indefinite (`a party to`,
             // `a doctor`: no one in particular), nor, unless it names a person (`his lawyer`),
             // someone's (`whose forces`: the owner is the actor).
-            let prev = k.checked_sub(1).map(|p| text[doc.tokens[p].span].to_lowercase());
+            let prev = k.checked_sub(1).map(|p| crate::chars::lowercase(&text[doc.tokens[p].span]));
             let title = covered.get(k + 1).copied().unwrap_or(false);
             let excluded = prev.as_deref().is_some_and(|p| matches!(p, "a" | "an") || !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
             if !title && !excluded {
@@ -884,7 +884,7 @@ fn own_time(doc: &Document, sentence: Span, cue: Span) -> Option<usize> {
         .filter(|(_, t)| {
             let between = if t.span.start >= cue.end { &text[cue.end as usize..t.span.start as usize] } else { &text[t.span.end as usize..cue.start as usize] };
             let words: Vec<&str> = between.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
-            words.len() <= 8 && !between.contains([',', ';', '—', '–']) && !words.iter().any(|w| TIME_BREAKS.contains(&w.to_lowercase().as_str()))
+            words.len() <= 8 && !between.contains([',', ';', '—', '–']) && !words.iter().any(|w| TIME_BREAKS.contains(&crate::chars::lowercase(w).as_ref()))
         })
         .min_by_key(|(_, t)| t.span.start.abs_diff(cue.start))
         .map(|(i, _)| i)
@@ -900,8 +900,8 @@ fn own_place(doc: &Document, layers: &Layers, sentence: Span, cue: Span) -> Opti
     let locative = |m: Span| {
         let before = text[sentence.start as usize..m.start as usize].trim_end();
         let before = before.strip_suffix("the").map_or(before, str::trim_end);
-        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-        LOCATIVE.contains(&word.as_str()) || text[m.end as usize..].starts_with(", where")
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        LOCATIVE.contains(&crate::chars::lowercase(word).as_ref()) || text[m.end as usize..].starts_with(", where")
     };
     layers
         .places_in(sentence)
