@@ -50,10 +50,10 @@ pub struct Tagger {
 
 /// The weights: as floats while training; as read from the model file, 16-bit integers of
 /// one scale (summed as integers: the same ranking of tags, in half the memory, so more of
-/// the rows each token reads at random stay in cache).
+/// the rows each token reads at random stay in cache), a row of the tags' weights per bucket.
 enum Weights {
     Float(Vec<f32>),
-    Packed(Vec<i16>, f32),
+    Packed(Vec<[i16; N]>, f32),
 }
 
 /// Per-document context the features read: each word's use across the document.
@@ -121,7 +121,10 @@ impl Tagger {
         if !(10..=24).contains(&bits) || bytes.len() != 16 + (1usize << bits) * N * 2 {
             return Err(bad("corrupt (wrong size)"));
         }
-        let weights = bytes[16..].chunks_exact(2).map(|b| i16::from_le_bytes([b[0], b[1]])).collect();
+        let weights = bytes[16..]
+            .chunks_exact(2 * N)
+            .map(|row| std::array::from_fn(|t| i16::from_le_bytes([row[2 * t], row[2 * t + 1]])))
+            .collect();
         Ok(Tagger { bits, weights: Weights::Packed(weights, scale) })
     }
 
@@ -133,7 +136,7 @@ impl Tagger {
                 let scale = max / f32::from(i16::MAX);
                 (weights.iter().map(|w| (w / scale).round() as i16).collect(), scale)
             }
-            Weights::Packed(weights, scale) => (weights.clone(), *scale),
+            Weights::Packed(weights, scale) => (weights.concat(), *scale),
         };
         let mut out = Vec::with_capacity(16 + weights.len() * 2);
         out.extend_from_slice(MAGIC);
@@ -160,10 +163,13 @@ impl Tagger {
         match &self.weights {
             Weights::Float(weights) => add_float_rows(weights, buckets, scores),
             Weights::Packed(weights, _) => {
+                // Whole rows of fixed length, so that the sums are vector instructions.
                 let mut sums = [0i32; N];
                 for b in buckets {
-                    let row = &weights[b as usize * N..b as usize * N + N];
-                    sums.iter_mut().zip(row).for_each(|(s, &w)| *s += i32::from(w));
+                    let row = &weights[b as usize];
+                    for t in 0..N {
+                        sums[t] += i32::from(row[t]);
+                    }
                 }
                 scores.iter_mut().zip(sums).for_each(|(s, x)| *s += x as f32);
             }
@@ -428,7 +434,7 @@ mod tests {
         let model = Tagger { bits: 10, weights: Weights::Float(floats.clone()) };
         let back = Tagger::from_bytes(&model.to_bytes()).unwrap();
         let Weights::Packed(packed, scale) = &back.weights else { panic!("a model file reads as packed weights") };
-        assert!(floats.iter().zip(packed).all(|(a, &b)| (a - f32::from(b) * scale).abs() < 1e-3));
+        assert!(floats.iter().zip(packed.concat()).all(|(a, b)| (a - f32::from(b) * scale).abs() < 1e-3));
         assert_eq!(back.to_bytes(), model.to_bytes());
         assert!(Tagger::from_bytes(b"DLNER001short").is_err());
         assert!(Tagger::from_bytes(&model.to_bytes()[..100]).is_err());

@@ -40,7 +40,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, EntityId, EntityType};
 use crate::error::Error;
-use crate::resources::{fold_into, NameKind, Resources};
+use std::collections::HashMap;
+
+use crate::resources::{fold, fold_into, FxBuild, Resources};
 use crate::span::Span;
 use crate::stage::Stage;
 
@@ -86,12 +88,23 @@ pub struct QuotesConfig {}
 /// The `quotes` stage.
 pub struct Quotes {
     resources: &'static Resources,
+    /// The reporting verbs' folded forms, each with its row (the first row, when two verbs
+    /// share a form): every word is looked up, and this small table is quicker to ask than
+    /// the name index.
+    verbs: HashMap<String, u32, FxBuild>,
 }
 
 impl Quotes {
     /// Builds the stage.
     pub fn new(_config: QuotesConfig) -> Result<Quotes, Error> {
-        Ok(Quotes { resources: Resources::shared().map_err(Clone::clone)? })
+        let resources = Resources::shared().map_err(Clone::clone)?;
+        let mut verbs = HashMap::default();
+        for (i, v) in resources.tables.reporting_verbs.iter().enumerate() {
+            for form in std::iter::once(&v.lemma).chain(&v.forms) {
+                verbs.entry(fold(form)).or_insert(i as u32);
+            }
+        }
+        Ok(Quotes { resources, verbs })
     }
 }
 
@@ -631,7 +644,7 @@ impl Stage for Quotes {
                     return None;
                 }
                 fold_into(w, &mut folded);
-                r.lookup_folded(&folded).find(|n| n.kind == NameKind::ReportingVerb).map(|n| n.id)
+                self.verbs.get(&folded).copied()
             })
             .collect();
         let token_at = |offset: u32| doc.tokens.partition_point(|t| t.span.start < offset);

@@ -125,21 +125,20 @@ pub fn fold_more(piece: &str, out: &mut String) {
     // Most pieces are an ASCII word, or a space and one (`new`, ` york`): copied whole and
     // lower-cased in place. Other ASCII goes byte by byte (the same rules: ASCII whitespace
     // is what `char::is_whitespace` says of ASCII, and the backquote is the one apostrophe).
+    let bytes = piece.as_bytes();
+    let word = bytes.strip_prefix(b" ").unwrap_or(bytes);
+    if !word.is_empty() && word.iter().all(|&b| b.is_ascii_graphic() && b != b'`') {
+        out.reserve(piece.len());
+        if word.len() < bytes.len() {
+            out.push(' ');
+        }
+        let start = out.len();
+        out.push_str(&piece[bytes.len() - word.len()..]);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     if piece.is_ascii() {
         let is_space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
-        let (space, word) = match piece.as_bytes() {
-            [b' ', rest @ ..] => (true, rest),
-            all => (false, all),
-        };
-        if !word.is_empty() && !word.iter().any(|&b| is_space(b) || b == b'`') {
-            if space {
-                out.push(' ');
-            }
-            let start = out.len();
-            out.push_str(&piece[usize::from(space)..]);
-            out[start..].make_ascii_lowercase();
-            return;
-        }
         let mut space = false;
         for &b in piece.as_bytes() {
             if is_space(b) {
