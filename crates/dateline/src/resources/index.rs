@@ -115,25 +115,30 @@ pub fn fold(name: &str) -> String {
 /// [`fold`] into a buffer (cleared first), to look up many names without allocating.
 pub fn fold_into(name: &str, out: &mut String) {
     out.clear();
-    fold_more(name.trim(), out);
+    // A name that starts and ends with a visible ASCII character has nothing to trim.
+    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    let bytes = name.as_bytes();
+    fold_more(if visible(bytes.first()) && visible(bytes.last()) { name } else { name.trim() }, out);
 }
 
 /// Folds the next piece of a name onto what `out` holds: the fold of a name is the fold of
 /// its first word followed by the fold of each later piece (the space before a word, then
 /// the word), so a name can be read a word at a time (see [`NameIndex::walk`]).
 pub fn fold_more(piece: &str, out: &mut String) {
-    // Most pieces are an ASCII word, or a space and one (`new`, ` york`): copied whole and
-    // lower-cased in place. Other ASCII goes byte by byte (the same rules: ASCII whitespace
-    // is what `char::is_whitespace` says of ASCII, and the backquote is the one apostrophe).
+    // Most pieces are ASCII words with single spaces between them (`new`, ` york`, `foreign
+    // minister`): copied whole and lower-cased in place. Other ASCII goes byte by byte (the
+    // same rules: ASCII whitespace is what `char::is_whitespace` says of ASCII, and the
+    // backquote is the one apostrophe).
     let bytes = piece.as_bytes();
-    let word = bytes.strip_prefix(b" ").unwrap_or(bytes);
-    if !word.is_empty() && word.iter().all(|&b| b.is_ascii_graphic() && b != b'`') {
-        out.reserve(piece.len());
-        if word.len() < bytes.len() {
-            out.push(' ');
-        }
+    let mut space = false;
+    let plain = bytes.iter().all(|&b| {
+        let ok = if b == b' ' { !space } else { b.is_ascii_graphic() && b != b'`' };
+        space = b == b' ';
+        ok
+    });
+    if plain && !space && !bytes.is_empty() {
         let start = out.len();
-        out.push_str(&piece[bytes.len() - word.len()..]);
+        out.push_str(piece);
         out[start..].make_ascii_lowercase();
         return;
     }
@@ -586,7 +591,7 @@ mod tests {
     #[test]
     fn ascii_folds_as_characters_do() {
         let all: String = (0u8..128).map(char::from).collect();
-        for piece in [all.as_str(), " New  York\t", "O`Neill", "U.S.-led", "\x0b\x0cx\x1c y ", "", "PUTIN", "Kyiv's", " York", "  York", " ", " O`Neill"] {
+        for piece in [all.as_str(), " New  York\t", "O`Neill", "U.S.-led", "\x0b\x0cx\x1c y ", "", "PUTIN", "Kyiv's", " York", "  York", " ", " O`Neill", "Foreign Minister", "a  b", "a b ", " a b"] {
             let (mut fast, mut slow) = (String::from("a"), String::from("a"));
             fold_more(piece, &mut fast);
             fold_chars(piece, &mut slow);
