@@ -129,10 +129,13 @@ fn opens(c: char) -> Option<char> {
 fn quote_marks(text: &str) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut chars = text.char_indices().peekable();
-    let mut prev = ' ';
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // Only these bytes begin a character the rules read: the line break, the straight
+        // quote, and the first bytes of `“ ” „` (0xE2) and `« »` (0xC2).
+        if !matches!(b, b'\n' | b'"' | 0xE2 | 0xC2) {
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { continue };
         if c == '\n' {
             // A quote still open at a paragraph's end goes on only if the next paragraph
             // opens with a quote mark.
@@ -142,17 +145,18 @@ fn quote_marks(text: &str) -> Vec<Marked> {
                     open = None;
                 }
             }
-            prev = c;
             continue;
         }
+        let prev = || text[..i].chars().next_back().unwrap_or(' ');
+        let next = || text[i + c.len_utf8()..].chars().next().unwrap_or(' ');
         match open {
             // A closing mark of either style closes (scraped text mixes `"` and `”`), but a
             // straight mark between a space and a word opens rather than closes.
-            Some((start, close)) if (c == close || (matches!(close, '"' | '”') && matches!(c, '"' | '”'))) && !(c == '"' && prev.is_whitespace() && !next.is_whitespace()) => {
+            Some((start, close)) if (c == close || (matches!(close, '"' | '”') && matches!(c, '"' | '”'))) && !(c == '"' && prev().is_whitespace() && !next().is_whitespace()) => {
                 out.push(Marked { open: start, close: i });
                 open = None;
             }
-            Some((_, _)) if opens(c).is_some() && prev == '\n' => {
+            Some((_, _)) if opens(c).is_some() && prev() == '\n' => {
                 // A continuation paragraph's opening mark: the quote goes on.
             }
             None => {
@@ -162,7 +166,6 @@ fn quote_marks(text: &str) -> Vec<Marked> {
             }
             _ => {}
         }
-        prev = c;
     }
     out
 }
