@@ -222,7 +222,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             }
         }
         let target_actors: Vec<Actor> = if targets.is_empty() && material(&cue.code) {
-            people_object(s, object_end).into_iter().collect()
+            people_object(s, object_end).or_else(|| conflict(&cue.code).then(|| settlement_object(s, object_end)).flatten()).into_iter().collect()
         } else {
             targets.iter().map(mention_actor).collect()
         };
@@ -404,6 +404,13 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         k -= 1;
         budget -= 1;
         let w = &*s.words[k];
+        // `The United Nations (UN) has confirmed`: a short aside in brackets is passed over.
+        if w == ")" && s.at[k].is_none() {
+            if let Some(j) = (k.saturating_sub(8)..k).rev().find(|&j| s.words[j] == "(") {
+                k = j;
+                continue;
+            }
+        }
         if CLAUSE_END.contains(&w) && s.at[k].is_none() {
             return Vec::new();
         }
@@ -412,7 +419,10 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         // So is a relative clause (`H5N1, which has spread throughout Europe, ..., has killed`):
         // the subject comes before it.
         if w == "," && !relative && !comma && s.at[k].is_none() {
-            let opens = |j: usize| s.words[j] == "," && s.at[j + 1].is_none() && (s.words[j + 1].ends_with("ing") || matches!(&*s.words[j + 1], "which" | "who" | "whose"));
+            // And so is an actor joined to the subject by `along with` (`Calderon, along with
+            // Obama, have initiated`): the subject is the first.
+            let joined = |j: usize| matches!(&*s.words[j + 1], "along" | "together") && s.words.get(j + 2).is_some_and(|w| w == "with");
+            let opens = |j: usize| s.words[j] == "," && s.at[j + 1].is_none() && (s.words[j + 1].ends_with("ing") || matches!(&*s.words[j + 1], "which" | "who" | "whose") || joined(j));
             if let Some(j) = (k.saturating_sub(25)..k.saturating_sub(1)).rev().find(|&j| opens(j)) {
                 k = j;
                 continue;
@@ -606,6 +616,27 @@ pub(super) fn people_object(s: &Sentence, from: usize) -> Option<Actor> {
             return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
         }
         if s.at[k].is_some() || CLAUSE_END.contains(&w) || matches!(w, "," | "." | "that" | "to" | "for" | "in" | "at" | "on") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Nouns for places where people live: an attack on one is an attack on its people.
+pub(super) const SETTLEMENTS: &[&str] = &["village", "villages", "town", "towns", "camp", "camps", "settlement", "settlements", "neighbourhood", "neighborhood", "market", "hamlet"];
+
+/// A settlement named by a common noun right after word `from`, or after `in`, `on` or `at`
+/// (`stormed a village`, `raided in a village`): an actor with no entity, coded later as the
+/// people of the article's country.
+pub(super) fn settlement_object(s: &Sentence, from: usize) -> Option<Actor> {
+    let doc = s.doc;
+    for k in from..(from + 5).min(s.words.len()) {
+        let w = &*s.words[k];
+        if SETTLEMENTS.contains(&w) {
+            let span = Span { start: doc.tokens[s.first + from].span.start, end: doc.tokens[s.first + k].span.end };
+            return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
+        }
+        if !(DETERMINERS.contains(&w) || plain(s, k) || matches!(w, "in" | "on" | "at" | "into")) {
             return None;
         }
     }
