@@ -239,7 +239,18 @@ fn an_attack_on_a_settlement_targets_its_people() {
 }
 
 #[test]
-fn an_actor_joined_along_with_the_subject_leaves_the_subject_first() {
+fn an_actor_joined_along_with_the_subject_is_a_subject_too() {
     let doc = analyze("The Kenyan interior minister, John Mwangi, along with Ugandan President, Peter Okot, have launched a crackdown on smugglers.");
-    assert!(coded(&doc, "170", "KENGOV", "KENCRM"), "{:#?}", codes(&doc));
+    assert!(coded(&doc, "170", "KENGOV", "KENCRM") && coded(&doc, "170", "UGAGOV", "KENCRM"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn according_to_an_actor_is_a_statement_by_it() {
+    let doc = analyze("According to the WHO the vaccine is safe.");
+    assert!(coded(&doc, "010", "IGOUNOHLHWHO", ""), "{:#?}", codes(&doc));
+    let doc = analyze("Flooding hit Manila. According to senior flood officer, Jose Ramirez, four dams overflowed.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "010" && s.starts_with("PHL")), "{:#?}", codes(&doc));
+    // No actor, no event.
+    let doc = analyze("According to reports the vaccine is safe.");
+    assert!(doc.events.is_empty(), "{:#?}", codes(&doc));
 }

@@ -670,6 +670,18 @@ impl Events {
                     i += 1;
                     continue;
                 }
+                // `According to the CDC, ...`: a statement by the actor named after it, unless
+                // the quotes layer attributed it.
+                if s.words[i] == "according" && s.words.get(i + 1).is_some_and(|w| w == "to") {
+                    let cue_span = Span { start: doc.tokens[first + i].span.start, end: doc.tokens[first + i + 1].span.end };
+                    if !layers.quote_cue_at(cue_span) {
+                        if let Some(source) = according_to(&s, &mentions, i + 2) {
+                            out.extend(self.event(doc, &s, si, "010", cue_span, i, i + 2, source, None, main_place, reference));
+                        }
+                    }
+                    i += 2;
+                    continue;
+                }
                 let Some((row, cue_end, object_end)) = self.cue_at(&s, i) else {
                     i += 1;
                     continue;
