@@ -254,3 +254,9 @@ fn according_to_an_actor_is_a_statement_by_it() {
     let doc = analyze("According to reports the vaccine is safe.");
     assert!(doc.events.is_empty(), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn aid_in_a_region_goes_to_the_people_of_its_continent() {
+    let doc = analyze("The WHO started a polio vaccination campaign in central and West Africa.");
+    assert!(coded(&doc, "073", "IGOUNOHLHWHO", "AFRCVL"), "{:#?}", codes(&doc));
+}

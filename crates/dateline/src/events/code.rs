@@ -344,3 +344,28 @@ pub(super) fn place_country(doc: &Document, place: usize) -> Option<String> {
     let r = Resources::shared().ok()?;
     r.tables.country(doc.places[place].country.as_deref()?).map(|c| c.alpha3.clone())
 }
+
+/// The CAMEO code of the continent a place that is a continent or a region lies on (`Africa`,
+/// `West Africa` → AFR), when all of a region's countries lie on one continent.
+pub(super) fn place_region(doc: &Document, place: usize) -> Option<&'static str> {
+    let p = &doc.places[place];
+    let r = Resources::shared().ok()?;
+    let continent = match p.feature {
+        Feature::Continent => r.tables.continents.iter().find(|c| c.name.eq_ignore_ascii_case(&p.name))?.code.as_str(),
+        Feature::Region => {
+            let region = r.tables.regions.iter().find(|g| g.name.eq_ignore_ascii_case(&p.name))?;
+            let mut continents = region.countries.iter().map(|c| r.tables.country(c).map(|c| c.continent.as_str()));
+            let first = continents.next()??;
+            continents.all(|c| c == Some(first)).then_some(first)?
+        }
+        _ => return None,
+    };
+    Some(match continent {
+        "AF" => "AFR",
+        "EU" => "EUR",
+        "AS" => "ASA",
+        "NA" => "NMR",
+        "SA" => "SAM",
+        _ => return None,
+    })
+}

@@ -941,8 +941,12 @@ fn own_place(doc: &Document, layers: &Layers, sentence: Span, cue: Span) -> Opti
     let locative = |m: Span| {
         let before = text[sentence.start as usize..m.start as usize].trim_end();
         let before = before.strip_suffix("the").map_or(before, str::trim_end);
-        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-        LOCATIVE.contains(&word.as_str()) || text[m.end as usize..].starts_with(", where")
+        let mut words = before.rsplit(|c: char| !c.is_alphanumeric());
+        let locative = |w: Option<&str>| w.is_some_and(|w| LOCATIVE.iter().any(|l| l.eq_ignore_ascii_case(w)));
+        let last = words.next();
+        // `in central and West Africa`: a locative before a coordinated adjective.
+        let coordinated = || last.is_some_and(|w| w == "and" || w == "or") && words.clone().take(2).any(|w| locative(Some(w)));
+        locative(last) || coordinated() || text[m.end as usize..].starts_with(", where")
     };
     layers
         .places_in(sentence)
