@@ -218,3 +218,45 @@ fn aid_goes_to_the_people_of_the_place_and_a_deal_between_two_binds_both() {
     assert!(coded(&doc, "057", "IGOEUREEC", "LBY") && coded(&doc, "057", "LBY", "IGOEUREEC"), "{:#?}", codes(&doc));
     assert!(coded(&doc, "045", "QAT", "LBY"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn an_acronym_in_brackets_after_the_subject_is_passed_over() {
+    let doc = analyze("The World Food Programme (WFP) has confirmed two of its trucks were stopped.");
+    assert!(coded(&doc, "010", "IGOUNOWFP", ""), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn roles_of_two_words_are_actors_and_aid_agencies_are_of_no_country() {
+    let doc = analyze("In Kenya, cattle rustlers killed four villagers on Sunday. Aid agencies warned that food was running out.");
+    assert!(coded(&doc, "190", "KENCRM", "KENCVL"), "{:#?}", codes(&doc));
+    assert!(codes(&doc).iter().any(|(c, s, _)| c.starts_with("01") && s == "NGO"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn an_attack_on_a_settlement_targets_its_people() {
+    let doc = analyze("In Somalia, armed bandits stormed a village near the border.");
+    assert!(coded(&doc, "190", "SOMCRM", "SOMCVL"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn an_actor_joined_along_with_the_subject_is_a_subject_too() {
+    let doc = analyze("The Kenyan interior minister, John Mwangi, along with Ugandan President, Peter Okot, have launched a crackdown on smugglers.");
+    assert!(coded(&doc, "170", "KENGOV", "KENCRM") && coded(&doc, "170", "UGAGOV", "KENCRM"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn according_to_an_actor_is_a_statement_by_it() {
+    let doc = analyze("According to the WHO the vaccine is safe.");
+    assert!(coded(&doc, "010", "IGOUNOHLHWHO", ""), "{:#?}", codes(&doc));
+    let doc = analyze("Flooding hit Manila. According to senior flood officer, Jose Ramirez, four dams overflowed.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "010" && s.starts_with("PHL")), "{:#?}", codes(&doc));
+    // No actor, no event.
+    let doc = analyze("According to reports the vaccine is safe.");
+    assert!(doc.events.is_empty(), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn aid_in_a_region_goes_to_the_people_of_its_continent() {
+    let doc = analyze("The WHO started a polio vaccination campaign in central and West Africa.");
+    assert!(coded(&doc, "073", "IGOUNOHLHWHO", "AFRCVL"), "{:#?}", codes(&doc));
+}

@@ -113,7 +113,8 @@ pub struct Report {
     pub root_only: Counts,
     /// Of the root-and-primary matches, how many have the gold's modality.
     pub modality_right: usize,
-    /// Misses and extras at the root-and-primary level: (article, what).
+    /// Misses and extras at the root-and-primary level: (article, what), `what` opening with
+    /// the sentence's code point offsets.
     pub errors: Vec<(usize, String)>,
 }
 
@@ -209,12 +210,12 @@ pub fn evaluate(tsv: &str, xml: &str, half: Option<Half>) -> Result<Report, Erro
                     let j = (0..g.len()).find(|&j| same(t, g[j]) && g[j].modality == t.modality);
                     report.modality_right += usize::from(j.is_some());
                 } else {
-                    report.errors.push((article, format!("extra {} {}→{} {:?}", t.code, t.source, or_dash(&t.target), t.cue)));
+                    report.errors.push((article, format!("[{}..{}] extra {} {}→{} {:?}", s.start, s.end, t.code, t.source, or_dash(&t.target), t.cue)));
                 }
             }
             for (j, t) in g.iter().enumerate().filter(|(j, _)| !used[*j]) {
                 let _ = j;
-                report.errors.push((article, format!("missed {} {}→{} {:?}", t.code, t.source, or_dash(&t.target), t.cue)));
+                report.errors.push((article, format!("[{}..{}] missed {} {}→{} {:?}", s.start, s.end, t.code, t.source, or_dash(&t.target), t.cue)));
             }
         }
     }

@@ -222,7 +222,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             }
         }
         let target_actors: Vec<Actor> = if targets.is_empty() && material(&cue.code) {
-            people_object(s, object_end).into_iter().collect()
+            people_object(s, object_end).or_else(|| conflict(&cue.code).then(|| settlement_object(s, object_end)).flatten()).into_iter().collect()
         } else {
             targets.iter().map(mention_actor).collect()
         };
@@ -271,6 +271,31 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
     let sources: Vec<Actor> = sources.iter().map(mention_actor).collect();
     let targets: Vec<Actor> = targets.iter().map(mention_actor).collect();
     Found { pairs: pairs(&sources, &targets), antecedent: None }
+}
+
+/// The actor that `according to` at word `from` names: the first actor mention within a few
+/// words (determiners and descriptions before it), or the person named after a description and
+/// a comma (`according to chief veterinary officer, Jan Dela Cruz`). A role noun followed by
+/// such a name is that person.
+pub(super) fn according_to(s: &Sentence, mentions: &[ActorMention], from: usize) -> Option<Actor> {
+    let person = |k: usize| s.at.get(k).copied().flatten().map(|m| mentions[m]).filter(|m| m.entity.is_some_and(|e| s.doc.entities[e.index()].kind == EntityType::Person));
+    let mut k = from;
+    while k < s.words.len() && k < from + 6 {
+        if let Some(m) = s.at[k].map(|x| mentions[x]) {
+            let end = m.end - s.first;
+            let named = (m.entity.is_none() && s.words.get(end).is_some_and(|w| w == ",")).then(|| person(end + 1)).flatten();
+            return Some(mention_actor(s, mentions, &named.unwrap_or(m)));
+        }
+        let w = &*s.words[k];
+        if w == "," {
+            return person(k + 1).map(|m| mention_actor(s, mentions, &m));
+        }
+        if !(DETERMINERS.contains(&w) || plain(s, k)) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Verbs that say that an event named by their object takes place (`began a hunger strike`,
@@ -398,12 +423,21 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
     let mut k = i;
     let mut relative = false;
     let mut comma = false;
+    // Actors joined to the subject by `along with` (`X, along with Y, have initiated`).
+    let mut joined_actors: Vec<ActorMention> = Vec::new();
     // At most 20 words are looked at (a skipped phrase does not count).
     let mut budget = 20;
     while k > 0 && budget > 0 {
         k -= 1;
         budget -= 1;
         let w = &*s.words[k];
+        // `The United Nations (UN) has confirmed`: a short aside in brackets is passed over.
+        if w == ")" && s.at[k].is_none() {
+            if let Some(j) = (k.saturating_sub(8)..k).rev().find(|&j| s.words[j] == "(") {
+                k = j;
+                continue;
+            }
+        }
         if CLAUSE_END.contains(&w) && s.at[k].is_none() {
             return Vec::new();
         }
@@ -412,8 +446,16 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         // So is a relative clause (`H5N1, which has spread throughout Europe, ..., has killed`):
         // the subject comes before it.
         if w == "," && !relative && !comma && s.at[k].is_none() {
-            let opens = |j: usize| s.words[j] == "," && s.at[j + 1].is_none() && (s.words[j + 1].ends_with("ing") || matches!(&*s.words[j + 1], "which" | "who" | "whose"));
+            // And so is an actor joined to the subject by `along with` (`X, along with Y, have
+            // initiated`): both are the subject, the first first.
+            let joined = |j: usize| matches!(&*s.words[j + 1], "along" | "together") && s.words.get(j + 2).is_some_and(|w| w == "with");
+            let opens = |j: usize| s.words[j] == "," && s.at[j + 1].is_none() && (s.words[j + 1].ends_with("ing") || matches!(&*s.words[j + 1], "which" | "who" | "whose") || joined(j));
             if let Some(j) = (k.saturating_sub(25)..k.saturating_sub(1)).rev().find(|&j| opens(j)) {
+                // The last actor of a joined phrase is the actor joined (`along with American
+                // President, Barack Obama,`).
+                if joined(j) {
+                    joined_actors.extend((j + 3..k).rev().find_map(|x| s.at[x]).map(|x| mentions[x]));
+                }
                 k = j;
                 continue;
             }
@@ -445,7 +487,8 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         let start = m.first - s.first;
         k = start;
         if relative {
-            return vec![m];
+            joined_actors.insert(0, m);
+            return joined_actors;
         }
         let text = &s.doc.text()[m.span].to_lowercase();
         if matches!(text.as_str(), "his" | "her" | "its" | "their" | "whose") {
@@ -484,6 +527,7 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
             }
         }
         found.reverse();
+        found.extend(joined_actors);
         return found;
     }
     Vec::new()
@@ -606,6 +650,27 @@ pub(super) fn people_object(s: &Sentence, from: usize) -> Option<Actor> {
             return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
         }
         if s.at[k].is_some() || CLAUSE_END.contains(&w) || matches!(w, "," | "." | "that" | "to" | "for" | "in" | "at" | "on") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Nouns for places where people live: an attack on one is an attack on its people.
+pub(super) const SETTLEMENTS: &[&str] = &["village", "villages", "town", "towns", "camp", "camps", "settlement", "settlements", "neighbourhood", "neighborhood", "market", "hamlet"];
+
+/// A settlement named by a common noun right after word `from`, or after `in`, `on` or `at`
+/// (`stormed a village`, `raided in a village`): an actor with no entity, coded later as the
+/// people of the article's country.
+pub(super) fn settlement_object(s: &Sentence, from: usize) -> Option<Actor> {
+    let doc = s.doc;
+    for k in from..(from + 5).min(s.words.len()) {
+        let w = &*s.words[k];
+        if SETTLEMENTS.contains(&w) {
+            let span = Span { start: doc.tokens[s.first + from].span.start, end: doc.tokens[s.first + k].span.end };
+            return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
+        }
+        if !(DETERMINERS.contains(&w) || plain(s, k) || matches!(w, "in" | "on" | "at" | "into")) {
             return None;
         }
     }

@@ -171,7 +171,9 @@ impl Events {
             }
             (end + 1, k)
         });
-        let after = after.filter(|&(a, b)| posts(a, b));
+        // Not a phrase that joins another actor (`, along with the Ugandan president,`).
+        let joins = |k: usize| PREPOSITIONS.contains(&word(k).to_lowercase().as_str()) || matches!(word(k), "along" | "together" | "as");
+        let after = after.filter(|&(a, b)| a < b && !joins(a) && posts(a, b));
         // Before, set off by a comma: `The Jamaican Prime Minister, Bruce Golding`; not a
         // phrase of place, time or manner (`In Paris,`, `After meeting the president,`).
         let before = (first > lo && word(first - 1) == ",").then(|| {
@@ -285,9 +287,13 @@ impl Events {
         let text = doc.text();
         let words = entity.map(|e| e.name.as_str()).into_iter().chain([&text[a.span]]).flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'));
         let r = self.resources;
+        let all: Vec<String> = text[a.span].split_whitespace().map(str::to_lowercase).collect();
+        // A role of two words (`aid agencies`).
+        if sector.is_none() {
+            sector = all.windows(2).find_map(|w| r.lookup_folded(&w.join(" ")).find(|n| n.kind == crate::resources::NameKind::Role).map(|n| r.tables.roles[n.id as usize].sector.clone()));
+        }
         // A country of two or three words (`United States President`).
         if country.is_none() {
-            let all: Vec<String> = text[a.span].split_whitespace().map(str::to_lowercase).collect();
             country = (2..=3)
                 .flat_map(|n| all.windows(n).map(|w| w.join(" ")).collect::<Vec<_>>())
                 .find_map(|name| r.lookup_folded(&name).find(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country)).map(|n| r.tables.countries[n.id as usize].alpha3.clone()));
@@ -318,12 +324,15 @@ impl Events {
                 sector = self.affixes.get(lower.as_ref()).map(|s| s.to_string());
             }
         }
-        let country = country.or_else(|| cx.main_country.map(str::to_string));
+        // Aid agencies and other NGOs are of no country unless their words say so: the
+        // article's country is where they work, not where they come from.
+        let country = country.or_else(|| cx.main_country.filter(|_| sector.as_deref() != Some("NGO")).map(str::to_string));
         a.code = match (country, sector) {
             (Some(c), Some(s)) => Some(format!("{c}{s}")),
             (Some(c), None) if entity.is_some() => Some(c),
             // People named by a common noun (`four vendors`) are civilians of that country.
-            (Some(c), None) if PEOPLE.iter().any(|p| text[a.span].to_lowercase().ends_with(p)) => Some(format!("{c}CVL")),
+            // So are the people of a settlement (`stormed a village`).
+            (Some(c), None) if PEOPLE.iter().chain(SETTLEMENTS).any(|p| text[a.span].to_lowercase().ends_with(p)) => Some(format!("{c}CVL")),
             (None, Some(s)) => Some(s),
             _ => None,
         };
@@ -334,4 +343,29 @@ impl Events {
 pub(super) fn place_country(doc: &Document, place: usize) -> Option<String> {
     let r = Resources::shared().ok()?;
     r.tables.country(doc.places[place].country.as_deref()?).map(|c| c.alpha3.clone())
+}
+
+/// The CAMEO code of the continent a place that is a continent or a region lies on (`Africa`,
+/// `West Africa` → AFR), when all of a region's countries lie on one continent.
+pub(super) fn place_region(doc: &Document, place: usize) -> Option<&'static str> {
+    let p = &doc.places[place];
+    let r = Resources::shared().ok()?;
+    let continent = match p.feature {
+        Feature::Continent => r.tables.continents.iter().find(|c| c.name.eq_ignore_ascii_case(&p.name))?.code.as_str(),
+        Feature::Region => {
+            let region = r.tables.regions.iter().find(|g| g.name.eq_ignore_ascii_case(&p.name))?;
+            let mut continents = region.countries.iter().map(|c| r.tables.country(c).map(|c| c.continent.as_str()));
+            let first = continents.next()??;
+            continents.all(|c| c == Some(first)).then_some(first)?
+        }
+        _ => return None,
+    };
+    Some(match continent {
+        "AF" => "AFR",
+        "EU" => "EUR",
+        "AS" => "ASA",
+        "NA" => "NMR",
+        "SA" => "SAM",
+        _ => return None,
+    })
 }

@@ -13,7 +13,8 @@ pub(super) fn implied_target(doc: &Document, e: &mut Event, main_country: Option
     if e.target.is_some() || !(aid || e.cameo.code == "1724") {
         return;
     }
-    let stated = e.place.filter(|&(_, stated)| stated).and_then(|(p, _)| place_country(doc, p));
+    // A continent or a region stated as the place is the continent's (`across West Africa`).
+    let stated = e.place.filter(|&(_, stated)| stated).and_then(|(p, _)| place_country(doc, p).or_else(|| place_region(doc, p).map(str::to_string)));
     let Some(country) = stated.or_else(|| main_country.map(str::to_string)) else { return };
     let code = if aid { format!("{country}CVL") } else { country.clone() };
     e.target = Some(Actor { entity: None, span: e.cue, name: format!("people of {country}"), code: Some(code) });

@@ -134,6 +134,9 @@ pub struct Events {
     /// Every one-word form of a role noun, lower case (`police`, `officials`), and whether it
     /// names a person (`lawyer`) rather than a group or an institution.
     roles: HashMap<String, bool, FxBuild>,
+    /// The same for the role nouns of two words (`aid agencies`, `cattle rustlers`), by their
+    /// words joined with a space.
+    roles2: HashMap<String, bool, FxBuild>,
     /// Every form of a reporting verb or an event cue's first word, lower case: words that end
     /// a description of a person (`told Densbar's head judge Linton Sirait`).
     verbs: HashSet<String, FxBuild>,
@@ -176,8 +179,16 @@ impl Events {
             .filter(|(f, _)| !f.contains(' '))
             .map(|(f, person)| (f.to_lowercase(), person))
             .collect();
+        let roles2 = resources
+            .tables
+            .roles
+            .iter()
+            .flat_map(|r| r.forms.iter().map(move |f| (f, r.kind == "person")))
+            .filter(|(f, _)| f.split(' ').count() == 2)
+            .map(|(f, person)| (f.to_lowercase(), person))
+            .collect();
         let verbs = resources.tables.reporting_verbs.iter().flat_map(|v| &v.forms).filter(|f| !f.contains(' ')).map(|f| f.to_lowercase()).chain(forms.keys().cloned()).collect();
-        Ok(Events { resources, forms, cameo, affixes, roles, verbs })
+        Ok(Events { resources, forms, cameo, affixes, roles, roles2, verbs })
     }
 }
 
@@ -584,7 +595,10 @@ impl Events {
         for m in &mentions {
             covered[m.first..m.end].iter_mut().for_each(|c| *c = true);
         }
-        let mut lower = String::new();
+        let (mut lower, mut prev_lower, mut pair) = (String::new(), String::new(), String::new());
+        // The token `prev_lower` holds, when it is the last word looked at.
+        let mut prev_word: Option<usize> = None;
+        let role_count = mentions.len();
         for (k, t) in doc.tokens.iter().enumerate() {
             if covered[k] || t.kind != crate::document::TokenKind::Word {
                 continue;
@@ -597,15 +611,30 @@ impl Events {
             } else {
                 lower.extend(word.chars().flat_map(char::to_lowercase));
             }
-            let Some(&person) = self.roles.get(&lower) else { continue };
+            // A role of two words (`aid agencies`, `cattle rustlers`) is one mention, which
+            // takes the place of its first word's (`police officers`).
+            let two = prev_word.filter(|&p| p + 1 == k).and_then(|p| {
+                pair.clear();
+                pair.push_str(&prev_lower);
+                pair.push(' ');
+                pair.push_str(&lower);
+                self.roles2.get(&pair).map(|&person| (p, person))
+            });
+            prev_word = Some(k);
+            std::mem::swap(&mut lower, &mut prev_lower);
+            let Some((first, person)) = two.or_else(|| self.roles.get(&prev_lower).map(|&person| (k, person))) else { continue };
             // Not a title before a name (`President Joe Biden`), an indefinite (`a party to`,
             // `a doctor`: no one in particular), nor, unless it names a person (`his lawyer`),
             // someone's (`whose forces`: the owner is the actor).
-            let prev = k.checked_sub(1).map(|p| crate::chars::lowercase(&text[doc.tokens[p].span]));
+            let prev = first.checked_sub(1).map(|p| crate::chars::lowercase(&text[doc.tokens[p].span]));
             let title = covered.get(k + 1).copied().unwrap_or(false);
             let excluded = prev.as_deref().is_some_and(|p| matches!(p, "a" | "an") || !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
+            if first < k && mentions.len() > role_count && mentions.last().is_some_and(|m| m.first == first) {
+                mentions.pop();
+            }
             if !title && !excluded {
-                mentions.push(ActorMention { span: t.span, first: k, end: k + 1, entity: None });
+                let span = Span { start: doc.tokens[first].span.start, end: t.span.end };
+                mentions.push(ActorMention { span, first, end: k + 1, entity: None });
             }
         }
         mentions.sort_by_key(|m| (m.first, std::cmp::Reverse(m.end)));
@@ -639,6 +668,18 @@ impl Events {
             while i < s.words.len() {
                 if s.at[i].is_some() || in_name[first + i] {
                     i += 1;
+                    continue;
+                }
+                // `According to the CDC, ...`: a statement by the actor named after it, unless
+                // the quotes layer attributed it.
+                if s.words[i] == "according" && s.words.get(i + 1).is_some_and(|w| w == "to") {
+                    let cue_span = Span { start: doc.tokens[first + i].span.start, end: doc.tokens[first + i + 1].span.end };
+                    if !layers.quote_cue_at(cue_span) {
+                        if let Some(source) = according_to(&s, &mentions, i + 2) {
+                            out.extend(self.event(doc, &s, si, "010", cue_span, i, i + 2, source, None, main_place, reference));
+                        }
+                    }
+                    i += 2;
                     continue;
                 }
                 let Some((row, cue_end, object_end)) = self.cue_at(&s, i) else {
@@ -900,8 +941,12 @@ fn own_place(doc: &Document, layers: &Layers, sentence: Span, cue: Span) -> Opti
     let locative = |m: Span| {
         let before = text[sentence.start as usize..m.start as usize].trim_end();
         let before = before.strip_suffix("the").map_or(before, str::trim_end);
-        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        LOCATIVE.contains(&crate::chars::lowercase(word).as_ref()) || text[m.end as usize..].starts_with(", where")
+        let mut words = before.rsplit(|c: char| !c.is_alphanumeric());
+        let locative = |w: Option<&str>| w.is_some_and(|w| LOCATIVE.iter().any(|l| l.eq_ignore_ascii_case(w)));
+        let last = words.next();
+        // `in central and West Africa`: a locative before a coordinated adjective.
+        let coordinated = || last.is_some_and(|w| w == "and" || w == "or") && words.clone().take(2).any(|w| locative(Some(w)));
+        locative(last) || coordinated() || text[m.end as usize..].starts_with(", where")
     };
     layers
         .places_in(sentence)
