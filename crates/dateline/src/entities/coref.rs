@@ -384,7 +384,7 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
             continue;
         }
         let next = cx.lower(f.end_token);
-        let role = r.lookup(&next).into_iter().find(|n| n.kind == NameKind::Role);
+        let role = r.lookup(next).into_iter().find(|n| n.kind == NameKind::Role);
         // A group or institution (`forces`, `government`), or people in the plural (`officials`).
         let role = role.map(|n| &r.tables.roles[n.id as usize]).filter(|role| role.kind != "person" || role.role != *next);
         if let Some(role) = role {
@@ -501,7 +501,7 @@ fn name_mention(cx: &Ctx<'_>, a: usize, b: usize, conll: usize, sentence: usize)
         f.key = Key::Row(n.kind, n.id);
         f.country = cx.country_of(n);
     };
-    let facility = FACILITY_HEADS.contains(&&*last);
+    let facility = FACILITY_HEADS.contains(&last);
     // Someone the people lexicon knows by this full name is a person, whatever the tagger
     // read (its training news is from 1996).
     let conll = if has(&refs, NameKind::Person).is_some() { 0 } else { conll };
@@ -555,7 +555,7 @@ fn name_mention(cx: &Ctx<'_>, a: usize, b: usize, conll: usize, sentence: usize)
                 f.key = Key::Row(NameKind::Demonym, n.id);
             } else if let Some(n) = has(&refs, NameKind::Group) {
                 row(&mut f, EntityType::Norp, n);
-            } else if EVENT_HEADS.contains(&&*last) {
+            } else if EVENT_HEADS.contains(&last) {
                 f.kind = EntityType::Event;
                 f.key = Key::Text(EntityType::Event, fold(cx.text(a, b)));
             } else if let Some(n) = has(&refs, NameKind::Region) {
@@ -571,8 +571,8 @@ fn name_mention(cx: &Ctx<'_>, a: usize, b: usize, conll: usize, sentence: usize)
 /// Is the name at `a..b` the agent of a clause: first in its clause, and followed by a verb?
 fn is_agent(cx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let next = cx.lower(b);
-    let verb = AGENT_VERBS.contains(&&*next)
-        || cx.r.lookup(&next).iter().any(|n| n.kind == NameKind::ReportingVerb);
+    let verb = AGENT_VERBS.contains(&next)
+        || cx.r.lookup(next).iter().any(|n| n.kind == NameKind::ReportingVerb);
     let mut before = a;
     if before > 0 && cx.lower(before - 1) == "the" {
         before -= 1;
@@ -719,8 +719,8 @@ impl<'a, 'c> Builder<'a, 'c> {
                     .or_else(|| self.court(i))
                     .map(|(end, ei)| (end, ei, MentionKind::Nominal))
             } else {
-                let male = PRONOUNS_MALE.contains(&&*w);
-                (male || PRONOUNS_FEMALE.contains(&&*w))
+                let male = PRONOUNS_MALE.contains(&w);
+                (male || PRONOUNS_FEMALE.contains(&w))
                     .then(|| self.antecedent(i, male, &by_sentence))
                     .flatten()
                     .map(|ei| (i + 1, ei, MentionKind::Pronoun))
@@ -745,14 +745,14 @@ impl<'a, 'c> Builder<'a, 'c> {
     /// people last named before it.
     fn pair(&self, at: usize, by_sentence: &[Vec<(usize, usize)>]) -> Option<(usize, [usize; 2])> {
         let cx = self.cx;
-        let len = match (&*cx.lower(at), &*cx.lower(at + 1)) {
+        let len = match (cx.lower(at), cx.lower(at + 1)) {
             ("both", _) => 1,
             ("the", "two") => 2,
             _ => return None,
         };
         let noun = cx.lower(at + len);
-        let people_noun = matches!(&*noun, "men" | "women")
-            || cx.r.lookup(&noun).iter().any(|n| {
+        let people_noun = matches!(noun, "men" | "women")
+            || cx.r.lookup(noun).iter().any(|n| {
                 n.kind == NameKind::Role && cx.r.tables.roles[n.id as usize].kind == "person" && cx.r.tables.roles[n.id as usize].role != *noun
             });
         if !people_noun {
