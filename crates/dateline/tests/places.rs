@@ -119,6 +119,25 @@ fn demonyms_metonyms_and_modifiers_are_marked() {
 }
 
 #[test]
+fn names_the_tagger_read_as_people_or_bodies_are_places_where_a_place_stands() {
+    // After a locative preposition, as a noun's modifier, after `from`: the gazetteer's place.
+    let doc = analyze(
+        "Two farms near Tyler were closed on Sunday. Health workers visited the Cacuaco district on Friday. \
+         A flight from Acapulco landed late.",
+    );
+    let tyler = place(&doc, "Tyler", PlaceUse::Place);
+    assert_eq!((tyler.country.as_deref(), tyler.admin1.as_deref()), (Some("US"), Some("Texas")));
+    assert_eq!(place(&doc, "Cacuaco", PlaceUse::Place).country.as_deref(), Some("AO"));
+    assert_eq!(place(&doc, "Acapulco", PlaceUse::Place).country.as_deref(), Some("MX"));
+    // A county the tagger cut in two (`Scott` + `County.`) is one name.
+    let doc = analyze("The outbreak began with a drug problem in Scott County.");
+    assert_eq!(place(&doc, "Scott County", PlaceUse::Place).feature, Feature::Admin2);
+    // The same names where a person stands, or opening a longer name, stay what they were.
+    let doc = analyze("Tyler said the farms would stay closed. The boy came from Milford School, his teacher said.");
+    assert!(doc.places.is_empty(), "{:?}", doc.places);
+}
+
+#[test]
 fn local_times_take_the_zone_of_their_place() {
     let doc = analyze("The talks start at 9 a.m. local time in Tokyo, officials said.");
     let t = doc.times.iter().find(|t| t.value.contains('T')).expect("a clock time");
