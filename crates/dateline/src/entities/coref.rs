@@ -268,7 +268,7 @@ fn retype_places(cx: &Ctx<'_>, spans: &mut [(usize, usize, usize, usize)], surna
                 && next.len() > 2
                 && next.chars().all(|c| c.is_lowercase())
                 // `the Hague tribunal`: the article is the place's own, and says nothing.
-                && !(prev == "the" && !cx.lookup(a - 1, b).is_empty()));
+                && (prev != "the" || cx.lookup(a - 1, b).is_empty()));
         if !context {
             continue;
         }
