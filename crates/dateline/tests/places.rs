@@ -119,6 +119,42 @@ fn demonyms_metonyms_and_modifiers_are_marked() {
 }
 
 #[test]
+fn names_the_tagger_read_as_people_or_bodies_are_places_where_a_place_stands() {
+    // After a locative preposition, as a noun's modifier, after `from`: the gazetteer's place.
+    let doc = analyze(
+        "Two farms near Tyler were closed on Sunday. Health workers visited the Cacuaco district on Friday. \
+         A flight from Acapulco landed late.",
+    );
+    let tyler = place(&doc, "Tyler", PlaceUse::Place);
+    assert_eq!((tyler.country.as_deref(), tyler.admin1.as_deref()), (Some("US"), Some("Texas")));
+    assert_eq!(place(&doc, "Cacuaco", PlaceUse::Place).country.as_deref(), Some("AO"));
+    assert_eq!(place(&doc, "Acapulco", PlaceUse::Place).country.as_deref(), Some("MX"));
+    // A county the tagger cut in two (`Scott` + `County.`) is one name.
+    let doc = analyze("The outbreak began with a drug problem in Scott County.");
+    assert_eq!(place(&doc, "Scott County", PlaceUse::Place).feature, Feature::Admin2);
+    // The same names where a person stands, or opening a longer name, stay what they were.
+    let doc = analyze("Tyler said the farms would stay closed. The boy came from Milford School, his teacher said.");
+    assert!(doc.places.is_empty(), "{:?}", doc.places);
+}
+
+#[test]
+fn a_place_inside_a_longer_name_is_found() {
+    let doc = analyze(
+        "Protesters gathered at Quezon City Wednesday evening. The Los Angeles Times reported the figures. \
+         Patients were moved to Duke University Medical Center in North Carolina. Boats were seen at Islington Bay on Friday.",
+    );
+    // Run on into a date: the place itself.
+    let quezon = place(&doc, "Quezon City", PlaceUse::Place);
+    assert_eq!(quezon.country.as_deref(), Some("PH"));
+    // Opening another name: the place that name belongs to.
+    assert_eq!(place(&doc, "Los Angeles", PlaceUse::Modifier).admin1.as_deref(), Some("California"));
+    // After `in` at a name's end: a place.
+    assert_eq!(place(&doc, "North Carolina", PlaceUse::Place).feature, Feature::Admin1);
+    // A natural feature named for a place is not that place.
+    assert!(doc.places.iter().all(|p| p.name != "Islington"), "{:?}", doc.places);
+}
+
+#[test]
 fn local_times_take_the_zone_of_their_place() {
     let doc = analyze("The talks start at 9 a.m. local time in Tokyo, officials said.");
     let t = doc.times.iter().find(|t| t.value.contains('T')).expect("a clock time");

@@ -166,7 +166,8 @@ fn has(refs: &[NameRef], kind: NameKind) -> Option<NameRef> {
 /// Where the tagger cut a name the gazetteers know for certain into pieces, or left a word of
 /// it out (`Democratic` + `Republic of the Congo`), the known name replaces the pieces: from
 /// each tagged name's start and the two capitalized words before it (not `The`), the longest country,
-/// organization, seat of government or first-level division of two to six words that holds
+/// organization, seat of government, first-level division, or second-level division ending in
+/// a word for its kind (`Scott` + `County`), of two to six words that holds
 /// every tagged name it touches whole.
 fn join_known_names(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) {
     spans.sort_unstable();
@@ -184,6 +185,9 @@ fn join_known_names(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>)
             cx.walk_names(i, 6, |_| true, &mut name, |j, walk| {
                 let kind = walk.refs().filter(|n| n.primary).find_map(|n| match n.kind {
                     NameKind::Country | NameKind::Admin1 => Some(2),
+                    // Two-word names of second-level divisions are often people's (`Kim Bang`):
+                    // only those that end in a word for their kind.
+                    NameKind::Admin2 if DIVISION_WORDS.contains(&cx.lower(j - 1).as_ref()) => Some(2),
                     NameKind::Organization | NameKind::Seat => Some(1),
                     _ => None,
                 });
@@ -197,7 +201,7 @@ fn join_known_names(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>)
         let touched = best.map(|(i, j, _)| spans[k..].iter().take_while(|s| s.0 < j).filter(|s| s.1 > i).count());
         match (best, touched) {
             (Some((i, j, kind)), Some(n))
-                if spans[k..k + n].iter().all(|s| s.0 >= i && s.1 <= j)
+                if spans[k..k + n].iter().all(|s| s.0 >= i && name_end(cx, s.0, s.1) <= j)
                     && joined.last().is_none_or(|p| p.1 <= i)
                     && (n > 1 || spans[k].0 != i || spans[k].1 != j) =>
             {
@@ -211,6 +215,116 @@ fn join_known_names(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>)
         }
     }
     *spans = joined;
+}
+
+/// Words before a name that put it where a place stands (`in Scott County`, `near Tyler`).
+const LOCATIVE: &[&str] = &["across", "around", "at", "in", "inside", "into", "near", "outside", "throughout"];
+/// Words before a name that put an organization's or other name where a place stands, but
+/// are as common before a person (`a letter from Austin`, `said to Tyler`).
+const LOCATIVE_NOT_PERSON: &[&str] = &["from", "of", "to"];
+
+/// A name the tagger read as a person, an organization or something else, that the
+/// gazetteer holds as a place and that no lexicon holds as anything else, is a place when one
+/// of its mentions stands where a place does: after a locative preposition (`in Scott County`),
+/// before its container (`Louisville, Kentucky`), after a place and a comma (`Manaoag,
+/// Pangasinan`), coordinated with a place (`Devon and Cornwall`), or, not for a person, as a
+/// noun's modifier after an article that is not the name's own (`the Benghazi hospital`,
+/// not `the Hague tribunal`). All of its mentions become
+/// places (one type per name per document). A word that ends a person's full name stays the
+/// person, and a name with a capitalized word right after it is left as it is (the tagger
+/// cut a longer name: `Emberton School`).
+fn retype_places(cx: &Ctx<'_>, spans: &mut [(usize, usize, usize, usize)], surnames: &std::collections::HashSet<String, FxBuild>) {
+    const PLACE: usize = 2;
+    // The spans are sorted and do not overlap: their starts and ends are both in order.
+    let place_starting = |i: usize| {
+        let k = spans.partition_point(|s| s.0 < i);
+        spans.get(k).is_some_and(|s| s.0 == i && s.2 == PLACE)
+    };
+    let place_ending = |i: usize| {
+        let k = spans.partition_point(|s| s.1 < i);
+        spans.get(k).is_some_and(|s| s.1 == i && s.2 == PLACE)
+    };
+    let mut places: Vec<String> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for &(a, b, k, si) in spans.iter() {
+        if k == PLACE {
+            continue;
+        }
+        let same = |i: usize| i < cx.words.len() && cx.sentence_of[i] == si;
+        let before = |n: usize| if a >= n && same(a - n) { cx.lower(a - n) } else { Cow::Borrowed("") };
+        let after = |n: usize| if same(b + n - 1) { cx.word(b + n - 1) } else { "" };
+        let prev = before(1);
+        let next = after(1);
+        // A capitalized word after it says the tagger cut a longer name (`Emberton School`).
+        if next.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let context = LOCATIVE.contains(&&*prev)
+            || (k != 0 && LOCATIVE_NOT_PERSON.contains(&&*prev))
+            || (next == "," && place_starting(b + 1))
+            || (prev == "," && a >= 1 && place_ending(a - 1))
+            || (matches!(&*prev, "and" | "or") && a >= 1 && place_ending(a - 1))
+            || (matches!(next, "and" | "or") && place_starting(b + 1))
+            || (k != 0
+                && matches!(&*prev, "the" | "a" | "an")
+                && next.len() > 2
+                && next.chars().all(|c| c.is_lowercase())
+                // `the Hague tribunal`: the article is the place's own, and says nothing.
+                && (prev != "the" || cx.lookup(a - 1, b).is_empty()));
+        if !context {
+            continue;
+        }
+        let name = fold(cx.text(a, b));
+        if places.contains(&name) || seen.contains(&name) || (b - a == 1 && surnames.contains(&name)) {
+            continue;
+        }
+        let refs = cx.lookup(a, b);
+        let other = refs.iter().any(|n| {
+            n.primary
+                && matches!(
+                    n.kind,
+                    NameKind::Organization | NameKind::Seat | NameKind::Person | NameKind::Demonym | NameKind::Group
+                )
+        });
+        // A gazetteer's alternate spelling counts (`Acapulco` for Acapulco de Juárez), but
+        // not a short one: those are too often initials.
+        let place = refs.iter().any(|n| {
+            (n.primary || name.len() > 3)
+                && matches!(
+                    n.kind,
+                    NameKind::Country
+                        | NameKind::Admin1
+                        | NameKind::Admin2
+                        | NameKind::City
+                        | NameKind::Continent
+                        | NameKind::Region
+                )
+        });
+        if place && !other {
+            places.push(name);
+        } else {
+            seen.push(name);
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    for (a, b, k, _) in spans.iter_mut() {
+        if *k != PLACE && places.contains(&fold(cx.text(*a, *b))) {
+            *k = PLACE;
+        }
+    }
+}
+
+/// Words that end a second-level division's name and say what it is.
+const DIVISION_WORDS: &[&str] = &["borough", "county", "district", "municipality", "parish", "prefecture", "province"];
+
+/// The end of a tagged name without the punctuation that ends it (`County` + `.`).
+fn name_end(cx: &Ctx<'_>, a: usize, mut b: usize) -> usize {
+    while b > a && !cx.word(b - 1).chars().any(char::is_alphanumeric) {
+        b -= 1;
+    }
+    b
 }
 
 /// The largest city a name is the own name of.
@@ -271,6 +385,7 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
             (0..4).max_by_key(|&t| (v[t], t == *k)).expect("four types")
         };
     }
+    retype_places(&cx, &mut spans, &surnames);
     // One decision per name per document: a name the tagger found somewhere is that name
     // wherever else it stands (`While Trump warned` after `Donald Trump` elsewhere).
     let mut known: HashMap<String, usize, FxBuild> = HashMap::default();

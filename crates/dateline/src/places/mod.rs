@@ -182,7 +182,26 @@ pub(crate) fn toponyms(doc: &Document, g: &Gazetteer) -> Vec<Toponym> {
         // `US$`, `A$`: a currency, not a place.
         let currency = |s: &Span| text[s.end as usize..].starts_with('$');
         let (used_as, mentions): (PlaceUse, Vec<Span>) = match e.kind {
-            EntityType::Gpe | EntityType::Loc | EntityType::Fac => (PlaceUse::Place, names.filter(|s| !currency(s)).collect()),
+            EntityType::Fac => (PlaceUse::Place, names.filter(|s| !currency(s)).collect()),
+            // A place name the tagger ran on into other words (`Quezon City Wednesday`, `Seoul
+            // City Hall`, `Eastern Creek in New South Wales`): the place inside it.
+            EntityType::Gpe | EntityType::Loc => {
+                let mut own = Vec::new();
+                for s in names.filter(|s| !currency(s)) {
+                    match (!is_place_name(g, &text[s])).then(|| place_in_name(doc, g, s, true)).flatten() {
+                        // What follows a place opening the name says how it is used: a date
+                        // or lower-case words the tagger ran on into (`Quezon City Wednesday`,
+                        // `Africa early`) leave it a place; a name's other words make it the
+                        // place that name belongs to (`Los Angeles Times`).
+                        Some((span, PlaceUse::Place)) if span.start == s.start && !ran_on(doc, span.end) => {
+                            add_mention(&mut out, i, text, span, PlaceUse::Modifier)
+                        }
+                        Some((span, used_as)) => add_mention(&mut out, i, text, span, used_as),
+                        None => own.push(s),
+                    }
+                }
+                (PlaceUse::Place, own)
+            }
             EntityType::Norp if e.country.as_deref().and_then(|c| g.alpha2(c)).is_some() => {
                 (PlaceUse::Demonym, names.filter(|s| !currency(s)).collect())
             }
@@ -196,29 +215,105 @@ pub(crate) fn toponyms(doc: &Document, g: &Gazetteer) -> Vec<Toponym> {
     }
     // Places that open an organization's mentions: `the NSW government`, `US Army`.
     for (i, e) in doc.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityType::Org) {
-        let mut found: Vec<Toponym> = Vec::new();
+        let from = out.len();
         for m in e.mentions.iter().filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Nominal)) {
-            let Some(span) = leading_place(doc, g, m.span) else { continue };
-            let name = &text[span];
-            match found.iter_mut().find(|t| t.name == name) {
-                Some(t) => t.mentions.push(span),
-                None => found.push(Toponym {
-                    entity: EntityId(i as u32),
-                    name: name.to_string(),
-                    kind: EntityType::Gpe,
-                    used_as: PlaceUse::Modifier,
-                    mentions: vec![span],
-                }),
+            let found = match leading_place(doc, g, m.span, false) {
+                Some(span) => Some((span, PlaceUse::Modifier)),
+                // `Duke University Medical Center in North Carolina`: the tagger ran a name
+                // on into the place after it.
+                None if m.kind == MentionKind::Name => place_in_name(doc, g, m.span, false).filter(|p| p.1 == PlaceUse::Place),
+                None => None,
+            };
+            if let Some((span, used_as)) = found {
+                add_mention_from(&mut out, from, i, text, span, used_as);
             }
         }
-        out.extend(found);
     }
     out
 }
 
+/// Adds `span` to the toponym of entity `i` with that name and use, or as a new one.
+fn add_mention(out: &mut Vec<Toponym>, i: usize, text: &str, span: Span, used_as: PlaceUse) {
+    add_mention_from(out, 0, i, text, span, used_as);
+}
+
+/// [`add_mention`] among the toponyms from `from` on.
+fn add_mention_from(out: &mut Vec<Toponym>, from: usize, i: usize, text: &str, span: Span, used_as: PlaceUse) {
+    let name = &text[span];
+    let entity = EntityId(i as u32);
+    match out[from..].iter_mut().find(|t| t.entity == entity && t.used_as == used_as && t.name == name) {
+        Some(t) => t.mentions.push(span),
+        None => out.push(Toponym { entity, name: name.to_string(), kind: EntityType::Gpe, used_as, mentions: vec![span] }),
+    }
+}
+
+/// Words for a natural feature, which after a place's name make the name of another place.
+const NATURAL_FEATURES: &[&str] = &[
+    "bay", "beach", "canyon", "creek", "delta", "desert", "falls", "forest", "gulf", "harbor", "harbour", "hills",
+    "island", "islands", "lake", "mountain", "mountains", "park", "peninsula", "river", "sea", "strait", "valley",
+];
+
+/// True when the words from byte `at` on are ones the tagger ran on into a name: a time
+/// expression (`Wednesday`) or a lower-case word.
+fn ran_on(doc: &Document, at: u32) -> bool {
+    let text = doc.text();
+    let Some(next) = doc.tokens.get(doc.tokens.partition_point(|t| t.span.start < at)) else { return true };
+    text[next.span].starts_with(char::is_lowercase) || doc.times.iter().any(|t| t.span.start == next.span.start)
+}
+
+/// True when the gazetteer holds `name` as a place of any kind (or a seat of government).
+fn is_place_name(g: &Gazetteer, name: &str) -> bool {
+    g.r.lookup_folded(&fold(name)).any(|n| {
+        matches!(
+            n.kind,
+            NameKind::Country
+                | NameKind::Admin1
+                | NameKind::Admin2
+                | NameKind::City
+                | NameKind::Continent
+                | NameKind::Region
+                | NameKind::Seat
+        )
+    })
+}
+
+/// A place inside a longer name the gazetteer does not hold: the place opening it (as
+/// [`leading_place`] finds it; with `regions`, continents and regions too: `Africa early`,
+/// `West Bank Health Ministry`), used as a place, else the name of a country, first-level
+/// division or city that ends it after `in` (used as a place: `Eastern Creek in New South
+/// Wales`) or `of` (as the place the rest belongs to: `City of Santa Ana`).
+fn place_in_name(doc: &Document, g: &Gazetteer, span: Span, regions: bool) -> Option<(Span, PlaceUse)> {
+    let text = doc.text();
+    if let Some(s) = leading_place(doc, g, span, regions) {
+        // `Islington Bay`, `Salinas Valley`: a feature named for the place is another place.
+        let next = doc.tokens.get(doc.tokens.partition_point(|t| t.span.start < s.end));
+        if next.is_some_and(|t| NATURAL_FEATURES.iter().any(|f| text[t.span].eq_ignore_ascii_case(f))) {
+            return None;
+        }
+        return Some((s, PlaceUse::Place));
+    }
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let end = doc.tokens.partition_point(|t| t.span.end <= span.end);
+    let at = (first + 1..end.saturating_sub(1)).rev().find(|&k| matches!(&text[doc.tokens[k].span], "in" | "of"))?;
+    let place = Span { start: doc.tokens[at + 1].span.start, end: doc.tokens[end - 1].span.end };
+    if !text[place].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let known = g.r.lookup_folded(&fold(&text[place])).any(|n| {
+        n.primary
+            && match n.kind {
+                NameKind::Country | NameKind::Admin1 => true,
+                NameKind::City => g.r.tables.cities.population(n.id as usize) >= 100_000,
+                _ => false,
+            }
+    });
+    let used_as = if &text[doc.tokens[at].span] == "in" { PlaceUse::Place } else { PlaceUse::Modifier };
+    known.then_some((place, used_as))
+}
+
 /// The longest run of one to three words opening `span` after any `the` (and shorter than it) that names a
 /// country or first-level division, or a city of 100,000 or more.
-fn leading_place(doc: &Document, g: &Gazetteer, span: Span) -> Option<Span> {
+fn leading_place(doc: &Document, g: &Gazetteer, span: Span, regions: bool) -> Option<Span> {
     let text = doc.text();
     let mut first = doc.tokens.partition_point(|t| t.span.start < span.start);
     let end = doc.tokens.partition_point(|t| t.span.end <= span.end);
@@ -242,6 +337,7 @@ fn leading_place(doc: &Document, g: &Gazetteer, span: Span) -> Option<Span> {
                 && match n.kind {
                     NameKind::Country | NameKind::Admin1 => true,
                     NameKind::City => g.r.tables.cities.population(n.id as usize) >= 100_000,
+                    NameKind::Continent | NameKind::Region => regions,
                     _ => false,
                 }
         });
