@@ -187,7 +187,7 @@ fn join_known_names(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>)
                     NameKind::Country | NameKind::Admin1 => Some(2),
                     // Two-word names of second-level divisions are often people's (`Kim Bang`):
                     // only those that end in a word for their kind.
-                    NameKind::Admin2 if DIVISION_WORDS.contains(&cx.lower(j - 1).as_ref()) => Some(2),
+                    NameKind::Admin2 if DIVISION_WORDS.contains(&cx.lower(j - 1)) => Some(2),
                     NameKind::Organization | NameKind::Seat => Some(1),
                     _ => None,
                 });
@@ -251,7 +251,7 @@ fn retype_places(cx: &Ctx<'_>, spans: &mut [(usize, usize, usize, usize)], surna
             continue;
         }
         let same = |i: usize| i < cx.words.len() && cx.sentence_of[i] == si;
-        let before = |n: usize| if a >= n && same(a - n) { cx.lower(a - n) } else { Cow::Borrowed("") };
+        let before = |n: usize| if a >= n && same(a - n) { cx.lower(a - n) } else { "" };
         let after = |n: usize| if same(b + n - 1) { cx.word(b + n - 1) } else { "" };
         let prev = before(1);
         let next = after(1);
@@ -259,14 +259,14 @@ fn retype_places(cx: &Ctx<'_>, spans: &mut [(usize, usize, usize, usize)], surna
         if next.starts_with(char::is_uppercase) {
             continue;
         }
-        let context = LOCATIVE.contains(&&*prev)
-            || (k != 0 && LOCATIVE_NOT_PERSON.contains(&&*prev))
+        let context = LOCATIVE.contains(&prev)
+            || (k != 0 && LOCATIVE_NOT_PERSON.contains(&prev))
             || (next == "," && place_starting(b + 1))
             || (prev == "," && a >= 1 && place_ending(a - 1))
-            || (matches!(&*prev, "and" | "or") && a >= 1 && place_ending(a - 1))
+            || (matches!(prev, "and" | "or") && a >= 1 && place_ending(a - 1))
             || (matches!(next, "and" | "or") && place_starting(b + 1))
             || (k != 0
-                && matches!(&*prev, "the" | "a" | "an")
+                && matches!(prev, "the" | "a" | "an")
                 && next.len() > 2
                 && next.chars().all(|c| c.is_lowercase())
                 // `the Hague tribunal`: the article is the place's own, and says nothing.
