@@ -382,7 +382,7 @@ impl Events {
             // a noun form after `to` is a verb (`to visit`).
             let after_to = i > 0 && s.words[i - 1] == "to";
             // A verb's base form after `is` is an adjective (`she is free of infections`).
-            if !cue.noun && i > 0 && BE.contains(&&*s.words[i - 1]) && cue.forms.first() == Some(&s.words[i].to_string()) {
+            if !cue.noun && i > 0 && BE.contains(&&*s.words[i - 1]) && cue.forms.first().is_some_and(|f| *f == *s.words[i]) {
                 continue;
             }
             // (A coercive participle is a passive: `a journalist imprisoned in Algeria`.)

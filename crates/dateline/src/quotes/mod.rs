@@ -348,6 +348,11 @@ impl<'a> Ctx<'a> {
         if matches!(w, "issued" | "issues" | "issue") && self.word(i + 1) == "a" && self.word(i + 2) == "statement" {
             return Some((i, i + 3));
         }
+        // Neither a reporting verb nor one of the extra lemmas: no cue (the usual case, so
+        // asked before the longer checks).
+        if self.verb[i].is_none() && extra_lemma(w).is_none() {
+            return None;
+        }
         // After a determiner the word is a noun: `The report cautions`, `a statement`.
         if i >= 1 && matches!(self.word(i - 1), "the" | "The" | "a" | "A" | "an" | "An" | "its" | "their" | "his" | "her" | "this" | "This" | "these" | "These" | "no" | "’s" | "'s" | "first" | "second" | "third" | "fourth" | "fifth") {
             return None;
