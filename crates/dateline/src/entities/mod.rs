@@ -56,8 +56,7 @@ impl Stage for Entities {
         let words: Vec<Vec<&str>> = (0..doc.sentences.len())
             .map(|i| doc.sentence_tokens(SentenceId(i as u32)).iter().map(|t| &text[t.span]).collect())
             .collect();
-        let context = DocContext::new(words.iter().map(Vec::as_slice));
-        let tagged: Vec<Vec<TaggedSpan>> = words.iter().map(|w| tagger.spans(w, &context, self.resources)).collect();
+        let tagged = tagger.document_spans(&words, self.resources);
         doc.entities = coref::resolve(doc, &tagged, self.resources);
         Ok(())
     }

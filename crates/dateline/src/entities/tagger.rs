@@ -65,22 +65,36 @@ impl DocContext {
     /// Gathers, for every word of the document's sentences, whether it is seen capitalized
     /// other than first in a sentence, and whether it is seen in lower case.
     pub fn new<'a>(sentences: impl Iterator<Item = &'a [&'a str]>) -> DocContext {
-        let mut words: HashMap<u64, DocWord, FxBuild> = HashMap::default();
+        let mut context = DocContext { words: HashMap::default() };
         for s in sentences {
-            for (i, w) in s.iter().enumerate() {
-                let Some(first) = w.chars().next() else { continue };
-                if !first.is_alphabetic() {
-                    continue;
-                }
-                let e = words.entry(Hash::word(w)).or_default();
-                if first.is_lowercase() {
-                    e.lower = true;
-                } else if i > 0 {
-                    e.capitalized_inside = true;
-                }
+            context.add(s, |i| Hash::word(s[i]));
+        }
+        context
+    }
+
+    /// [`DocContext::new`] from the sentences' words with their hashes already made.
+    pub(crate) fn hashed<'a>(sentences: impl Iterator<Item = (&'a [&'a str], &'a SentenceWords)>) -> DocContext {
+        let mut context = DocContext { words: HashMap::default() };
+        for (s, sw) in sentences {
+            context.add(s, |i| sw.hashes[i]);
+        }
+        context
+    }
+
+    /// Adds a sentence's words, `hash(i)` giving word `i`'s `Hash::word`.
+    fn add(&mut self, words: &[&str], hash: impl Fn(usize) -> u64) {
+        for (i, w) in words.iter().enumerate() {
+            let Some(first) = w.chars().next() else { continue };
+            if !first.is_alphabetic() {
+                continue;
+            }
+            let e = self.words.entry(hash(i)).or_default();
+            if first.is_lowercase() {
+                e.lower = true;
+            } else if i > 0 {
+                e.capitalized_inside = true;
             }
         }
-        DocContext { words }
     }
 
     /// What the document says about a word, by its hash (`Hash::word`).
@@ -149,8 +163,12 @@ impl Tagger {
     }
 
     pub(crate) fn prepare(&self, words: &[&str], doc: &DocContext, resources: &Resources, buf: &mut String) -> Prepared {
+        self.prepare_hashed(words, SentenceWords::new(words), doc, resources, buf)
+    }
+
+    /// [`Tagger::prepare`] with the sentence's word hashes already made.
+    fn prepare_hashed(&self, words: &[&str], sw: SentenceWords, doc: &DocContext, resources: &Resources, buf: &mut String) -> Prepared {
         let gaz = gazetteer(words, resources, buf);
-        let sw = SentenceWords::new(words);
         let mut buckets = Vec::with_capacity(words.len() * 32);
         let mut ends = Vec::with_capacity(words.len());
         sentence_features(words, &sw, &gaz, |h| doc.get(h), self.bits, &mut buckets, &mut ends);
@@ -209,6 +227,15 @@ impl Tagger {
     pub fn spans(&self, words: &[&str], doc: &DocContext, resources: &Resources) -> Vec<TaggedSpan> {
         let mut buf = String::new();
         spans_of(&self.tag(&self.prepare(words, doc, resources, &mut buf)))
+    }
+
+    /// The name spans of every sentence of a document (its sentences' words), the document's
+    /// context made from the same word hashes the features use.
+    pub fn document_spans(&self, sentences: &[Vec<&str>], resources: &Resources) -> Vec<Vec<TaggedSpan>> {
+        let hashed: Vec<SentenceWords> = sentences.iter().map(|w| SentenceWords::new(w)).collect();
+        let doc = DocContext::hashed(sentences.iter().map(Vec::as_slice).zip(&hashed));
+        let mut buf = String::new();
+        sentences.iter().zip(hashed).map(|(w, sw)| spans_of(&self.tag(&self.prepare_hashed(w, sw, &doc, resources, &mut buf)))).collect()
     }
 
     /// Trains a model on `train` (documents of sentences of `(word, tag index)`), printing
