@@ -6,7 +6,10 @@
 //! computed once, before tagging; only the features of the tags already chosen
 //! (`prev=B-PER`) are added during decoding.
 
-use crate::resources::{fold_into, NameKind, Resources, Walk};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::resources::{cache_key, fold_into, FxBuild, NameKind, Resources, Walk};
 
 /// A 64-bit hash built incrementally (multiply-rotate, as in FxHash).
 #[derive(Clone, Copy)]
@@ -130,16 +133,101 @@ mod t {
     pub const PREV_TAG_SHAPE: u8 = 33;
 }
 
-/// The words of a sentence as the features see them: each word's lower-case hash and its
-/// shape hash, computed once (features, the document context and the tag history all use them).
+/// The words of a sentence as the features see them: each word's lower-case hash, its shape
+/// hash and the buckets of its prefix and suffix features, computed once (features, the
+/// document context and the tag history all use them).
 pub(crate) struct SentenceWords {
     pub hashes: Vec<u64>,
     pub shapes: Vec<u64>,
+    affixes: Vec<Affixes>,
+}
+
+/// The buckets of a word's prefix and suffix features of one to four characters, in the
+/// order they are added (prefix 1, suffix 1, prefix 2, ...), `len` of them.
+#[derive(Clone, Copy)]
+struct Affixes {
+    buckets: [u32; 8],
+    len: u8,
+}
+
+/// What the features read of a word alone.
+#[derive(Clone, Copy)]
+struct WordFeatures {
+    hash: u64,
+    shape: u64,
+    affixes: Affixes,
+}
+
+/// Entries a thread's cache of word features holds before it is emptied (72 bytes each with
+/// its key: about 600 KB; a smaller cache misses more words than it saves in memory reads).
+const WORD_CACHE_ENTRIES: usize = 1 << 13;
+
+thread_local! {
+    /// The features of words a thread read recently (words of up to 15 bytes, keyed as the
+    /// name index's cache keys them), for one number of bucket bits: news repeats its words,
+    /// and a word's hashes cost a pass over its characters each.
+    static WORD_CACHE: RefCell<(u32, HashMap<u128, WordFeatures, FxBuild>)> = RefCell::new((0, HashMap::default()));
+}
+
+impl WordFeatures {
+    fn new(word: &str, bits: u32, chars: &mut Vec<char>) -> WordFeatures {
+        chars.clear();
+        if word.is_ascii() {
+            chars.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            chars.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        let mut affixes = Affixes { buckets: [0; 8], len: 0 };
+        for k in 1..=4.min(chars.len()) {
+            let mut p = Hash::new(t::PREFIX).add(k as u64);
+            for &c in &chars[..k] {
+                p = p.add(u64::from(c));
+            }
+            let mut s = Hash::new(t::SUFFIX).add(k as u64);
+            for &c in &chars[chars.len() - k..] {
+                s = s.add(u64::from(c));
+            }
+            affixes.buckets[2 * k - 2] = p.bucket(bits);
+            affixes.buckets[2 * k - 1] = s.bucket(bits);
+            affixes.len += 2;
+        }
+        WordFeatures { hash: Hash::word(word), shape: shape_hash(word, 0).0, affixes }
+    }
+
+    /// A word's features, from this thread's cache when it holds them.
+    fn cached(word: &str, bits: u32, chars: &mut Vec<char>) -> WordFeatures {
+        let Some(key) = cache_key(word) else { return WordFeatures::new(word, bits, chars) };
+        WORD_CACHE.with(|cache| {
+            let (cache_bits, words) = &mut *cache.borrow_mut();
+            if *cache_bits != bits {
+                words.clear();
+                *cache_bits = bits;
+            }
+            if let Some(&f) = words.get(&key) {
+                return f;
+            }
+            let f = WordFeatures::new(word, bits, chars);
+            if words.len() >= WORD_CACHE_ENTRIES {
+                words.clear();
+            }
+            words.insert(key, f);
+            f
+        })
+    }
 }
 
 impl SentenceWords {
-    pub(crate) fn new(words: &[&str]) -> SentenceWords {
-        SentenceWords { hashes: words.iter().map(|w| Hash::word(w)).collect(), shapes: words.iter().map(|w| shape_hash(w, 0).0).collect() }
+    /// The words' features for a table of `2^bits` buckets.
+    pub(crate) fn new(words: &[&str], bits: u32) -> SentenceWords {
+        let mut chars = Vec::new();
+        let (mut hashes, mut shapes, mut affixes) = (Vec::with_capacity(words.len()), Vec::with_capacity(words.len()), Vec::with_capacity(words.len()));
+        for w in words {
+            let f = WordFeatures::cached(w, bits, &mut chars);
+            hashes.push(f.hash);
+            shapes.push(f.shape);
+            affixes.push(f.affixes);
+        }
+        SentenceWords { hashes, shapes, affixes }
     }
 }
 
@@ -174,70 +262,53 @@ pub(crate) fn sentence_features(
     let shape = |i: isize| -> u64 {
         if i < 0 || i as usize >= n { 0 } else { shapes[i as usize] }
     };
-    let mut chars: Vec<char> = Vec::new();
     for i in 0..n {
         let w = words[i];
         let ii = i as isize;
-        let mut push = |h: Hash| out.push(h.bucket(bits));
-        push(Hash::new(t::BIAS));
-        push(Hash::new(t::WORD).add(word(ii)));
-        push(Hash::new(t::WORD_PREV).add(word(ii - 1)));
-        push(Hash::new(t::WORD_NEXT).add(word(ii + 1)));
-        push(Hash::new(t::WORD_PREV2).add(word(ii - 2)));
-        push(Hash::new(t::WORD_NEXT2).add(word(ii + 2)));
-        push(Hash::new(t::BIGRAM_PREV).add(word(ii - 1)).add(word(ii)));
-        push(Hash::new(t::BIGRAM_NEXT).add(word(ii)).add(word(ii + 1)));
-        push(Hash::new(t::SHAPE).add(shape(ii)));
-        push(Hash::new(t::SHAPE_PREV).add(shape(ii - 1)));
-        push(Hash::new(t::SHAPE_NEXT).add(shape(ii + 1)));
-        push(Hash::new(t::SHAPE_WORD_NEXT).add(shape(ii)).add(word(ii + 1)));
-        chars.clear();
-        if w.is_ascii() {
-            chars.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            chars.extend(w.chars().flat_map(char::to_lowercase));
-        }
-        for k in 1..=4.min(chars.len()) {
-            let mut p = Hash::new(t::PREFIX).add(k as u64);
-            for &c in &chars[..k] {
-                p = p.add(u64::from(c));
-            }
-            push(p);
-            let mut s = Hash::new(t::SUFFIX).add(k as u64);
-            for &c in &chars[chars.len() - k..] {
-                s = s.add(u64::from(c));
-            }
-            push(s);
-        }
+        let mut push = |bucket: u32| out.push(bucket);
+        push(Hash::new(t::BIAS).bucket(bits));
+        push(Hash::new(t::WORD).add(word(ii)).bucket(bits));
+        push(Hash::new(t::WORD_PREV).add(word(ii - 1)).bucket(bits));
+        push(Hash::new(t::WORD_NEXT).add(word(ii + 1)).bucket(bits));
+        push(Hash::new(t::WORD_PREV2).add(word(ii - 2)).bucket(bits));
+        push(Hash::new(t::WORD_NEXT2).add(word(ii + 2)).bucket(bits));
+        push(Hash::new(t::BIGRAM_PREV).add(word(ii - 1)).add(word(ii)).bucket(bits));
+        push(Hash::new(t::BIGRAM_NEXT).add(word(ii)).add(word(ii + 1)).bucket(bits));
+        push(Hash::new(t::SHAPE).add(shape(ii)).bucket(bits));
+        push(Hash::new(t::SHAPE_PREV).add(shape(ii - 1)).bucket(bits));
+        push(Hash::new(t::SHAPE_NEXT).add(shape(ii + 1)).bucket(bits));
+        push(Hash::new(t::SHAPE_WORD_NEXT).add(shape(ii)).add(word(ii + 1)).bucket(bits));
+        let affixes = sw.affixes[i];
+        affixes.buckets[..usize::from(affixes.len)].iter().for_each(|&b| push(b));
         if i == 0 {
-            push(Hash::new(t::FIRST).add(u64::from(w.chars().next().is_some_and(char::is_uppercase))));
+            push(Hash::new(t::FIRST).add(u64::from(w.chars().next().is_some_and(char::is_uppercase))).bucket(bits));
         }
         if upper_sentence {
-            push(Hash::new(t::UPPER_SENTENCE));
+            push(Hash::new(t::UPPER_SENTENCE).bucket(bits));
         }
         let g = gaz[i];
         for kind in bits_of(g.single) {
-            push(Hash::new(t::GAZ_SINGLE).add(kind));
+            push(Hash::new(t::GAZ_SINGLE).add(kind).bucket(bits));
         }
         for kind in bits_of(g.span) {
-            push(Hash::new(t::GAZ_SPAN).add(kind).add(u64::from(g.span_begins)));
+            push(Hash::new(t::GAZ_SPAN).add(kind).add(u64::from(g.span_begins)).bucket(bits));
         }
         if g.big_city {
-            push(Hash::new(t::BIG_CITY));
+            push(Hash::new(t::BIG_CITY).bucket(bits));
         }
         if i > 0 {
             for kind in bits_of(gaz[i - 1].span | gaz[i - 1].single) {
-                push(Hash::new(t::GAZ_PREV).add(kind));
+                push(Hash::new(t::GAZ_PREV).add(kind).bucket(bits));
             }
         }
         if i + 1 < n {
             for kind in bits_of(gaz[i + 1].span | gaz[i + 1].single) {
-                push(Hash::new(t::GAZ_NEXT).add(kind));
+                push(Hash::new(t::GAZ_NEXT).add(kind).bucket(bits));
             }
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
             let d = doc(hashes[i]);
-            push(Hash::new(t::DOC).add(u64::from(d.capitalized_inside)).add(u64::from(d.lower)).add(u64::from(i == 0)));
+            push(Hash::new(t::DOC).add(u64::from(d.capitalized_inside)).add(u64::from(d.lower)).add(u64::from(i == 0)).bucket(bits));
         }
         ends.push(out.len() as u32);
     }
@@ -334,4 +405,28 @@ pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String)
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cached_word_features_are_the_computed_ones() {
+        let mut chars = Vec::new();
+        let fields = |f: WordFeatures| (f.hash, f.shape, f.affixes.buckets, f.affixes.len);
+        // Two bucket sizes in turn: the cache holds one size's buckets at a time.
+        for bits in [12, 18, 12] {
+            for w in ["Putin", "said", "U.S.", "Zelensky’s", "a", "an-unusually-long-compound-word"] {
+                let direct = WordFeatures::new(w, bits, &mut chars);
+                for _ in 0..2 {
+                    assert_eq!(fields(WordFeatures::cached(w, bits, &mut chars)), fields(direct), "{w} at {bits} bits");
+                }
+            }
+        }
+        let a = WordFeatures::new("a", 18, &mut chars);
+        assert_eq!(a.affixes.len, 2);
+        assert_eq!(WordFeatures::new("Putin", 18, &mut chars).affixes.len, 8);
+        assert_eq!(a.hash, Hash::word("A"));
+    }
 }

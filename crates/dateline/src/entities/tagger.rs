@@ -163,7 +163,7 @@ impl Tagger {
     }
 
     pub(crate) fn prepare(&self, words: &[&str], doc: &DocContext, resources: &Resources, buf: &mut String) -> Prepared {
-        self.prepare_hashed(words, SentenceWords::new(words), doc, resources, buf)
+        self.prepare_hashed(words, SentenceWords::new(words, self.bits), doc, resources, buf)
     }
 
     /// [`Tagger::prepare`] with the sentence's word hashes already made.
@@ -232,7 +232,7 @@ impl Tagger {
     /// The name spans of every sentence of a document (its sentences' words), the document's
     /// context made from the same word hashes the features use.
     pub fn document_spans(&self, sentences: &[Vec<&str>], resources: &Resources) -> Vec<Vec<TaggedSpan>> {
-        let hashed: Vec<SentenceWords> = sentences.iter().map(|w| SentenceWords::new(w)).collect();
+        let hashed: Vec<SentenceWords> = sentences.iter().map(|w| SentenceWords::new(w, self.bits)).collect();
         let doc = DocContext::hashed(sentences.iter().map(Vec::as_slice).zip(&hashed));
         let mut buf = String::new();
         sentences.iter().zip(hashed).map(|(w, sw)| spans_of(&self.tag(&self.prepare_hashed(w, sw, &doc, resources, &mut buf)))).collect()

@@ -216,7 +216,7 @@ struct Walked {
 const CACHE_ENTRIES: usize = 1 << 15;
 
 /// A name of up to 15 bytes as a cache key: its bytes, then its length in the last byte.
-fn cache_key(name: &str) -> Option<u128> {
+pub(crate) fn cache_key(name: &str) -> Option<u128> {
     let bytes = name.as_bytes();
     (bytes.len() < 16).then(|| {
         let mut key = [0u8; 16];
