@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::resources::{cache_key, fold_into, FxBuild, NameKind, Resources, Walk};
+use crate::resources::{cache_key, folded, FxBuild, NameKind, Resources, Walk};
 
 /// A 64-bit hash built incrementally (multiply-rotate, as in FxHash).
 #[derive(Clone, Copy)]
@@ -351,8 +351,7 @@ pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String)
         if !w.chars().next().is_some_and(char::is_alphanumeric) {
             continue;
         }
-        fold_into(w, buf);
-        let walk = index.walk_from(buf);
+        let walk = index.walk_from(folded(w, buf));
         if w.starts_with(char::is_uppercase) {
             starts[i] = Some(walk);
         }
@@ -374,11 +373,8 @@ pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String)
         };
         let mut best: Option<(usize, u32)> = None;
         for (j, word) in words.iter().enumerate().take(n.min(i + 6)).skip(i) {
-            if j > i {
-                fold_into(word, buf);
-                if !walk.push(" ") || !walk.push(buf) {
-                    break;
-                }
+            if j > i && (!walk.push(" ") || !walk.push(folded(word, buf))) {
+                break;
             }
             if j > i {
                 let kinds = walk

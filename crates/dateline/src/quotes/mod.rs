@@ -36,13 +36,13 @@
 //! Every lookup is by sorted position over a bounded window of tokens, so the stage stays
 //! linear in the length of the text.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, EntityId, EntityType};
 use crate::error::Error;
-use std::collections::HashMap;
-
-use crate::resources::{fold, fold_into, FxBuild, Resources};
+use crate::resources::{fold, folded, FxBuild, Resources};
 use crate::span::Span;
 use crate::stage::Stage;
 
@@ -642,7 +642,7 @@ impl Stage for Quotes {
     fn run(&self, doc: &mut Document) -> Result<(), Error> {
         let r = self.resources;
         let text = doc.text();
-        let mut folded = String::new();
+        let mut buf = String::new();
         let verb = doc
             .tokens
             .iter()
@@ -651,8 +651,7 @@ impl Stage for Quotes {
                 if !(w.starts_with(char::is_lowercase) && w.len() > 2) {
                     return None;
                 }
-                fold_into(w, &mut folded);
-                self.verbs.get(&folded).copied()
+                self.verbs.get(folded(w, &mut buf)).copied()
             })
             .collect();
         let token_at = |offset: u32| doc.tokens.partition_point(|t| t.span.start < offset);

@@ -121,6 +121,17 @@ pub fn fold_into(name: &str, out: &mut String) {
     fold_more(if visible(bytes.first()) && visible(bytes.last()) { name } else { name.trim() }, out);
 }
 
+/// A name folded: the name itself when it is folded already (one word of visible ASCII with
+/// no capital and no backquote, as most words of running text are), else its fold in `buf`.
+pub fn folded<'a>(name: &'a str, buf: &'a mut String) -> &'a str {
+    if !name.is_empty() && name.bytes().all(|b| b.is_ascii_graphic() && !b.is_ascii_uppercase() && b != b'`') {
+        name
+    } else {
+        fold_into(name, buf);
+        buf
+    }
+}
+
 /// Folds the next piece of a name onto what `out` holds: the fold of a name is the fold of
 /// its first word followed by the fold of each later piece (the space before a word, then
 /// the word), so a name can be read a word at a time (see [`NameIndex::walk`]).
@@ -599,6 +610,14 @@ mod tests {
         }
     }
     use super::*;
+
+    #[test]
+    fn a_folded_name_is_itself() {
+        let mut buf = String::new();
+        for name in ["said", "u.s.", "o'neill", "Said", "O`Neill", " said", "new york", "kyiv’s", ""] {
+            assert_eq!(folded(name, &mut buf), fold(name), "{name:?}");
+        }
+    }
 
     #[test]
     fn folding_is_case_and_typography_blind() {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 pub(crate) use index::{cache_key, FxBuild};
-pub use index::{fold, fold_into, fold_more, NameIndex, NameKind, NameRef, Walk};
+pub use index::{fold, fold_into, fold_more, folded, NameIndex, NameKind, NameRef, Walk};
 pub use tables::{
     Admin1, Admin2, CameoEvent, Cities, City, Continent, Country, EventCue, Group, NameFrequency, NameList, OrgAffix, Organization, Person, Region, ReportingVerb,
     Role, Seat, Tables, Title,
