@@ -188,3 +188,16 @@ fn damaged_data_is_a_clear_error_naming_the_file() {
         assert_eq!(err.code(), "bad-data");
     }
 }
+
+#[test]
+fn countries_are_found_by_either_code() {
+    let t = &resources().tables;
+    let us = t.country_row("US").expect("the United States");
+    assert_eq!(t.country_row("USA"), Some(us));
+    assert_eq!(t.countries[us as usize].alpha3, "USA");
+    assert_eq!(t.country("UA").map(|c| c.alpha3.as_str()), Some("UKR"));
+    // Neither a code of another length nor a code no country has.
+    for code in ["", "U", "USAX", "ZZ", "ZZZ", "us"] {
+        assert_eq!(t.country_row(code), None, "{code:?}");
+    }
+}

@@ -147,15 +147,15 @@ impl<'a> Ctx<'a> {
             NameKind::Admin1 => t.admin1[r.id as usize].country.as_str(),
             NameKind::Organization => {
                 let a3 = &t.organizations[r.id as usize].country;
-                return t.countries.iter().position(|c| &c.alpha3 == a3).map(|i| i as u32);
+                return t.country_row(a3);
             }
             NameKind::Seat => {
                 let a3 = &t.seats[r.id as usize].country;
-                return t.countries.iter().position(|c| &c.alpha3 == a3).map(|i| i as u32);
+                return t.country_row(a3);
             }
             _ => return None,
         };
-        t.countries.iter().position(|c| c.alpha2 == alpha2).map(|i| i as u32)
+        t.country_row(alpha2)
     }
 }
 
@@ -791,7 +791,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             };
             let Some(p) = current else { continue };
             if e.country.is_none() {
-                e.country = t.countries.iter().position(|c| c.alpha3 == p.country).map(|i| i as u32);
+                e.country = t.country_row(&p.country);
             }
             if e.role.is_none() {
                 e.role = Some(p.role.clone());

@@ -485,6 +485,8 @@ pub struct Tables {
     pub tone: HashMap<String, f32>,
     /// CAMEO event codes.
     pub cameo_events: Vec<CameoEvent>,
+    /// Each country's row by its alpha-2 and its alpha-3 code, made on first use.
+    country_rows: std::sync::OnceLock<HashMap<String, u32>>,
 }
 
 fn strings<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
@@ -498,11 +500,28 @@ fn languages<'a>(it: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
 impl Tables {
     /// The country with ISO alpha-2 (`US`) or alpha-3 (`USA`) code `code`.
     pub fn country(&self, code: &str) -> Option<&Country> {
-        match code.len() {
-            2 => self.countries.iter().find(|c| c.alpha2 == code),
-            3 => self.countries.iter().find(|c| c.alpha3 == code),
-            _ => None,
+        self.country_row(code).map(|i| &self.countries[i as usize])
+    }
+
+    /// The row in [`Tables::countries`] of the country with ISO alpha-2 or alpha-3 code `code`
+    /// (the first such row).
+    pub fn country_row(&self, code: &str) -> Option<u32> {
+        if !(2..=3).contains(&code.len()) {
+            return None;
         }
+        let rows = self.country_rows.get_or_init(|| {
+            let mut rows = HashMap::new();
+            for (i, c) in self.countries.iter().enumerate().rev() {
+                for code in [&c.alpha2, &c.alpha3] {
+                    rows.insert(code.clone(), i as u32);
+                }
+            }
+            rows
+        });
+        rows.get(code).copied().filter(|&i| {
+            let c = &self.countries[i as usize];
+            (if code.len() == 2 { &c.alpha2 } else { &c.alpha3 }) == code
+        })
     }
 
     /// Parses every table from `source`.
