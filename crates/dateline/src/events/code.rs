@@ -172,7 +172,7 @@ impl Events {
             (end + 1, k)
         });
         // Not a phrase that joins another actor (`, along with the Ugandan president,`).
-        let joins = |k: usize| PREPOSITIONS.contains(&word(k).to_lowercase().as_str()) || matches!(word(k), "along" | "together" | "as");
+        let joins = |k: usize| PREPOSITIONS.contains(&crate::chars::lowercase(word(k)).as_ref()) || matches!(word(k), "along" | "together" | "as");
         let after = after.filter(|&(a, b)| a < b && !joins(a) && posts(a, b));
         // Before, set off by a comma: `The Jamaican Prime Minister, Bruce Golding`; not a
         // phrase of place, time or manner (`In Paris,`, `After meeting the president,`).

@@ -612,6 +612,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn cache_keys_are_the_bytes_and_the_length() {
+        for name in ["", "a", "a\0", "said", "fifteen bytes!!"] {
+            let mut key = [0u8; 16];
+            key[..name.len()].copy_from_slice(name.as_bytes());
+            key[15] = name.len() as u8;
+            assert_eq!(cache_key(name), Some(u128::from_le_bytes(key)), "{name:?}");
+        }
+        assert_ne!(cache_key("a"), cache_key("a\0"));
+        assert_eq!(cache_key("sixteen bytes!!!"), None);
+    }
+
+    #[test]
     fn a_folded_name_is_itself() {
         let mut buf = String::new();
         for name in ["said", "u.s.", "o'neill", "Said", "O`Neill", " said", "new york", "kyiv’s", ""] {
