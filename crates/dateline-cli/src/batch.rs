@@ -2,9 +2,9 @@
 //!
 //! A reader thread walks the inputs and sends chunks of raw documents (a few hundred, or a
 //! few megabytes, whichever comes first) through a small bounded channel; the main thread
-//! analyzes each chunk on all workers and writes it in order. Memory stays flat whatever the
-//! corpus size. A document that cannot be read, parsed or analyzed (even one that makes a
-//! stage panic) becomes an error record, and the batch goes on.
+//! analyzes each chunk on all workers and writes it in order while the next one is analyzed.
+//! Memory stays flat whatever the corpus size. A document that cannot be read, parsed or
+//! analyzed (even one that makes a stage panic) becomes an error record, and the batch goes on.
 //!
 //! Inputs other than JSONL are told apart by content ([`dateline::web::sniff`]): text, an
 //! HTML page, a feed (one document per item) or a WARC archive (one document per HTML
@@ -313,9 +313,9 @@ pub fn run(args: BatchArgs) -> Result<u8> {
     let has_stdin = inputs.iter().any(|i| i.path.is_none());
 
     let out_name = args.output.as_ref().map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
-    let sink: Box<dyn Write> = match &args.output {
+    let sink: Box<dyn Write + Send> = match &args.output {
         Some(p) => Box::new(File::create(p).with_context(|| format!("cannot write {}", p.display()))?),
-        None => Box::new(io::stdout().lock()),
+        None => Box::new(io::stdout()),
     };
     let mut out = BufWriter::with_capacity(1 << 20, sink);
 
@@ -336,18 +336,30 @@ pub fn run(args: BatchArgs) -> Result<u8> {
     let reader = std::thread::spawn(move || read_inputs(inputs, tx));
     let started = Instant::now();
     let (mut docs, mut words, mut failed) = (0usize, 0usize, 0usize);
-    for chunk in rx {
-        let done: Vec<Done> = pool.install(|| {
-            chunk.into_par_iter().map(|job| process(job, &pipeline, &ingest_options, &output_options, format)).collect()
+    // Each chunk is analyzed while the one before it is written (the writing is a task of the
+    // pool beside the chunk's documents), so that no worker waits for the output between chunks.
+    let mut analyzed: Vec<Done> = Vec::new();
+    for chunk in rx.into_iter().map(Some).chain([None]) {
+        let to_write = std::mem::take(&mut analyzed);
+        let sink = &mut out;
+        let (done, written) = pool.install(|| {
+            rayon::join(
+                || match chunk {
+                    Some(chunk) => chunk.into_par_iter().map(|job| process(job, &pipeline, &ingest_options, &output_options, format)).collect(),
+                    None => Vec::new(),
+                },
+                || to_write.iter().try_for_each(|d| sink.write_all(&d.output)),
+            )
         });
-        for d in &done {
-            out.write_all(&d.output).with_context(|| format!("cannot write {out_name}"))?;
+        written.with_context(|| format!("cannot write {out_name}"))?;
+        for d in &to_write {
             docs += 1;
             words += d.words;
             failed += usize::from(d.failed);
             progress.inc(d.bytes);
         }
         progress.set_message(format!("{docs} documents, {failed} errors"));
+        analyzed = done;
     }
     out.flush().with_context(|| format!("cannot write {out_name}"))?;
     let stats = reader.join().expect("the reader thread does not panic");
