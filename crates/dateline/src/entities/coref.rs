@@ -288,18 +288,7 @@ fn retype_places(cx: &Ctx<'_>, spans: &mut [(usize, usize, usize, usize)], surna
         });
         // A gazetteer's alternate spelling counts (`Acapulco` for Acapulco de Juárez), but
         // not a short one: those are too often initials.
-        let place = refs.iter().any(|n| {
-            (n.primary || name.len() > 3)
-                && matches!(
-                    n.kind,
-                    NameKind::Country
-                        | NameKind::Admin1
-                        | NameKind::Admin2
-                        | NameKind::City
-                        | NameKind::Continent
-                        | NameKind::Region
-                )
-        });
+        let place = refs.iter().any(|n| (n.primary || name.len() > 3) && n.kind.is_place());
         if place && !other {
             places.push(name);
         } else {

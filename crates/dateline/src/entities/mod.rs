@@ -19,7 +19,7 @@ pub mod tagger;
 
 use serde::{Deserialize, Serialize};
 
-pub use tagger::{DocContext, Tagger, TaggedSpan, TAGS, TYPES};
+pub use tagger::{Tagger, TaggedSpan, TAGS, TYPES};
 
 use crate::document::{Document, SentenceId};
 use crate::error::Error;

@@ -223,12 +223,6 @@ impl Tagger {
         tags
     }
 
-    /// Tags a sentence's words and returns its name spans.
-    pub fn spans(&self, words: &[&str], doc: &DocContext, resources: &Resources) -> Vec<TaggedSpan> {
-        let mut buf = String::new();
-        spans_of(&self.tag(&self.prepare(words, doc, resources, &mut buf)))
-    }
-
     /// The name spans of every sentence of a document (its sentences' words), the document's
     /// context made from the same word hashes the features use.
     pub fn document_spans(&self, sentences: &[Vec<&str>], resources: &Resources) -> Vec<Vec<TaggedSpan>> {

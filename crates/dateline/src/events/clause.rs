@@ -642,18 +642,9 @@ pub(super) fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: Actor
 /// People named by a common noun right after word `from` (`four vendors`, `hundreds of
 /// residents`): an actor with no entity, coded later as the people of the article's country.
 pub(super) fn people_object(s: &Sentence, from: usize) -> Option<Actor> {
-    let doc = s.doc;
-    for k in from..(from + 5).min(s.words.len()) {
-        let w = &*s.words[k];
-        if PEOPLE.contains(&w) {
-            let span = Span { start: doc.tokens[s.first + from].span.start, end: doc.tokens[s.first + k].span.end };
-            return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
-        }
-        if s.at[k].is_some() || CLAUSE_END.contains(&w) || matches!(w, "," | "." | "that" | "to" | "for" | "in" | "at" | "on") {
-            return None;
-        }
-    }
-    None
+    noun_object(s, from, PEOPLE, |k, w| {
+        !(s.at[k].is_some() || CLAUSE_END.contains(&w) || matches!(w, "," | "." | "that" | "to" | "for" | "in" | "at" | "on"))
+    })
 }
 
 /// Nouns for places where people live: an attack on one is an attack on its people.
@@ -663,14 +654,20 @@ pub(super) const SETTLEMENTS: &[&str] = &["village", "villages", "town", "towns"
 /// (`stormed a village`, `raided in a village`): an actor with no entity, coded later as the
 /// people of the article's country.
 pub(super) fn settlement_object(s: &Sentence, from: usize) -> Option<Actor> {
+    noun_object(s, from, SETTLEMENTS, |k, w| DETERMINERS.contains(&w) || plain(s, k) || matches!(w, "in" | "on" | "at" | "into"))
+}
+
+/// An actor with no entity named by one of `nouns` within five words from word `from`, the
+/// words before it all ones that `passes(k, word)` lets the search go over.
+fn noun_object(s: &Sentence, from: usize, nouns: &[&str], passes: impl Fn(usize, &str) -> bool) -> Option<Actor> {
     let doc = s.doc;
     for k in from..(from + 5).min(s.words.len()) {
         let w = &*s.words[k];
-        if SETTLEMENTS.contains(&w) {
+        if nouns.contains(&w) {
             let span = Span { start: doc.tokens[s.first + from].span.start, end: doc.tokens[s.first + k].span.end };
             return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
         }
-        if !(DETERMINERS.contains(&w) || plain(s, k) || matches!(w, "in" | "on" | "at" | "into")) {
+        if !passes(k, w) {
             return None;
         }
     }

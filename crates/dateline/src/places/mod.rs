@@ -263,18 +263,7 @@ fn ran_on(doc: &Document, at: u32) -> bool {
 
 /// True when the gazetteer holds `name` as a place of any kind (or a seat of government).
 fn is_place_name(g: &Gazetteer, name: &str) -> bool {
-    g.r.lookup_folded(&fold(name)).any(|n| {
-        matches!(
-            n.kind,
-            NameKind::Country
-                | NameKind::Admin1
-                | NameKind::Admin2
-                | NameKind::City
-                | NameKind::Continent
-                | NameKind::Region
-                | NameKind::Seat
-        )
-    })
+    g.r.lookup_folded(&fold(name)).any(|n| n.kind.is_place() || n.kind == NameKind::Seat)
 }
 
 /// A place inside a longer name the gazetteer does not hold: the place opening it (as

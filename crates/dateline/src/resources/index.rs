@@ -60,6 +60,14 @@ pub enum NameKind {
     Admin2 = 15,
 }
 
+impl NameKind {
+    /// True for the kinds that are places on a map: countries, divisions, cities, continents
+    /// and regions.
+    pub fn is_place(self) -> bool {
+        matches!(self, NameKind::Country | NameKind::Admin1 | NameKind::Admin2 | NameKind::City | NameKind::Continent | NameKind::Region)
+    }
+}
+
 const KINDS: [NameKind; 16] = [
     NameKind::Country,
     NameKind::Admin1,
