@@ -192,3 +192,43 @@ fn thousands_of_distinct_places_in_a_list_in_bounded_time() {
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
     assert!(doc.places.len() > 1_000, "{} places", doc.places.len());
 }
+
+#[test]
+fn a_national_capital_beats_a_division_of_its_name_unless_the_text_says_division() {
+    let doc = analyze("The senator flew back to Washington on Monday to vote on the budget bill.");
+    let p = place(&doc, "Washington", PlaceUse::Place);
+    assert_eq!(p.feature, Feature::City, "{p:?}");
+    assert!(km(p, 38.9, -77.04) < 25.0, "{p:?}");
+    let doc = analyze("Wildfires burned across the state of Washington on Monday, officials said.");
+    let p = place(&doc, "Washington", PlaceUse::Place);
+    assert_eq!(p.feature, Feature::Admin1, "{p:?}");
+}
+
+#[test]
+fn a_name_in_a_list_of_states_is_a_state() {
+    // `Washington, West Virginia` here is two items of a list, not a town in a state.
+    let doc = analyze("Cases were confirmed in Ohio, Oregon, Washington, West Virginia and Wyoming last week.");
+    for name in ["Washington", "Wyoming"] {
+        let p = place(&doc, name, PlaceUse::Place);
+        assert_eq!(p.feature, Feature::Admin1, "{p:?}");
+    }
+}
+
+#[test]
+fn a_state_named_once_does_not_make_a_small_namesake_beat_a_city() {
+    let doc = analyze(
+        "Doctors in Boston said on Tuesday that the trial had worked. The New York governor said his state would follow.",
+    );
+    let p = place(&doc, "Boston", PlaceUse::Place);
+    assert!(km(p, 42.36, -71.06) < 25.0, "{p:?}");
+}
+
+#[test]
+fn names_of_one_place_mean_what_they_can_all_mean() {
+    // `Zaire` is also a province of Angola; with the country's other name it is the country.
+    let doc = analyze(
+        "Doctors from Angola travelled to the Democratic Republic of Congo on Monday. Zaire, as the country was once called, has had many outbreaks.",
+    );
+    let p = place(&doc, "Democratic Republic of Congo", PlaceUse::Place);
+    assert_eq!(p.country.as_deref(), Some("CD"), "{p:?}");
+}

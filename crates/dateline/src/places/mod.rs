@@ -366,22 +366,26 @@ impl Context {
         }
     }
 
-    /// What the context adds to a candidate, leaving out what the toponym's own reading
-    /// `own` put in (a name is not its own evidence).
-    fn bonus(&self, g: &Gazetteer, e: Entry, own: Option<(Entry, f32)>) -> f32 {
-        let own_weight = |same: bool| if same { own.map_or(0.0, |o| o.1) } else { 0.0 };
+    /// What the context adds to a candidate, leaving out what the readings `own` of the
+    /// toponyms written like this one put in (a name is not its own evidence, nor is the
+    /// same name used again by another entity: `the Santa Ana police`).
+    fn bonus(&self, g: &Gazetteer, e: Entry, own: &[(Entry, f32)]) -> f32 {
         let country = g.country_of(e).map_or(0.0, |c| {
-            self.countries.get(c).copied().unwrap_or(0.0) - own_weight(own.is_some_and(|o| g.country_of(o.0) == Some(c)))
+            let own: f32 = own.iter().filter(|o| g.country_of(o.0) == Some(c)).map(|o| o.1).sum();
+            self.countries.get(c).copied().unwrap_or(0.0) - own
         });
         let admin1 = g.admin1_of(e).map_or(0.0, |a| {
-            self.admin1.get(&a).copied().unwrap_or(0.0) - own_weight(own.is_some_and(|o| g.admin1_of(o.0) == Some(a)))
+            let own: f32 = own.iter().filter(|o| g.admin1_of(o.0) == Some(a)).map(|o| o.1).sum();
+            self.admin1.get(&a).copied().unwrap_or(0.0) - own
         });
         let mut bonus = 0.0;
         if country > 0.0 {
             bonus += 3.0 + country.min(3.0);
         }
+        // Each mention of the division is evidence, up to three: a state named once in
+        // passing (`the New York governor`) does not make a town of it beat a city.
         if admin1 > 0.0 {
-            bonus += 6.0;
+            bonus += 2.0 * admin1.min(3.0);
         }
         bonus
     }
@@ -392,7 +396,7 @@ impl Context {
 const MIN_SCORE: f32 = 8.0;
 /// What a gazetteer's alternate spelling costs (`Tan` for Anchorage).
 const ALTERNATE: f32 = 5.0;
-/// What a city gains over the division of the same name it is the seat of.
+/// What a division loses to the city of the same name that is its seat.
 const DIVISION_SEAT: f32 = 4.0;
 /// What a container written right after the name adds (`Paris, Texas`).
 const ADJACENT: f32 = 12.0;
@@ -455,19 +459,28 @@ pub(crate) fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Ve
     let mut cands: Vec<Candidates> = toponyms.iter().map(|t| candidates(text, g, t)).collect();
     // Containers written next to a name: `Paris, Texas`, `Pandi, Bulacan`.
     let starts: HashMap<u32, usize> = toponyms.iter().enumerate().flat_map(|(i, t)| t.mentions.iter().map(move |m| (m.start, i))).collect();
+    let ends: HashMap<u32, usize> = toponyms.iter().enumerate().flat_map(|(i, t)| t.mentions.iter().map(move |m| (m.end, i))).collect();
     for (i, t) in toponyms.iter().enumerate() {
         for m in &t.mentions {
             let after = &text[m.end as usize..];
             if let Some(rest) = after.strip_prefix(", ").or_else(|| after.strip_prefix(",")) {
                 let at = text.len() - rest.len();
                 if let Some(&j) = starts.get(&(at as u32)) {
-                    if j != i && !cands[i].containers.contains(&j) {
+                    let next = toponyms[j].mentions.iter().find(|n| n.start as usize == at).map_or(at, |n| n.end as usize);
+                    if j != i && !cands[i].containers.contains(&j) && !in_list(text, &starts, &ends, m.start, next) {
                         cands[i].containers.push(j);
                     }
                 }
             }
         }
     }
+    let (runs, member_of) = lists(text, toponyms);
+    // For each toponym, those written the same way (itself included).
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, t) in toponyms.iter().enumerate() {
+        by_name.entry(t.name.as_str()).or_default().push(i);
+    }
+    let namesakes: Vec<&[usize]> = toponyms.iter().map(|t| by_name[t.name.as_str()].as_slice()).collect();
     // The countries of the document's people, organizations and groups.
     let mut base = Context::default();
     for e in doc.entities.iter().filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org)) {
@@ -491,16 +504,31 @@ pub(crate) fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Ve
                 }
             }
         }
+        // Each list's number of first-level divisions and of countries, as last read.
+        let counts: Vec<[usize; 2]> = runs
+            .iter()
+            .map(|run| {
+                let picks = || run.iter().filter_map(|&j| cands[j].pick);
+                [picks().filter(|p| matches!(p, Entry::Admin1(_))).count(), picks().filter(|p| matches!(p, Entry::Country(_))).count()]
+            })
+            .collect();
         let picks: Vec<Option<Entry>> = (0..cands.len())
             .map(|i| {
                 let c = &cands[i];
-                let own = c.pick.map(|p| (p, toponyms[i].mentions.len().min(3) as f32));
+                let own: Vec<(Entry, f32)> = namesakes[i]
+                    .iter()
+                    .filter_map(|&j| Some((cands[j].pick?, toponyms[j].mentions.len().min(3) as f32)))
+                    .collect();
+                let kind = if round > 0 { list_kind(i, &member_of[i], &runs, &counts, &cands) } else { None };
                 c.entries
                     .iter()
                     .map(|&(e, prior)| {
                         let mut score = prior;
                         if round > 0 {
-                            score += context.bonus(g, e, own);
+                            score += context.bonus(g, e, &own);
+                        }
+                        if kind.is_some_and(|is| is(&e)) {
+                            score += ADJACENT / 2.0;
                         }
                         for &j in &c.containers {
                             if cands[j].entries.iter().any(|&(outer, _)| g.contains(outer, e) && outer != e) {
@@ -555,12 +583,72 @@ pub(crate) fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Ve
     places
 }
 
+/// The lists of places in the text (`Ohio, Virginia, Washington and Wyoming`: three or more
+/// names joined by commas, `and` or `or`), each as its toponyms, and for each toponym the
+/// lists it is in.
+fn lists(text: &str, toponyms: &[Toponym]) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let mut mentions: Vec<(Span, usize)> =
+        toponyms.iter().enumerate().flat_map(|(i, t)| t.mentions.iter().map(move |&m| (m, i))).collect();
+    mentions.sort_by_key(|(m, _)| m.start);
+    let (mut runs, mut member_of) = (Vec::new(), vec![Vec::new(); toponyms.len()]);
+    let mut first = 0;
+    for k in 1..=mentions.len() {
+        let joined = k < mentions.len() && {
+            let (a, b) = (mentions[k - 1].0, mentions[k].0);
+            a.end <= b.start && matches!(&text[a.end as usize..b.start as usize], ", " | " and " | ", and " | " or " | ", or ")
+        };
+        if joined {
+            continue;
+        }
+        let mut run: Vec<usize> = mentions[first..k].iter().map(|&(_, i)| i).collect();
+        run.sort_unstable();
+        run.dedup();
+        if run.len() >= 3 {
+            for &i in &run {
+                member_of[i].push(runs.len());
+            }
+            runs.push(run);
+        }
+        first = k;
+    }
+    (runs, member_of)
+}
+
+/// The kind of place (first-level division, country) most of a toponym's list fellows were
+/// read as, when at least two and more than half of them were: a name in a list of states is
+/// a state (`Virginia, Washington and Wyoming`), in a list of countries a country. `counts`
+/// holds each list's number of each kind.
+fn list_kind(i: usize, member_of: &[usize], runs: &[Vec<usize>], counts: &[[usize; 2]], cands: &[Candidates]) -> Option<fn(&Entry) -> bool> {
+    let kinds: [fn(&Entry) -> bool; 2] = [|e| matches!(e, Entry::Admin1(_)), |e| matches!(e, Entry::Country(_))];
+    let fellows: usize = member_of.iter().map(|&r| runs[r].len() - 1).sum();
+    (0..2).find_map(|k| {
+        let own = usize::from(cands[i].pick.is_some_and(|p| kinds[k](&p)));
+        let n: usize = member_of.iter().map(|&r| counts[r][k] - own).sum();
+        (n >= 2 && 2 * n > fellows).then_some(kinds[k])
+    })
+}
+
+/// True when the names from byte `start` to byte `end` (`Washington, West Virginia`) stand
+/// inside a list of places (`Virginia, Washington, West Virginia and Wyoming`): a place and
+/// a comma before them, and a comma, `and` or `or` and a place after them. Then the comma
+/// between them separates items; it does not put the first in the second.
+fn in_list(text: &str, starts: &HashMap<u32, usize>, ends: &HashMap<u32, usize>, start: u32, end: usize) -> bool {
+    let before = text[..start as usize].strip_suffix(", ");
+    let listed_before = before.is_some_and(|b| ends.contains_key(&(b.len() as u32)));
+    let after = &text[end..];
+    let rest = [", and ", ", or ", ", ", " and ", " or "].iter().find_map(|sep| after.strip_prefix(sep));
+    let listed_after = rest.is_some_and(|r| starts.contains_key(&((text.len() - r.len()) as u32)));
+    listed_before && listed_after
+}
+
 /// The gazetteer rows a toponym's names may mean, each with its prior.
 fn candidates(text: &str, g: &Gazetteer, t: &Toponym) -> Candidates {
     let mut entries: Vec<(Entry, f32)> = Vec::new();
     let mut folded = String::new();
     let mut seen: Vec<String> = Vec::new();
     let mut seats = Vec::new();
+    // For each entry, how many of the names can mean it, and the last name that did.
+    let (mut shared, mut named_by): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for m in &t.mentions {
         folded.clear();
         crate::resources::fold_into(&text[*m], &mut folded);
@@ -593,21 +681,51 @@ fn candidates(text: &str, g: &Gazetteer, t: &Toponym) -> Candidates {
                 continue;
             }
             let prior = g.prior(e) - if n.primary { 0.0 } else { ALTERNATE };
-            match entries.iter_mut().find(|(x, _)| *x == e) {
-                Some(x) => x.1 = x.1.max(prior),
-                None => entries.push((e, prior)),
+            match entries.iter().position(|(x, _)| *x == e) {
+                Some(k) => {
+                    entries[k].1 = entries[k].1.max(prior);
+                    // Counted once per name.
+                    if named_by[k] < seen.len() {
+                        named_by[k] = seen.len();
+                        shared[k] += 1;
+                    }
+                }
+                None => {
+                    entries.push((e, prior));
+                    named_by.push(seen.len());
+                    shared.push(1);
+                }
             }
         }
     }
+    // Names of one entity that the text uses for the same place mean what they can all mean
+    // (`Zaire` and `Democratic Republic of Congo`: the country, not an Angolan province).
+    if seen.len() > 1 && shared.contains(&seen.len()) {
+        let mut k = 0;
+        entries.retain(|_| {
+            k += 1;
+            shared[k - 1] == seen.len()
+        });
+    }
     // A city that is the seat of a division of the same name (Tokyo, New York, Moscow, São
-    // Paulo) is what the name means in news, more often than the division.
-    let seats_of_divisions: Vec<Entry> = entries
+    // Paulo) is what the name means in news, more often than the division; so is a
+    // country's capital named like one of its divisions (Washington). The division gives
+    // way to the city, and to it alone.
+    let cities = &g.r.tables.cities;
+    let divisions_of_seats: Vec<Entry> = entries
         .iter()
-        .filter(|(e, _)| {
-            matches!(e, Entry::City(i) if matches!(g.r.tables.cities.get(*i as usize).feature, "PPLA" | "PPLC"))
-                && entries.iter().any(|(d, _)| matches!(d, Entry::Admin1(_)) && g.contains(*d, *e))
+        .filter(|&&(d, _)| {
+            matches!(d, Entry::Admin1(_))
+                && entries.iter().any(|&(e, _)| {
+                    let Entry::City(i) = e else { return false };
+                    match cities.get(i as usize).feature {
+                        "PPLA" => g.contains(d, e),
+                        "PPLC" => g.country_of(d) == g.country_of(e),
+                        _ => false,
+                    }
+                })
         })
-        .map(|(e, _)| *e)
+        .map(|(d, _)| *d)
         .collect();
     // A second-level division named for a town in it that is its seat or holds most of its
     // people (Palermo's province, a Brazilian municipality) is that town's surroundings: the
@@ -627,12 +745,35 @@ fn candidates(text: &str, g: &Gazetteer, t: &Toponym) -> Candidates {
         .map(|(d, _)| *d)
         .collect();
     entries.retain(|(d, _)| !named_for_towns.contains(d));
+    // `Washington state`, `the province of Midlands`: the text says it is a division.
+    let division = t.mentions.iter().any(|m| division_word_beside(text, *m));
     for (e, prior) in entries.iter_mut() {
-        if seats_of_divisions.contains(e) {
-            *prior += DIVISION_SEAT;
+        if divisions_of_seats.contains(e) {
+            *prior -= DIVISION_SEAT;
+        }
+        if division && matches!(e, Entry::Admin1(_)) {
+            *prior += ADJACENT / 2.0;
         }
     }
     Candidates { entries, seats, containers: Vec::new(), pick: None }
+}
+
+/// Words for a first-level division, in the singular and the plural.
+const DIVISION_WORDS: &[&str] =
+    &["state", "states", "province", "provinces", "region", "regions", "oblast", "governorate", "prefecture", "territory"];
+
+/// True when a word for a first-level division stands right after the name (`Washington
+/// state`, `the Midlands and Masvingo provinces`) or before it with `of` (`the state of
+/// Washington`, `the provinces of Midlands and Masvingo`: the list's first name).
+fn division_word_beside(text: &str, m: Span) -> bool {
+    let after = text[m.end as usize..].strip_prefix(' ').unwrap_or("");
+    let word = &after[..after.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(after.len())];
+    if DIVISION_WORDS.contains(&word) {
+        return true;
+    }
+    let before = text[..m.start as usize].strip_suffix(" of ").unwrap_or("");
+    let word = &before[before.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1)..];
+    DIVISION_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn seat_country(g: &Gazetteer, seat: u32) -> String {
