@@ -91,10 +91,12 @@ fn city_alternates(source: &Source, tables: &Tables) -> Result<Vec<Vec<String>>>
 
 /// `dateline-data train-ner TRAIN [DEV]`: trains the name tagger on CoNLL files and writes
 /// `data/model/ner.bin`. The tagger's gazetteer features read the embedded reference data,
-/// so train after the name index is final.
+/// so train after the name index is final. Fifteen passes by default: the count with the best
+/// development F1 in a run of sixteen over the current index (0.878; every pass from the
+/// sixth scores 0.875 to 0.878).
 fn train_ner(data: PathBuf, args: Vec<String>) -> Result<ExitCode> {
     let mut files = Vec::new();
-    let (mut epochs, mut bits) = (10usize, 18u32);
+    let (mut epochs, mut bits) = (15usize, 18u32);
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {

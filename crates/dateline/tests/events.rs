@@ -69,9 +69,11 @@ fn the_example_article() {
 
 #[test]
 fn clause_roles_passives_and_coordination() {
-    let doc = analyze("Zelensky was criticized by Trump on Monday. Britain and France condemned Iran.");
+    // Full names, as an article gives them first: a bare surname alone in a text is the
+    // tagger's guess (an organization or other name as often as a person).
+    let doc = analyze("Volodymyr Zelensky was criticized by Donald Trump on Monday. Britain and France condemned Iran.");
     let found = events(&doc);
-    assert!(has(&found, "111", "Trump", "Zelensky", None), "{found:#?}");
+    assert!(has(&found, "111", "Donald Trump", "Volodymyr Zelensky", None), "{found:#?}");
     assert!(has(&found, "111", "United Kingdom", "Iran", None) || has(&found, "111", "Britain", "Iran", None), "{found:#?}");
     assert!(has(&found, "111", "France", "Iran", None), "{found:#?}");
 }

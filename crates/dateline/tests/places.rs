@@ -224,6 +224,16 @@ fn a_state_named_once_does_not_make_a_small_namesake_beat_a_city() {
 }
 
 #[test]
+fn divisions_are_found_by_their_abbreviation_and_without_the_word_for_their_kind() {
+    let doc = analyze("Floods closed roads across NSW on Friday, the state's emergency service said.");
+    let p = place(&doc, "NSW", PlaceUse::Place);
+    assert_eq!((p.feature, p.name.as_str()), (Feature::Admin1, "New South Wales"), "{p:?}");
+    let doc = analyze("Zimbabwe reported new cholera cases in the Midlands and Masvingo provinces on Monday.");
+    let p = place(&doc, "Midlands", PlaceUse::Place);
+    assert_eq!((p.feature, p.country.as_deref()), (Feature::Admin1, Some("ZW")), "{p:?}");
+}
+
+#[test]
 fn names_of_one_place_mean_what_they_can_all_mean() {
     // `Zaire` is also a province of Angola; with the country's other name it is the country.
     let doc = analyze(
@@ -231,4 +241,13 @@ fn names_of_one_place_mean_what_they_can_all_mean() {
     );
     let p = place(&doc, "Democratic Republic of Congo", PlaceUse::Place);
     assert_eq!(p.country.as_deref(), Some("CD"), "{p:?}");
+}
+
+#[test]
+fn regions_of_continents_and_countries_are_places() {
+    let doc = analyze("The frogs are vanishing across the Americas and in Northern Europe, scientists said.");
+    for name in ["Americas", "Northern Europe"] {
+        let p = doc.places.iter().find(|p| p.mentions.iter().any(|&m| doc.text()[m].contains(name)));
+        assert_eq!(p.map(|p| p.feature), Some(Feature::Region), "{name}: {:?}", doc.places);
+    }
 }

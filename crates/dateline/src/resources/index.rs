@@ -120,6 +120,29 @@ pub fn fold(name: &str) -> String {
     out
 }
 
+/// Words GeoNames writes after a first-level division's name for its kind (`Midlands
+/// Province`, `Samburu County`, `Donetsk Oblast`); news mostly writes the name alone.
+const DIVISION_KINDS: &[&str] = &[
+    " Province", " Region", " Oblast", " Governorate", " Prefecture", " Department", " District", " State", " County",
+    " Municipality", " Krai", " Voivodeship",
+];
+
+/// What is left of such a name that is not a name alone: a direction (`Eastern Province`,
+/// `North Western Province`) or a common word (`Free State`, `Capital Region`).
+const NOT_NAMES: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "capital", "national", "free", "gulf", "federal", "coast", "upper",
+    "lower", "middle", "greater", "autonomous", "regional",
+];
+
+/// A first-level division's name without the word for its kind (`Midlands Province` →
+/// `Midlands`), unless what is left is no name alone.
+fn without_kind(name: &str) -> Option<&str> {
+    let short = DIVISION_KINDS.iter().find_map(|k| name.strip_suffix(k))?;
+    let name_words = short.split(' ').any(|w| !NOT_NAMES.contains(&w.to_ascii_lowercase().as_str()));
+    name_words.then_some(short)
+}
+
 /// [`fold`] into a buffer (cleared first), to look up many names without allocating.
 pub fn fold_into(name: &str, out: &mut String) {
     out.clear();
@@ -504,6 +527,9 @@ impl NameIndex {
         }
         for (i, a) in tables.admin1.iter().enumerate() {
             add(&a.name, NameKind::Admin1, i, true);
+            for v in a.variants.iter().map(String::as_str).chain(without_kind(&a.name)) {
+                add(v, NameKind::Admin1, i, true);
+            }
         }
         for (i, a) in tables.admin2.iter().enumerate() {
             add(&a.name, NameKind::Admin2, i, true);
@@ -620,6 +646,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn divisions_are_also_named_without_their_kind() {
+        assert_eq!(without_kind("Midlands Province"), Some("Midlands"));
+        assert_eq!(without_kind("Donetsk Oblast"), Some("Donetsk"));
+        assert_eq!(without_kind("Samburu County"), Some("Samburu"));
+        assert_eq!(without_kind("Eastern Province"), None);
+        assert_eq!(without_kind("North Western Province"), None);
+        assert_eq!(without_kind("Free State"), None);
+        assert_eq!(without_kind("Queensland"), None);
+    }
+
+    #[test]
     fn cache_keys_are_the_bytes_and_the_length() {
         for name in ["", "a", "a\0", "said", "fifteen bytes!!"] {
             let mut key = [0u8; 16];
@@ -673,6 +710,7 @@ mod tests {
             population: 1,
             timezone: "America/New_York".into(),
             geonameid: None,
+            variants: Vec::new(),
         });
         t.given_names.push(("Georgia".into(), Default::default()));
         let (fst_bytes, postings) = NameIndex::compile(&t, &[]).unwrap();

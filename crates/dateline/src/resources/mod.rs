@@ -54,6 +54,7 @@ embedded!(
     "gen/given_names.tsv",
     "gen/surnames.tsv",
     "gen/tone.tsv",
+    "lexicon/admin1_variants.tsv",
     "lexicon/country_variants.tsv",
     "lexicon/demonyms.tsv",
     "lexicon/event_cues.tsv",

@@ -64,6 +64,8 @@ pub struct Admin1 {
     pub timezone: String,
     /// GeoNames id, where known.
     pub geonameid: Option<u32>,
+    /// English variants news writes for it (`NSW`, `Calif.`, `D.C.`).
+    pub variants: Vec<String>,
 }
 
 /// A second-level division (a county, a district, a province within a region).
@@ -577,6 +579,7 @@ impl Tables {
                 population: r.required(pop)?,
                 timezone: r.get(tz).to_string(),
                 geonameid: r.number(gid)?,
+                variants: Vec::new(),
             })
         })?;
 
@@ -680,6 +683,21 @@ impl Tables {
             let i = *by_alpha2.get(r.get(a2)).ok_or_else(|| r.error("unknown country code"))?;
             countries[i].adjectives.extend(strings(r.list(adjectives)));
             countries[i].people.extend(strings(r.list(people)));
+            Ok(())
+        })?;
+
+        // English variants of first-level divisions attach by code, checked against the name.
+        let by_code: HashMap<String, usize> = self.admin1.iter().enumerate().map(|(i, a)| (a.code.clone(), i)).collect();
+        let admin1 = &mut self.admin1;
+        let (file, text) = source.text("lexicon/admin1_variants.tsv")?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let (code, name, variants) = (tsv.column("division")?, tsv.column("name")?, tsv.column("variants")?);
+        tsv.for_each(|r| {
+            let i = *by_code.get(r.get(code)).ok_or_else(|| r.error("unknown division code"))?;
+            if admin1[i].name != r.get(name) {
+                return Err(r.error("the name is not the division's"));
+            }
+            admin1[i].variants.extend(strings(r.list(variants)));
             Ok(())
         })?;
 
