@@ -251,3 +251,22 @@ fn regions_of_continents_and_countries_are_places() {
         assert_eq!(p.map(|p| p.feature), Some(Feature::Region), "{name}: {:?}", doc.places);
     }
 }
+
+#[test]
+fn places_joined_by_hyphens_into_other_words_are_found() {
+    let doc = analyze(
+        "The Nairobi-based charity said the India-Pakistan border was closed. An Australia-wide ban on horses was \
+         extended on Monday. Guinea-Bissau held elections.",
+    );
+    let find = |name: &str| {
+        doc.places
+            .iter()
+            .find(|p| p.mentions.iter().any(|&m| &doc.text()[m] == name))
+            .unwrap_or_else(|| panic!("no place for {name:?} in {:#?}", doc.places))
+    };
+    for (name, country) in [("Nairobi", "KE"), ("India", "IN"), ("Pakistan", "PK"), ("Australia", "AU")] {
+        assert_eq!(find(name).country.as_deref(), Some(country), "{name}");
+    }
+    // A place whose own name has a hyphen stays whole.
+    assert_eq!(find("Guinea-Bissau").country.as_deref(), Some("GW"));
+}

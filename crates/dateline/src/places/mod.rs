@@ -98,7 +98,8 @@ pub enum PlaceUse {
     Metonym,
     /// As the first words of an organization's name or description (`the NSW government`,
     /// `US health officials`, `the U.S. Centers for Disease Control`): the place the
-    /// organization belongs to.
+    /// organization belongs to; or joined by a hyphen into another word (`UK-based`, `the
+    /// India-Pakistan border`).
     Modifier,
 }
 
@@ -197,7 +198,13 @@ pub(crate) fn toponyms(doc: &Document, g: &Gazetteer) -> Vec<Toponym> {
                             add_mention(&mut out, i, text, span, PlaceUse::Modifier)
                         }
                         Some((span, used_as)) => add_mention(&mut out, i, text, span, used_as),
-                        None => own.push(s),
+                        None => {
+                            let parts = hyphenated_places(g, text, s);
+                            parts.iter().for_each(|&p| add_mention(&mut out, i, text, p, PlaceUse::Place));
+                            if parts.is_empty() {
+                                own.push(s);
+                            }
+                        }
                     }
                 }
                 (PlaceUse::Place, own)
@@ -211,6 +218,15 @@ pub(crate) fn toponyms(doc: &Document, g: &Gazetteer) -> Vec<Toponym> {
         };
         if !mentions.is_empty() {
             out.push(Toponym { entity: EntityId(i as u32), name: e.name.clone(), kind: e.kind, used_as, mentions });
+        }
+    }
+    // Places joined by a hyphen into another name (`UK-based`, `the India-Pakistan border`):
+    // the places that name belongs to.
+    for (i, e) in doc.entities.iter().enumerate().filter(|(_, e)| matches!(e.kind, EntityType::Misc | EntityType::Org)) {
+        for m in e.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+            for span in hyphenated_places(g, text, m.span) {
+                add_mention(&mut out, i, text, span, PlaceUse::Modifier);
+            }
         }
     }
     // Places that open an organization's mentions: `the NSW government`, `US Army`.
@@ -288,14 +304,7 @@ fn place_in_name(doc: &Document, g: &Gazetteer, span: Span, regions: bool) -> Op
     if !text[place].starts_with(char::is_uppercase) {
         return None;
     }
-    let known = g.r.lookup_folded(&fold(&text[place])).any(|n| {
-        n.primary
-            && match n.kind {
-                NameKind::Country | NameKind::Admin1 => true,
-                NameKind::City => g.r.tables.cities.population(n.id as usize) >= 100_000,
-                _ => false,
-            }
-    });
+    let known = is_major_place(g, &fold(&text[place]), false);
     let used_as = if &text[doc.tokens[at].span] == "in" { PlaceUse::Place } else { PlaceUse::Modifier };
     known.then_some((place, used_as))
 }
@@ -321,20 +330,46 @@ fn leading_place(doc: &Document, g: &Gazetteer, span: Span, regions: bool) -> Op
         if DIRECTIONS.iter().any(|d| d.0 == folded) || COMPASS.contains(&folded.as_str()) {
             continue;
         }
-        let place = g.r.lookup_folded(&folded).any(|n| {
-            n.primary
-                && match n.kind {
-                    NameKind::Country | NameKind::Admin1 => true,
-                    NameKind::City => g.r.tables.cities.population(n.id as usize) >= 100_000,
-                    NameKind::Continent | NameKind::Region => regions,
-                    _ => false,
-                }
-        });
-        if place {
+        if is_major_place(g, &folded, regions) {
             return Some(candidate);
         }
     }
     None
+}
+
+/// True when the folded name is the primary name of a country or first-level division, or of
+/// a city of 100,000 or more (with `regions`, of a continent or region too): a place a name
+/// that opens with it or joins it by a hyphen belongs to.
+fn is_major_place(g: &Gazetteer, folded: &str, regions: bool) -> bool {
+    g.r.lookup_folded(folded).any(|n| {
+        n.primary
+            && match n.kind {
+                NameKind::Country | NameKind::Admin1 => true,
+                NameKind::City => g.r.tables.cities.population(n.id as usize) >= 100_000,
+                NameKind::Continent | NameKind::Region => regions,
+                _ => false,
+            }
+    })
+}
+
+/// The places a name joins to other words by hyphens, where the whole is no place
+/// (`UK-based`, `Australia-wide`, `the India-Pakistan border`; not `Guinea-Bissau`): each
+/// capitalized part that is a major place ([`is_major_place`]).
+fn hyphenated_places(g: &Gazetteer, text: &str, span: Span) -> Vec<Span> {
+    let name = &text[span];
+    if !name.contains('-') || is_place_name(g, name) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut at = span.start;
+    for part in name.split('-') {
+        let s = Span { start: at, end: at + part.len() as u32 };
+        at = s.end + 1;
+        if part.starts_with(char::is_uppercase) && is_major_place(g, &fold(part), false) {
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// True when `name` is a country, a division, a capital city or a seat of government.
