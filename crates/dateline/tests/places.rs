@@ -270,3 +270,12 @@ fn places_joined_by_hyphens_into_other_words_are_found() {
     // A place whose own name has a hyphen stays whole.
     assert_eq!(find("Guinea-Bissau").country.as_deref(), Some("GW"));
 }
+
+#[test]
+fn a_country_named_as_an_adjective_is_a_modifier_not_a_demonym() {
+    let doc = analyze("According to US health officials, the outbreak is over. American doctors agreed.");
+    let us = place(&doc, "US", PlaceUse::Modifier);
+    assert_eq!(us.country.as_deref(), Some("US"), "{us:?}");
+    let american = place(&doc, "American", PlaceUse::Demonym);
+    assert_eq!(american.country.as_deref(), Some("US"), "{american:?}");
+}

@@ -210,7 +210,13 @@ pub(crate) fn toponyms(doc: &Document, g: &Gazetteer) -> Vec<Toponym> {
                 (PlaceUse::Place, own)
             }
             EntityType::Norp if e.country.as_deref().and_then(|c| g.alpha2(c)).is_some() => {
-                (PlaceUse::Demonym, names.filter(|s| !currency(s)).collect())
+                // The country's own name used as an adjective (`US health officials`) is the
+                // place, as a modifier; its people's adjective (`American officials`) is a
+                // demonym.
+                let (named, adjectives): (Vec<Span>, Vec<Span>) =
+                    names.filter(|s| !currency(s)).partition(|s| g.r.lookup_folded(&fold(&text[*s])).any(|n| n.kind == NameKind::Country));
+                named.into_iter().for_each(|s| add_mention(&mut out, i, text, s, PlaceUse::Modifier));
+                (PlaceUse::Demonym, adjectives)
             }
             // A government named by its country, division, capital or seat.
             EntityType::Org => (PlaceUse::Metonym, names.filter(|s| names_government(g, &text[*s])).collect()),
