@@ -159,3 +159,10 @@ fn a_known_name_the_tagger_cut_in_pieces_is_one_name() {
     let doc = analyze("The White House said on Monday that talks would go on.");
     assert!(doc.entities.iter().all(|e| !e.name.starts_with("The ")));
 }
+
+#[test]
+fn a_division_name_two_countries_share_is_the_most_populous_ones() {
+    // `Maryland` is a US state and a county of Liberia.
+    let doc = analyze("The scientist worked at a laboratory in Frederick, Maryland for 18 years.");
+    assert_eq!(entity(&doc, "Maryland").country.as_deref(), Some("USA"));
+}

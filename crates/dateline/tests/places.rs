@@ -279,3 +279,19 @@ fn a_country_named_as_an_adjective_is_a_modifier_not_a_demonym() {
     let american = place(&doc, "American", PlaceUse::Demonym);
     assert_eq!(american.country.as_deref(), Some("US"), "{american:?}");
 }
+
+#[test]
+fn a_container_after_a_comma_and_in() {
+    let doc = analyze("Austin, in Scott County, Indiana, was the center of the outbreak.");
+    let austin = place(&doc, "Austin", PlaceUse::Place);
+    assert_eq!(austin.admin1.as_deref(), Some("Indiana"), "{austin:?}");
+}
+
+#[test]
+fn a_name_opening_a_sentence_before_its_container_is_a_place() {
+    // The tagger reads both `Marion` and `Grant County` here as people; the county's own
+    // name makes it a place, and then `Marion`, before it, one too.
+    let doc = analyze("Marion, in Grant County, Indiana, was the center of the outbreak.");
+    let marion = place(&doc, "Marion", PlaceUse::Place);
+    assert_eq!(marion.admin1.as_deref(), Some("Indiana"), "{marion:?}");
+}

@@ -262,6 +262,8 @@ fn retype_places(cx: &Ctx<'_>, spans: &mut [(usize, usize, usize, usize)], surna
         let context = LOCATIVE.contains(&prev)
             || (k != 0 && LOCATIVE_NOT_PERSON.contains(&prev))
             || (next == "," && place_starting(b + 1))
+            // `Austin, in Scott County`
+            || (next == "," && after(2) == "in" && place_starting(b + 2))
             || (prev == "," && a >= 1 && place_ending(a - 1))
             || (matches!(prev, "and" | "or") && a >= 1 && place_ending(a - 1))
             || (matches!(next, "and" | "or") && place_starting(b + 1))
@@ -325,10 +327,17 @@ fn biggest_city(r: &Resources, refs: &[NameRef]) -> Option<NameRef> {
 }
 
 /// A first-level division or a city of that name: the city when it is a capital or holds at
-/// least half the division's people (`Moscow`, `New York`), else the division (`Georgia`).
+/// least half the division's people (`Moscow`, `New York`), else the division (`Georgia`);
+/// of divisions of one name, the most populous (the US state `Maryland`, not Liberia's
+/// county).
 fn place(r: &Resources, refs: &[NameRef]) -> Option<NameRef> {
     let city = biggest_city(r, refs);
-    let Some(admin1) = has(refs, NameKind::Admin1) else { return city };
+    let admin1 = refs
+        .iter()
+        .copied()
+        .filter(|n| n.kind == NameKind::Admin1 && n.primary)
+        .max_by_key(|n| (r.tables.admin1[n.id as usize].population, std::cmp::Reverse(n.id)));
+    let Some(admin1) = admin1 else { return city };
     match city.map(|c| r.tables.cities.get(c.id as usize)) {
         Some(c) if c.feature == "PPLC" || u64::from(c.population) * 2 >= r.tables.admin1[admin1.id as usize].population => city,
         _ => Some(admin1),
@@ -374,7 +383,11 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
             (0..4).max_by_key(|&t| (v[t], t == *k)).expect("four types")
         };
     }
-    retype_places(&cx, &mut spans, &surnames);
+    // Twice: a name retyped a place puts the names written beside it beside a place
+    // (`Marion, in Grant County`, both read as people).
+    for _ in 0..2 {
+        retype_places(&cx, &mut spans, &surnames);
+    }
     // One decision per name per document: a name the tagger found somewhere is that name
     // wherever else it stands (`While Trump warned` after `Donald Trump` elsewhere).
     let mut known: HashMap<String, usize, FxBuild> = HashMap::default();

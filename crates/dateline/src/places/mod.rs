@@ -498,13 +498,16 @@ pub(crate) fn resolve_spans(doc: &Document, g: &Gazetteer, spans: &[Span]) -> Ve
 pub(crate) fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Place> {
     let text = doc.text();
     let mut cands: Vec<Candidates> = toponyms.iter().map(|t| candidates(text, g, t)).collect();
-    // Containers written next to a name: `Paris, Texas`, `Pandi, Bulacan`.
+    // Containers written next to a name: `Paris, Texas`, `Pandi, Bulacan`, `Austin, in Scott
+    // County`.
     let starts: HashMap<u32, usize> = toponyms.iter().enumerate().flat_map(|(i, t)| t.mentions.iter().map(move |m| (m.start, i))).collect();
     let ends: HashMap<u32, usize> = toponyms.iter().enumerate().flat_map(|(i, t)| t.mentions.iter().map(move |m| (m.end, i))).collect();
     for (i, t) in toponyms.iter().enumerate() {
         for m in &t.mentions {
             let after = &text[m.end as usize..];
             if let Some(rest) = after.strip_prefix(", ").or_else(|| after.strip_prefix(",")) {
+                // `Austin, in Scott County, Indiana`: the place after `in` is a container too.
+                let rest = rest.strip_prefix("in ").unwrap_or(rest);
                 let at = text.len() - rest.len();
                 if let Some(&j) = starts.get(&(at as u32)) {
                     let next = toponyms[j].mentions.iter().find(|n| n.start as usize == at).map_or(at, |n| n.end as usize);
