@@ -494,7 +494,7 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         if matches!(text.as_str(), "his" | "her" | "its" | "their" | "whose") {
             continue;
         }
-        if governed_by_preposition(s, start) && !whose(s, start) {
+        if governed_by_preposition(s, start) && !whose(s, start) || place_apposition(s, mentions, &m) {
             continue;
         }
         // A demonym before a noun that is no actor modifies it.
@@ -506,6 +506,7 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         // Coordinated before it: `Trump and Putin`, `Britain, France and Germany` (a comma
         // joins only after an `and`), `the WHO and the CDC`.
         let mut found = vec![m];
+        let mut governed = false;
         let mut j = start;
         if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
             j -= 1;
@@ -518,6 +519,9 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
             }
             let Some(prev) = s.at[p].map(|x| mentions[x]) else { break };
             if governed_by_preposition(s, prev.first - s.first) {
+                // `obtained by AFP and Reuters`: the whole list is the agent of a participle.
+                governed = s.words[(prev.first - s.first).saturating_sub(1)] == "by";
+                j = prev.first - s.first;
                 break;
             }
             found.push(prev);
@@ -525,6 +529,10 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
             if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
                 j -= 1;
             }
+        }
+        if governed {
+            k = j;
+            continue;
         }
         found.reverse();
         found.extend(joined_actors);
@@ -557,6 +565,17 @@ pub(super) fn whose(s: &Sentence, start: usize) -> bool {
         j -= 1;
     }
     j >= 2 && matches!(&*s.words[j - 1], "of" | "from" | "at") && HEADS.contains(&&*s.words[j - 2]) && s.at[j - 2].is_none()
+}
+
+/// True when the mention `m` is a place that names where the place before it and a comma lies
+/// (`in Lima, Peru`): it belongs to that place's phrase, and is an object when that place is.
+pub(super) fn place_apposition(s: &Sentence, mentions: &[ActorMention], m: &ActorMention) -> bool {
+    let gpe = |m: &ActorMention| m.entity.is_some_and(|e| s.doc.entities[e.index()].kind == EntityType::Gpe);
+    let start = m.first - s.first;
+    if !gpe(m) || start < 2 || s.words[start - 1] != "," {
+        return false;
+    }
+    s.at[start - 2].map(|x| mentions[x]).is_some_and(|before| gpe(&before) && governed_by_preposition(s, before.first - s.first))
 }
 
 /// True when the words before position `start` are a preposition (with a determiner between).

@@ -797,6 +797,7 @@ impl Events {
         intended_targets(&mut out);
         // An unknown speaker whose words say nothing of what it is (`one resident`) is no actor.
         out.retain(|e| e.source.entity.is_some() || e.source.code.is_some());
+        dedup_coded(&mut out);
         out
     }
 
@@ -839,6 +840,22 @@ impl Events {
             time,
         })
     }
+}
+
+/// Drops an event of a cue that codes the same as an earlier one of that cue (`schools and
+/// universities were closed`: two patients, one restriction of the country's schools). Events
+/// with no actor code are told apart by their entities and words. `events` are sorted by cue.
+fn dedup_coded(events: &mut Vec<Event>) {
+    let key = |a: &Actor| (a.code.clone(), if a.code.is_some() { None } else { Some((a.entity, a.name.clone())) });
+    let mut keep = vec![true; events.len()];
+    for k in 1..events.len() {
+        let e = &events[k];
+        let same = |p: &Event| p.cameo.code == e.cameo.code && key(&p.source) == key(&e.source) && p.target.as_ref().map(key) == e.target.as_ref().map(key);
+        let group = (0..k).rev().take_while(|&j| events[j].cue == e.cue);
+        keep[k] = !group.filter(|&j| keep[j]).any(|j| same(&events[j]));
+    }
+    let mut keep = keep.into_iter();
+    events.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Codes of violence (18-20).
