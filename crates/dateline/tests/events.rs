@@ -307,3 +307,15 @@ fn an_agent_list_after_by_is_no_subject() {
     let doc = analyze("The Kenyan health ministry stated that the outbreak was over. The WHO suggested caution.");
     assert!(coded(&doc, "010", "KENGOV", "") && coded(&doc, "010", "IGOUNOHLHWHO", ""), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn first_person_words_in_an_unattributed_quotation_are_the_last_speakers() {
+    let doc = analyze("The Kenyan finance minister, John Kamau, said on Monday that prices would rise this year.\n\n\"I strongly urge the banks to lower their rates. We cannot wait for the next crisis.\"");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "020" && s == "KENGOV"), "{:#?}", events(&doc));
+}
+
+#[test]
+fn a_protest_no_place_is_given_for_is_by_the_people_of_the_main_country() {
+    let doc = analyze("Police in Nairobi, Kenya arrested ten students on Monday. The demonstrations continued for a third day.");
+    assert!(coded(&doc, "141", "KENCVL", "KENGOV"), "{:#?}", codes(&doc));
+}

@@ -708,19 +708,23 @@ pub(super) fn direct_object(s: &Sentence, mentions: &[ActorMention], from: usize
     Vec::new()
 }
 
-/// The people of the place nearest the cue in its sentence (`protests in Anchorage`): the
-/// place's country's civilians.
+/// The people of the place nearest the cue in its sentence (`protests in Anchorage`), else of
+/// the article's main country (`the daily vigils continued`): the place's country's civilians.
 pub(super) fn place_people(s: &Sentence, i: usize, cue_end: usize) -> Option<Actor> {
     let doc = s.doc;
     let cue = Span { start: doc.tokens[s.first + i].span.start, end: doc.tokens[s.first + cue_end - 1].span.end };
     let sentence = Span { start: doc.tokens[s.first].span.start, end: doc.tokens[s.first + s.words.len() - 1].span.end };
-    let (place, span) = s
+    let nearest = s
         .layers
         .places_in(sentence)
         .iter()
         .map(|&(m, i)| (&doc.places[i], m))
         .filter(|(p, m)| p.country.is_some() && sentence.contains(*m))
-        .min_by_key(|(_, m)| m.start.abs_diff(cue.start))?;
+        .min_by_key(|(_, m)| m.start.abs_diff(cue.start));
+    let Some((place, span)) = nearest else {
+        let country = s.layers.main_country.clone()?;
+        return Some(Actor { entity: None, span: cue, name: format!("people of {country}"), code: Some(format!("{country}CVL")) });
+    };
     let alpha3 = doc.entities[place.entity.index()].country.clone();
     Some(Actor {
         entity: None,

@@ -307,11 +307,23 @@ impl Layers {
         Layers { quotes, quote_cues, places, main_country: main_country(doc) }
     }
 
-    /// The speaker of the innermost quote around `cue` that has one, as an actor.
+    /// The speaker of the innermost quote around `cue` that has one, as an actor; for words in
+    /// quotation marks that no quote holds (a quoted paragraph after an attributed one), the
+    /// speaker of the last quote a few lines before, when a quotation mark opens between.
     fn speaker(&self, doc: &Document, cue: Span) -> Option<Actor> {
         let i = self.quotes.partition_point(|(s, _, _)| s.start <= cue.start);
-        let q = self.quotes[i.saturating_sub(32)..i].iter().rev().filter(|(s, _, _)| s.contains(cue)).find_map(|&(_, _, q)| doc.quotes[q].speaker.as_ref())?;
-        Some(speaker_actor(doc, q))
+        let around = self.quotes[i.saturating_sub(32)..i].iter().rev().filter(|(s, _, _)| s.contains(cue));
+        if let Some(q) = around.clone().find_map(|&(_, _, q)| doc.quotes[q].speaker.as_ref()) {
+            return Some(speaker_actor(doc, q));
+        }
+        if around.count() > 0 {
+            return None;
+        }
+        let (last, _, q) = self.quotes[i.saturating_sub(32)..i].iter().filter(|(s, _, _)| s.end <= cue.start).max_by_key(|(s, _, _)| s.end)?;
+        let between = &doc.text()[last.end as usize..cue.start as usize];
+        let opened = between.len() < QUOTE_REACH && between.contains(['"', '“']);
+        let speaker = doc.quotes[*q].speaker.as_ref().filter(|_| opened)?;
+        Some(speaker_actor(doc, speaker))
     }
 
     /// True when a quote's cue overlaps `span`.
@@ -335,6 +347,10 @@ impl Layers {
         &self.places[a..b]
     }
 }
+
+/// How far (in bytes) after a quote the words of an unattributed quotation may still be its
+/// speaker's.
+const QUOTE_REACH: usize = 400;
 
 /// An actor mention: its span, first and last token (global), entity.
 #[derive(Clone, Copy, Debug)]
