@@ -319,3 +319,12 @@ fn a_protest_no_place_is_given_for_is_by_the_people_of_the_main_country() {
     let doc = analyze("Police in Nairobi, Kenya arrested ten students on Monday. The demonstrations continued for a third day.");
     assert!(coded(&doc, "141", "KENCVL", "KENGOV"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_pledge_with_no_target_is_to_the_people_of_its_place() {
+    let doc = analyze("Floods hit Mozambique in March. Thousands in Beira, Mozambique lost their homes. Japan has pledged $5 million.");
+    assert!(coded(&doc, "030", "JPN", "MOZCVL"), "{:#?}", codes(&doc));
+    // An intent keeps the target of the act it announces.
+    let doc = analyze("Floods hit Mozambique in March. Japan promised to send aid to Malawi.");
+    assert!(coded(&doc, "033", "JPN", "MWI") || coded(&doc, "030", "JPN", "MWI"), "{:#?}", codes(&doc));
+}

@@ -798,7 +798,7 @@ impl Events {
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         let mut out = resolve(doc, out, &pending);
         for e in &mut out {
-            implied_target(doc, e, layers.main_country.as_deref());
+            implied_target(doc, e, layers.main_country.as_deref(), false);
         }
         self.intents(&mut out);
         // `She urged countries to be careful ..., saying that ...`: `saying` gives the content
@@ -811,6 +811,9 @@ impl Events {
         let mut keep = keep.into_iter();
         out.retain(|_| keep.next().unwrap_or(true));
         intended_targets(&mut out);
+        for e in &mut out {
+            implied_target(doc, e, layers.main_country.as_deref(), true);
+        }
         // An unknown speaker whose words say nothing of what it is (`one resident`) is no actor.
         out.retain(|e| e.source.entity.is_some() || e.source.code.is_some());
         dedup_coded(&mut out);
