@@ -17,7 +17,9 @@
 //!    (unless the preposition says whose a person is: `a source from the ministry`), not a
 //!    demonym modifying a noun, and not across a reporting verb or `that`; relative clauses
 //!    and participle phrases between commas are passed over, a role noun in apposition to a
-//!    name is the person, `I` and `we` in a quote are its speaker; with the actors
+//!    name is the person, `I` and `we` in a quote are its speaker (in a quotation no quote
+//!    holds, the last speaker's); an agent list after `by` and a place's country after a
+//!    comma (`in Lima, Peru`) are passed over; with the actors
 //!    coordinated with it (`Trump and Putin`, `neither the E.U. nor France`). The target is the
 //!    first actor after the cue, or after one of its prepositions. Passives swap them (`was
 //!    criticized by X`), also reduced ones (`rations donated by Britain`); an agentless
@@ -25,13 +27,15 @@
 //!    place (`he was arrested` → the police). Nouns take their source from a possessive,
 //!    `by`/`from`, `between X and Y` (both ways), the subject of a light verb (`began a
 //!    hunger strike`), or the sentence's subject when they name a target, and protests from
-//!    the people of the place named. An infinitive of purpose takes the subject of the verb
+//!    the people of the place named, else of the article's main country. An infinitive of purpose takes the subject of the verb
 //!    it serves (`would visit Libya to help`). An event needs a source the text names.
 //! 3. **Discourse** (`discourse`): `it`, `they` and `the agency` stand for the sources of an
 //!    earlier event, a verb coordinated with an earlier one (`confirmed ... but denied`)
 //!    shares its source; a statement of the speaker's own act to come is an intent (03x);
-//!    aid with no target goes to the people of its place, a state of emergency is over a
-//!    country, an intent takes its act's target. Statements have no target.
+//!    aid, coercion and pledges of aid with no target go to the people of their place,
+//!    protests with none are against its government, a state of emergency is over a country,
+//!    an intent takes its act's target. Statements have no target. A cue's events that code
+//!    alike (two patients of one sector) are one.
 //! 4. **Actor codes** (`code`): the entity layer's, else the organization or country and
 //!    sector the actor's words or a description beside a person's name give (`David
 //!    Nabarro, the United Nations coordinator`, `The president of France, Nicolas Sarkozy`),
@@ -865,11 +869,15 @@ impl Events {
 /// universities were closed`: two patients, one restriction of the country's schools). Events
 /// with no actor code are told apart by their entities and words. `events` are sorted by cue.
 fn dedup_coded(events: &mut Vec<Event>) {
-    let key = |a: &Actor| (a.code.clone(), if a.code.is_some() { None } else { Some((a.entity, a.name.clone())) });
+    let alike = |a: &Actor, b: &Actor| a.code == b.code && (a.code.is_some() || a.entity == b.entity && a.name == b.name);
     let mut keep = vec![true; events.len()];
     for k in 1..events.len() {
         let e = &events[k];
-        let same = |p: &Event| p.cameo.code == e.cameo.code && key(&p.source) == key(&e.source) && p.target.as_ref().map(key) == e.target.as_ref().map(key);
+        let targets = |p: &Event| match (&p.target, &e.target) {
+            (Some(a), Some(b)) => alike(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        let same = |p: &Event| p.cameo.code == e.cameo.code && alike(&p.source, &e.source) && targets(p);
         let group = (0..k).rev().take_while(|&j| events[j].cue == e.cue);
         keep[k] = !group.filter(|&j| keep[j]).any(|j| same(&events[j]));
     }
