@@ -328,3 +328,10 @@ fn a_pledge_with_no_target_is_to_the_people_of_its_place() {
     let doc = analyze("Floods hit Mozambique in March. Japan promised to send aid to Malawi.");
     assert!(coded(&doc, "033", "JPN", "MWI") || coded(&doc, "030", "JPN", "MWI"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn an_aside_that_recalls_a_statement_is_none() {
+    let doc = analyze("\"Prices will fall soon, as I said last month, but not before June,\" the Kenyan finance minister, John Kamau, said.");
+    let statements = codes(&doc).into_iter().filter(|(c, _, _)| c.starts_with("01")).count();
+    assert_eq!(statements, 1, "{:#?}", events(&doc));
+}

@@ -576,6 +576,12 @@ impl Stage for Events {
     }
 }
 
+/// True when the speech cue at word `i` is an aside that recalls what was said before (`as I
+/// said last week`, `as we noted`): no statement of its own.
+fn recalled(s: &Sentence, i: usize) -> bool {
+    i >= 2 && s.words[i - 2] == "as" && s.at[i - 1].is_none() && matches!(&*s.words[i - 1], "i" | "we" | "he" | "she" | "they")
+}
+
 /// Words that condemn what they describe.
 const CONDEMNATION: &[&str] = &[
     "unacceptable", "reprehensible", "shocking", "outrageous", "disgraceful", "shameful", "irresponsible", "deplorable", "appalling", "scandalous",
@@ -716,6 +722,10 @@ impl Events {
                 }
                 // A speech cue with an addressee and `to` + a verb is an appeal (`warned the WHO
                 // to be cautious`).
+                if cue.code.starts_with("01") && recalled(&s, i) {
+                    i = cue_end;
+                    continue;
+                }
                 let code = if cue.code.starts_with("01") && appeal(&s, object_end) { "020" } else { cue.code.as_str() };
                 // A plain statement the quotes layer attributed is coded from its speaker below.
                 if code.starts_with("01") && cue.object.is_empty() && layers.quote_cue_at(cue_span) {
@@ -771,8 +781,9 @@ impl Events {
             let (first, end) = (s.first, s.first + s.words.len());
             let i = doc.tokens[first..end].partition_point(|t| t.span.start < cue.start);
             let cue_end = doc.tokens[first..end].partition_point(|t| t.span.start < cue.end).max(i + 1);
-            // A cue that modifies a noun (`a group called 'Anonymous'`) is no statement.
-            if participle(&s, i, cue_end) {
+            // A cue that modifies a noun (`a group called 'Anonymous'`) is no statement, nor is
+            // an aside that recalls one (`as I said last week`).
+            if participle(&s, i, cue_end) || recalled(&s, i) {
                 continue;
             }
             let source = speaker_actor(doc, speaker);
