@@ -335,3 +335,11 @@ fn an_aside_that_recalls_a_statement_is_none() {
     let statements = codes(&doc).into_iter().filter(|(c, _, _)| c.starts_with("01")).count();
     assert_eq!(statements, 1, "{:#?}", events(&doc));
 }
+
+#[test]
+fn help_before_the_verb_of_an_act_is_that_act() {
+    let doc = analyze("In Chad, Doctors Without Borders helped treat hundreds of patients last week.");
+    let aid: Vec<_> = codes(&doc).into_iter().filter(|(c, _, _)| c.starts_with("07")).collect();
+    assert_eq!(aid.len(), 1, "{aid:#?}");
+    assert_eq!(aid[0].0, "073", "{aid:#?}");
+}

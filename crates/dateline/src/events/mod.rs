@@ -726,6 +726,12 @@ impl Events {
                     i = cue_end;
                     continue;
                 }
+                // `help` before the verb of the act it helps (`to help treat patients`) is that
+                // act, coded at its own cue.
+                if !cue.noun && cue.object.is_empty() && s.words[i].starts_with("help") && cue_end < s.words.len() && self.cue_at(&s, cue_end).is_some_and(|(r, _, _)| !self.resources.tables.event_cues[r].noun) {
+                    i = cue_end;
+                    continue;
+                }
                 let code = if cue.code.starts_with("01") && appeal(&s, object_end) { "020" } else { cue.code.as_str() };
                 // A plain statement the quotes layer attributed is coded from its speaker below.
                 if code.starts_with("01") && cue.object.is_empty() && layers.quote_cue_at(cue_span) {
