@@ -262,3 +262,86 @@ fn aid_in_a_region_goes_to_the_people_of_its_continent() {
     let doc = analyze("The WHO started a polio vaccination campaign in central and West Africa.");
     assert!(coded(&doc, "073", "IGOUNOHLHWHO", "AFRCVL"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn coercion_with_no_target_falls_on_the_people_of_its_place() {
+    let doc = analyze("In Lagos, Nigeria, police seized the shipment on Friday.");
+    assert!(coded(&doc, "171", "NGACOP", "NGACVL"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_protest_with_no_target_is_against_the_government_of_its_place() {
+    let doc = analyze("In Nairobi, Kenya, farmers protested on Monday.");
+    assert!(codes(&doc).iter().any(|(c, s, t)| c == "141" && s.starts_with("KEN") && t == "KENGOV"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn closures_orders_and_cancellations_are_restrictions() {
+    // An agentless passive: the government of the place closed them; two patients of one
+    // sector are one coded event.
+    let doc = analyze("All schools and colleges in Santiago, Chile have been closed until further notice.");
+    let closed: Vec<_> = codes(&doc).into_iter().filter(|(c, _, _)| c == "172").collect();
+    assert_eq!(closed, [("172".to_string(), "CHLGOV".to_string(), "CHLEDU".to_string())], "{:#?}", codes(&doc));
+    let doc = analyze("In Peru, the agriculture ministry ordered the culling of 4,000 chickens and cancelled all livestock fairs.");
+    let found = codes(&doc);
+    assert_eq!(found.iter().filter(|(c, s, t)| c == "172" && s == "PERGOV" && t == "PERCVL").count(), 2, "{found:#?}");
+}
+
+#[test]
+fn an_agentless_appeal_is_the_governments_to_the_people() {
+    let doc = analyze("Residents of Lima, Peru are urged to boil their drinking water.");
+    assert!(coded(&doc, "020", "PERGOV", "PERCVL"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn aid_cues_of_care_and_treatment() {
+    let doc = analyze("In Chad, Doctors Without Borders treated hundreds of patients last week.");
+    assert!(codes(&doc).iter().any(|(c, _, t)| c.starts_with("07") && t == "TCDCVL"), "{:#?}", codes(&doc));
+    let doc = analyze("In Chad, the Red Cross will provide medical care to refugees.");
+    assert!(codes(&doc).iter().any(|(c, _, _)| c.starts_with("07")), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn an_agent_list_after_by_is_no_subject() {
+    // `Reuters` is the second agent of `obtained`, not the subject of `suggested`.
+    let doc = analyze("A memo obtained by the Associated Press and Reuters suggested the plan had failed.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("01")), "{:#?}", codes(&doc));
+    let doc = analyze("The Kenyan health ministry stated that the outbreak was over. The WHO suggested caution.");
+    assert!(coded(&doc, "010", "KENGOV", "") && coded(&doc, "010", "IGOUNOHLHWHO", ""), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn first_person_words_in_an_unattributed_quotation_are_the_last_speakers() {
+    let doc = analyze("The Kenyan finance minister, John Kamau, said on Monday that prices would rise this year.\n\n\"I strongly urge the banks to lower their rates. We cannot wait for the next crisis.\"");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "020" && s == "KENGOV"), "{:#?}", events(&doc));
+}
+
+#[test]
+fn a_protest_no_place_is_given_for_is_by_the_people_of_the_main_country() {
+    let doc = analyze("Police in Nairobi, Kenya arrested ten students on Monday. The demonstrations continued for a third day.");
+    assert!(coded(&doc, "141", "KENCVL", "KENGOV"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_pledge_with_no_target_is_to_the_people_of_its_place() {
+    let doc = analyze("Floods hit Mozambique in March. Thousands in Beira, Mozambique lost their homes. Japan has pledged $5 million.");
+    assert!(coded(&doc, "030", "JPN", "MOZCVL"), "{:#?}", codes(&doc));
+    // An intent keeps the target of the act it announces.
+    let doc = analyze("Floods hit Mozambique in March. Japan promised to send aid to Malawi.");
+    assert!(coded(&doc, "033", "JPN", "MWI") || coded(&doc, "030", "JPN", "MWI"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn an_aside_that_recalls_a_statement_is_none() {
+    let doc = analyze("\"Prices will fall soon, as I said last month, but not before June,\" the Kenyan finance minister, John Kamau, said.");
+    let statements = codes(&doc).into_iter().filter(|(c, _, _)| c.starts_with("01")).count();
+    assert_eq!(statements, 1, "{:#?}", events(&doc));
+}
+
+#[test]
+fn help_before_the_verb_of_an_act_is_that_act() {
+    let doc = analyze("In Chad, Doctors Without Borders helped treat hundreds of patients last week.");
+    let aid: Vec<_> = codes(&doc).into_iter().filter(|(c, _, _)| c.starts_with("07")).collect();
+    assert_eq!(aid.len(), 1, "{aid:#?}");
+    assert_eq!(aid[0].0, "073", "{aid:#?}");
+}

@@ -494,7 +494,7 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         if matches!(text.as_str(), "his" | "her" | "its" | "their" | "whose") {
             continue;
         }
-        if governed_by_preposition(s, start) && !whose(s, start) {
+        if governed_by_preposition(s, start) && !whose(s, start) || place_apposition(s, mentions, &m) {
             continue;
         }
         // A demonym before a noun that is no actor modifies it.
@@ -506,6 +506,7 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         // Coordinated before it: `Trump and Putin`, `Britain, France and Germany` (a comma
         // joins only after an `and`), `the WHO and the CDC`.
         let mut found = vec![m];
+        let mut governed = false;
         let mut j = start;
         if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
             j -= 1;
@@ -518,6 +519,9 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
             }
             let Some(prev) = s.at[p].map(|x| mentions[x]) else { break };
             if governed_by_preposition(s, prev.first - s.first) {
+                // `obtained by AFP and Reuters`: the whole list is the agent of a participle.
+                governed = s.words[(prev.first - s.first).saturating_sub(1)] == "by";
+                j = prev.first - s.first;
                 break;
             }
             found.push(prev);
@@ -525,6 +529,10 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
             if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
                 j -= 1;
             }
+        }
+        if governed {
+            k = j;
+            continue;
         }
         found.reverse();
         found.extend(joined_actors);
@@ -557,6 +565,17 @@ pub(super) fn whose(s: &Sentence, start: usize) -> bool {
         j -= 1;
     }
     j >= 2 && matches!(&*s.words[j - 1], "of" | "from" | "at") && HEADS.contains(&&*s.words[j - 2]) && s.at[j - 2].is_none()
+}
+
+/// True when the mention `m` is a place that names where the place before it and a comma lies
+/// (`in Lima, Peru`): it belongs to that place's phrase, and is an object when that place is.
+pub(super) fn place_apposition(s: &Sentence, mentions: &[ActorMention], m: &ActorMention) -> bool {
+    let gpe = |m: &ActorMention| m.entity.is_some_and(|e| s.doc.entities[e.index()].kind == EntityType::Gpe);
+    let start = m.first - s.first;
+    if !gpe(m) || start < 2 || s.words[start - 1] != "," {
+        return false;
+    }
+    s.at[start - 2].map(|x| mentions[x]).is_some_and(|before| gpe(&before) && governed_by_preposition(s, before.first - s.first))
 }
 
 /// True when the words before position `start` are a preposition (with a determiner between).
@@ -689,19 +708,23 @@ pub(super) fn direct_object(s: &Sentence, mentions: &[ActorMention], from: usize
     Vec::new()
 }
 
-/// The people of the place nearest the cue in its sentence (`protests in Anchorage`): the
-/// place's country's civilians.
+/// The people of the place nearest the cue in its sentence (`protests in Anchorage`), else of
+/// the article's main country (`the daily vigils continued`): the place's country's civilians.
 pub(super) fn place_people(s: &Sentence, i: usize, cue_end: usize) -> Option<Actor> {
     let doc = s.doc;
     let cue = Span { start: doc.tokens[s.first + i].span.start, end: doc.tokens[s.first + cue_end - 1].span.end };
     let sentence = Span { start: doc.tokens[s.first].span.start, end: doc.tokens[s.first + s.words.len() - 1].span.end };
-    let (place, span) = s
+    let nearest = s
         .layers
         .places_in(sentence)
         .iter()
         .map(|&(m, i)| (&doc.places[i], m))
         .filter(|(p, m)| p.country.is_some() && sentence.contains(*m))
-        .min_by_key(|(_, m)| m.start.abs_diff(cue.start))?;
+        .min_by_key(|(_, m)| m.start.abs_diff(cue.start));
+    let Some((place, span)) = nearest else {
+        let country = s.layers.main_country.clone()?;
+        return Some(Actor { entity: None, span: cue, name: format!("people of {country}"), code: Some(format!("{country}CVL")) });
+    };
     let alpha3 = doc.entities[place.entity.index()].country.clone();
     Some(Actor {
         entity: None,

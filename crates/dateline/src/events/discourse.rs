@@ -6,17 +6,24 @@
 use super::*;
 
 /// Codes whose target the text often leaves implicit: aid goes to the people of the place
-/// where it is given (073 → its country's CVL), a state of emergency is declared over a
-/// country (1724).
-pub(super) fn implied_target(doc: &Document, e: &mut Event, main_country: Option<&str>) {
-    let aid = e.cameo.code.starts_with("07");
-    if e.target.is_some() || !(aid || e.cameo.code == "1724") {
+/// where it is given (073 → its country's CVL), and so do restrictions, seizures and other
+/// coercion (`schools were closed`, `seized the goods` → the people of the place); a state of
+/// emergency is declared over a country (1724). With `intents`, pledges and promises of aid
+/// instead (030, 033: `has pledged $8 million` → to the people of the place), once they have
+/// taken the targets of the acts they announce.
+pub(super) fn implied_target(doc: &Document, e: &mut Event, main_country: Option<&str>, intents: bool) {
+    let aid = match intents {
+        true => e.cameo.code == "030" || e.cameo.code.starts_with("033"),
+        false => e.cameo.code.starts_with("07") || e.cameo.code.starts_with("17") && e.cameo.code != "1724",
+    };
+    let protest = !intents && e.cameo.code.starts_with("14");
+    if e.target.is_some() || !(aid || protest || !intents && e.cameo.code == "1724") {
         return;
     }
     // A continent or a region stated as the place is the continent's (`across West Africa`).
     let stated = e.place.filter(|&(_, stated)| stated).and_then(|(p, _)| place_country(doc, p).or_else(|| place_region(doc, p).map(str::to_string)));
     let Some(country) = stated.or_else(|| main_country.map(str::to_string)) else { return };
-    let code = if aid { format!("{country}CVL") } else { country.clone() };
+    let code = if aid { format!("{country}CVL") } else if protest { format!("{country}GOV") } else { country.clone() };
     e.target = Some(Actor { entity: None, span: e.cue, name: format!("people of {country}"), code: Some(code) });
 }
 

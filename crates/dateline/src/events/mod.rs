@@ -17,7 +17,9 @@
 //!    (unless the preposition says whose a person is: `a source from the ministry`), not a
 //!    demonym modifying a noun, and not across a reporting verb or `that`; relative clauses
 //!    and participle phrases between commas are passed over, a role noun in apposition to a
-//!    name is the person, `I` and `we` in a quote are its speaker; with the actors
+//!    name is the person, `I` and `we` in a quote are its speaker (in a quotation no quote
+//!    holds, the last speaker's); an agent list after `by` and a place's country after a
+//!    comma (`in Lima, Peru`) are passed over; with the actors
 //!    coordinated with it (`Trump and Putin`, `neither the E.U. nor France`). The target is the
 //!    first actor after the cue, or after one of its prepositions. Passives swap them (`was
 //!    criticized by X`), also reduced ones (`rations donated by Britain`); an agentless
@@ -25,13 +27,15 @@
 //!    place (`he was arrested` → the police). Nouns take their source from a possessive,
 //!    `by`/`from`, `between X and Y` (both ways), the subject of a light verb (`began a
 //!    hunger strike`), or the sentence's subject when they name a target, and protests from
-//!    the people of the place named. An infinitive of purpose takes the subject of the verb
+//!    the people of the place named, else of the article's main country. An infinitive of purpose takes the subject of the verb
 //!    it serves (`would visit Libya to help`). An event needs a source the text names.
 //! 3. **Discourse** (`discourse`): `it`, `they` and `the agency` stand for the sources of an
 //!    earlier event, a verb coordinated with an earlier one (`confirmed ... but denied`)
 //!    shares its source; a statement of the speaker's own act to come is an intent (03x);
-//!    aid with no target goes to the people of its place, a state of emergency is over a
-//!    country, an intent takes its act's target. Statements have no target.
+//!    aid, coercion and pledges of aid with no target go to the people of their place,
+//!    protests with none are against its government, a state of emergency is over a country,
+//!    an intent takes its act's target. Statements have no target. A cue's events that code
+//!    alike (two patients of one sector) are one.
 //! 4. **Actor codes** (`code`): the entity layer's, else the organization or country and
 //!    sector the actor's words or a description beside a person's name give (`David
 //!    Nabarro, the United Nations coordinator`, `The president of France, Nicolas Sarkozy`),
@@ -307,11 +311,23 @@ impl Layers {
         Layers { quotes, quote_cues, places, main_country: main_country(doc) }
     }
 
-    /// The speaker of the innermost quote around `cue` that has one, as an actor.
+    /// The speaker of the innermost quote around `cue` that has one, as an actor; for words in
+    /// quotation marks that no quote holds (a quoted paragraph after an attributed one), the
+    /// speaker of the last quote a few lines before, when a quotation mark opens between.
     fn speaker(&self, doc: &Document, cue: Span) -> Option<Actor> {
         let i = self.quotes.partition_point(|(s, _, _)| s.start <= cue.start);
-        let q = self.quotes[i.saturating_sub(32)..i].iter().rev().filter(|(s, _, _)| s.contains(cue)).find_map(|&(_, _, q)| doc.quotes[q].speaker.as_ref())?;
-        Some(speaker_actor(doc, q))
+        let around = self.quotes[i.saturating_sub(32)..i].iter().rev().filter(|(s, _, _)| s.contains(cue));
+        if let Some(q) = around.clone().find_map(|&(_, _, q)| doc.quotes[q].speaker.as_ref()) {
+            return Some(speaker_actor(doc, q));
+        }
+        if around.count() > 0 {
+            return None;
+        }
+        let (last, _, q) = self.quotes[i.saturating_sub(32)..i].iter().filter(|(s, _, _)| s.end <= cue.start).max_by_key(|(s, _, _)| s.end)?;
+        let between = &doc.text()[last.end as usize..cue.start as usize];
+        let opened = between.len() < QUOTE_REACH && between.contains(['"', '“']);
+        let speaker = doc.quotes[*q].speaker.as_ref().filter(|_| opened)?;
+        Some(speaker_actor(doc, speaker))
     }
 
     /// True when a quote's cue overlaps `span`.
@@ -335,6 +351,10 @@ impl Layers {
         &self.places[a..b]
     }
 }
+
+/// How far (in bytes) after a quote the words of an unattributed quotation may still be its
+/// speaker's.
+const QUOTE_REACH: usize = 400;
 
 /// An actor mention: its span, first and last token (global), entity.
 #[derive(Clone, Copy, Debug)]
@@ -556,6 +576,12 @@ impl Stage for Events {
     }
 }
 
+/// True when the speech cue at word `i` is an aside that recalls what was said before (`as I
+/// said last week`, `as we noted`): no statement of its own.
+fn recalled(s: &Sentence, i: usize) -> bool {
+    i >= 2 && s.words[i - 2] == "as" && s.at[i - 1].is_none() && matches!(&*s.words[i - 1], "i" | "we" | "he" | "she" | "they")
+}
+
 /// Words that condemn what they describe.
 const CONDEMNATION: &[&str] = &[
     "unacceptable", "reprehensible", "shocking", "outrageous", "disgraceful", "shameful", "irresponsible", "deplorable", "appalling", "scandalous",
@@ -696,6 +722,16 @@ impl Events {
                 }
                 // A speech cue with an addressee and `to` + a verb is an appeal (`warned the WHO
                 // to be cautious`).
+                if cue.code.starts_with("01") && recalled(&s, i) {
+                    i = cue_end;
+                    continue;
+                }
+                // `help` before the verb of the act it helps (`to help treat patients`) is that
+                // act, coded at its own cue.
+                if !cue.noun && cue.object.is_empty() && s.words[i].starts_with("help") && cue_end < s.words.len() && self.cue_at(&s, cue_end).is_some_and(|(r, _, _)| !self.resources.tables.event_cues[r].noun) {
+                    i = cue_end;
+                    continue;
+                }
                 let code = if cue.code.starts_with("01") && appeal(&s, object_end) { "020" } else { cue.code.as_str() };
                 // A plain statement the quotes layer attributed is coded from its speaker below.
                 if code.starts_with("01") && cue.object.is_empty() && layers.quote_cue_at(cue_span) {
@@ -751,8 +787,9 @@ impl Events {
             let (first, end) = (s.first, s.first + s.words.len());
             let i = doc.tokens[first..end].partition_point(|t| t.span.start < cue.start);
             let cue_end = doc.tokens[first..end].partition_point(|t| t.span.start < cue.end).max(i + 1);
-            // A cue that modifies a noun (`a group called 'Anonymous'`) is no statement.
-            if participle(&s, i, cue_end) {
+            // A cue that modifies a noun (`a group called 'Anonymous'`) is no statement, nor is
+            // an aside that recalls one (`as I said last week`).
+            if participle(&s, i, cue_end) || recalled(&s, i) {
                 continue;
             }
             let source = speaker_actor(doc, speaker);
@@ -782,7 +819,7 @@ impl Events {
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         let mut out = resolve(doc, out, &pending);
         for e in &mut out {
-            implied_target(doc, e, layers.main_country.as_deref());
+            implied_target(doc, e, layers.main_country.as_deref(), false);
         }
         self.intents(&mut out);
         // `She urged countries to be careful ..., saying that ...`: `saying` gives the content
@@ -795,8 +832,12 @@ impl Events {
         let mut keep = keep.into_iter();
         out.retain(|_| keep.next().unwrap_or(true));
         intended_targets(&mut out);
+        for e in &mut out {
+            implied_target(doc, e, layers.main_country.as_deref(), true);
+        }
         // An unknown speaker whose words say nothing of what it is (`one resident`) is no actor.
         out.retain(|e| e.source.entity.is_some() || e.source.code.is_some());
+        dedup_coded(&mut out);
         out
     }
 
@@ -839,6 +880,26 @@ impl Events {
             time,
         })
     }
+}
+
+/// Drops an event of a cue that codes the same as an earlier one of that cue (`schools and
+/// universities were closed`: two patients, one restriction of the country's schools). Events
+/// with no actor code are told apart by their entities and words. `events` are sorted by cue.
+fn dedup_coded(events: &mut Vec<Event>) {
+    let alike = |a: &Actor, b: &Actor| a.code == b.code && (a.code.is_some() || a.entity == b.entity && a.name == b.name);
+    let mut keep = vec![true; events.len()];
+    for k in 1..events.len() {
+        let e = &events[k];
+        let targets = |p: &Event| match (&p.target, &e.target) {
+            (Some(a), Some(b)) => alike(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        let same = |p: &Event| p.cameo.code == e.cameo.code && alike(&p.source, &e.source) && targets(p);
+        let group = (0..k).rev().take_while(|&j| events[j].cue == e.cue);
+        keep[k] = !group.filter(|&j| keep[j]).any(|j| same(&events[j]));
+    }
+    let mut keep = keep.into_iter();
+    events.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Codes of violence (18-20).
