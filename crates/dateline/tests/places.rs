@@ -295,3 +295,11 @@ fn a_name_opening_a_sentence_before_its_container_is_a_place() {
     let marion = place(&doc, "Marion", PlaceUse::Place);
     assert_eq!(marion.admin1.as_deref(), Some("Indiana"), "{marion:?}");
 }
+
+#[test]
+fn a_word_in_curly_quotes_before_of_and_a_place() {
+    // The division-word check reads the word before `of`; a closing curly quote is three bytes.
+    let doc = analyze("Leaders of the “Big Three” of Michigan met the “state” of Ohio on Monday.");
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    place(&doc, "Ohio", PlaceUse::Place);
+}

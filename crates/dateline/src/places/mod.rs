@@ -816,7 +816,10 @@ fn division_word_beside(text: &str, m: Span) -> bool {
         return true;
     }
     let before = text[..m.start as usize].strip_suffix(" of ").unwrap_or("");
-    let word = &before[before.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1)..];
+    // The ASCII letters (a byte each) after the last other character, which may be several
+    // bytes long (`the “state” of`).
+    let letters = before.chars().rev().take_while(char::is_ascii_alphabetic).count();
+    let word = &before[before.len() - letters..];
     DIVISION_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
