@@ -373,19 +373,36 @@ DESIGNATOR_PREFIXES = ["Province of ", "Provincia di ", "Provincia de ", "Provin
 DESIGNATOR_SUFFIXES = [" District", " Province", " Prefecture", " Municipality"]
 
 
-def without_designator(name):
+def without_designator(name, prefixes=DESIGNATOR_PREFIXES, suffixes=DESIGNATOR_SUFFIXES):
     """A division's name without the word for its kind (`Province of Laguna` -> `Laguna`), or
     "" when it has none."""
     short = name
-    for p in DESIGNATOR_PREFIXES:
+    for p in prefixes:
         if short.startswith(p):
             short = short[len(p):]
             break
-    for x in DESIGNATOR_SUFFIXES:
+    for x in suffixes:
         if short.endswith(x):
             short = short[:-len(x)]
             break
     return short if short != name and short.strip() else ""
+
+
+# The same for first-level divisions (`Midlands Province`, `Donetsk Oblast`, `Samburu County`),
+# which GeoNames writes with the word after the name; a first-level division's bare name is
+# its usual name in news. Not when what is left is a direction or a common word alone
+# (`Eastern Province`, `Free State`, `Capital Region`).
+ADMIN1_SUFFIXES = [" Province", " Region", " Oblast", " Governorate", " Prefecture", " Department", " District",
+                   " State", " County", " Municipality", " Krai", " Voivodeship"]
+NOT_NAMES = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+             "northwest", "southeast", "southwest", "capital", "national", "free", "gulf", "federal", "coast", "upper",
+             "lower", "middle", "greater", "autonomous", "regional"}
+
+
+def admin1_short_name(name):
+    """A first-level division's name without the word for its kind, or "" (see ADMIN1_SUFFIXES)."""
+    short = without_designator(name, prefixes=[], suffixes=ADMIN1_SUFFIXES)
+    return short if any(w.lower() not in NOT_NAMES for w in short.split(" ")) else ""
 
 
 def is_code(name):
@@ -455,9 +472,11 @@ def build(out):
         if code not in facts:
             continue  # a division with no city of 1,000 people: no point to give it
         gid = us_states[admin1]["geonameid"] if country == "US" and admin1 in us_states else ""
-        rows.append([code, country, admin1, admin1_names[code], *facts[code], gid])
+        name = admin1_names[code]
+        rows.append([code, country, admin1, name, admin1_short_name(name), *facts[code], gid])
     write_tsv(os.path.join(out, "admin1.tsv"),
-              ["code", "country", "admin1", "name", "lat", "lon", "population", "timezone", "geonameid"], rows)
+              ["code", "country", "admin1", "name", "short_name", "lat", "lon", "population", "timezone", "geonameid"],
+              rows)
 
     admin2_names = {a["code"]: clean(a["name"]) for a in cities_json.json("package/admin2.json")}
     facts = division_facts(cities.values(), lambda c: admin2_of.get(c["geonameid"]))

@@ -226,14 +226,14 @@ const LOCATIVE_NOT_PERSON: &[&str] = &["from", "of", "to"];
 /// A name the tagger read as a person, an organization or something else, that the
 /// gazetteer holds as a place and that no lexicon holds as anything else, is a place when one
 /// of its mentions stands where a place does: after a locative preposition (`in Scott County`),
-/// before its container (`Louisville, Kentucky`), after a place and a comma (`Manaoag,
+/// before its container (`Louisville, Kentucky`, `Marion, in Grant County`), after a place and a comma (`Manaoag,
 /// Pangasinan`), coordinated with a place (`Devon and Cornwall`), or, not for a person, as a
 /// noun's modifier after an article that is not the name's own (`the Benghazi hospital`,
 /// not `the Hague tribunal`). All of its mentions become
 /// places (one type per name per document). A word that ends a person's full name stays the
 /// person, and a name with a capitalized word right after it is left as it is (the tagger
-/// cut a longer name: `Emberton School`).
-fn retype_places(cx: &Ctx<'_>, spans: &mut [(usize, usize, usize, usize)], surnames: &std::collections::HashSet<String, FxBuild>) {
+/// cut a longer name: `Emberton School`). True when some name became a place.
+fn retype_places(cx: &Ctx<'_>, spans: &mut [(usize, usize, usize, usize)], surnames: &std::collections::HashSet<String, FxBuild>) -> bool {
     const PLACE: usize = 2;
     // The spans are sorted and do not overlap: their starts and ends are both in order.
     let place_starting = |i: usize| {
@@ -298,13 +298,14 @@ fn retype_places(cx: &Ctx<'_>, spans: &mut [(usize, usize, usize, usize)], surna
         }
     }
     if places.is_empty() {
-        return;
+        return false;
     }
     for (a, b, k, _) in spans.iter_mut() {
         if *k != PLACE && places.contains(&fold(cx.text(*a, *b))) {
             *k = PLACE;
         }
     }
+    true
 }
 
 /// Words that end a second-level division's name and say what it is.
@@ -383,9 +384,9 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
             (0..4).max_by_key(|&t| (v[t], t == *k)).expect("four types")
         };
     }
-    // Twice: a name retyped a place puts the names written beside it beside a place
+    // Again when a name became a place: the names written beside it are now beside a place
     // (`Marion, in Grant County`, both read as people).
-    for _ in 0..2 {
+    if retype_places(&cx, &mut spans, &surnames) {
         retype_places(&cx, &mut spans, &surnames);
     }
     // One decision per name per document: a name the tagger found somewhere is that name

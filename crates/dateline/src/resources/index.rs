@@ -120,29 +120,6 @@ pub fn fold(name: &str) -> String {
     out
 }
 
-/// Words GeoNames writes after a first-level division's name for its kind (`Midlands
-/// Province`, `Samburu County`, `Donetsk Oblast`); news mostly writes the name alone.
-const DIVISION_KINDS: &[&str] = &[
-    " Province", " Region", " Oblast", " Governorate", " Prefecture", " Department", " District", " State", " County",
-    " Municipality", " Krai", " Voivodeship",
-];
-
-/// What is left of such a name that is not a name alone: a direction (`Eastern Province`,
-/// `North Western Province`) or a common word (`Free State`, `Capital Region`).
-const NOT_NAMES: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
-    "northwest", "southeast", "southwest", "capital", "national", "free", "gulf", "federal", "coast", "upper",
-    "lower", "middle", "greater", "autonomous", "regional",
-];
-
-/// A first-level division's name without the word for its kind (`Midlands Province` →
-/// `Midlands`), unless what is left is no name alone.
-fn without_kind(name: &str) -> Option<&str> {
-    let short = DIVISION_KINDS.iter().find_map(|k| name.strip_suffix(k))?;
-    let name_words = short.split(' ').any(|w| !NOT_NAMES.contains(&w.to_ascii_lowercase().as_str()));
-    name_words.then_some(short)
-}
-
 /// [`fold`] into a buffer (cleared first), to look up many names without allocating.
 pub fn fold_into(name: &str, out: &mut String) {
     out.clear();
@@ -527,7 +504,8 @@ impl NameIndex {
         }
         for (i, a) in tables.admin1.iter().enumerate() {
             add(&a.name, NameKind::Admin1, i, true);
-            for v in a.variants.iter().map(String::as_str).chain(without_kind(&a.name)) {
+            add(&a.short_name, NameKind::Admin1, i, true);
+            for v in &a.variants {
                 add(v, NameKind::Admin1, i, true);
             }
         }
@@ -646,17 +624,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn divisions_are_also_named_without_their_kind() {
-        assert_eq!(without_kind("Midlands Province"), Some("Midlands"));
-        assert_eq!(without_kind("Donetsk Oblast"), Some("Donetsk"));
-        assert_eq!(without_kind("Samburu County"), Some("Samburu"));
-        assert_eq!(without_kind("Eastern Province"), None);
-        assert_eq!(without_kind("North Western Province"), None);
-        assert_eq!(without_kind("Free State"), None);
-        assert_eq!(without_kind("Queensland"), None);
-    }
-
-    #[test]
     fn cache_keys_are_the_bytes_and_the_length() {
         for name in ["", "a", "a\0", "said", "fifteen bytes!!"] {
             let mut key = [0u8; 16];
@@ -705,6 +672,7 @@ mod tests {
             country: "US".into(),
             admin1: "GA".into(),
             name: "Georgia".into(),
+            short_name: String::new(),
             lat: 32.6,
             lon: -83.4,
             population: 1,

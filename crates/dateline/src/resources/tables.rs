@@ -54,6 +54,9 @@ pub struct Admin1 {
     pub admin1: String,
     /// Its name.
     pub name: String,
+    /// Its name without the word for its kind (`Midlands` for `Midlands Province`), where it
+    /// has one and what is left is a name; else empty.
+    pub short_name: String,
     /// The middle of its cities' extent.
     pub lat: f32,
     /// The middle of its cities' extent.
@@ -564,9 +567,9 @@ impl Tables {
         let (file, text) = source.text("gen/admin1.tsv")?;
         let tsv = Tsv::parse(&file, &text)?;
         let c = |n| tsv.column(n);
-        let (code, country, admin1, name, lat, lon, pop, tz, gid) = (
-            c("code")?, c("country")?, c("admin1")?, c("name")?, c("lat")?, c("lon")?, c("population")?,
-            c("timezone")?, c("geonameid")?,
+        let (code, country, admin1, name, short, lat, lon, pop, tz, gid) = (
+            c("code")?, c("country")?, c("admin1")?, c("name")?, c("short_name")?, c("lat")?, c("lon")?,
+            c("population")?, c("timezone")?, c("geonameid")?,
         );
         self.admin1 = tsv.map(|r| {
             Ok(Admin1 {
@@ -574,6 +577,7 @@ impl Tables {
                 country: r.get(country).to_string(),
                 admin1: r.get(admin1).to_string(),
                 name: r.get(name).to_string(),
+                short_name: r.get(short).to_string(),
                 lat: r.required(lat)?,
                 lon: r.required(lon)?,
                 population: r.required(pop)?,
