@@ -325,13 +325,24 @@ fn bits_of(mask: u32) -> impl Iterator<Item = u64> {
     })
 }
 
+/// The history feature of a word after a tag.
+#[inline]
+fn history_word(word: u64, prev: u8) -> Hash {
+    Hash::new(t::PREV_TAG_WORD).add(u64::from(prev)).add(word)
+}
+
+/// The bucket of [`history_word`].
+pub(crate) fn history_word_bucket(word: u64, prev: u8, bits: u32) -> u32 {
+    history_word(word, prev).bucket(bits)
+}
+
 /// The features of the tags chosen before a token (decoding is left to right), given the
 /// token's word hash and shape hash.
 pub(crate) fn history_features(word: u64, shape: u64, prev: u8, prev2: u8, out: &mut Vec<Hash>) {
     out.clear();
     out.push(Hash::new(t::PREV_TAG).add(u64::from(prev)));
     out.push(Hash::new(t::PREV_TAGS).add(u64::from(prev)).add(u64::from(prev2)));
-    out.push(Hash::new(t::PREV_TAG_WORD).add(u64::from(prev)).add(word));
+    out.push(history_word(word, prev));
     out.push(Hash::new(t::PREV_TAG_SHAPE).add(shape).add(u64::from(prev)));
 }
 

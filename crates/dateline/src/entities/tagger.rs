@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::features::{gazetteer, history_features, sentence_features, DocWord, Hash, SentenceWords};
+use super::features::{gazetteer, history_features, history_word_bucket, sentence_features, DocWord, Hash, SentenceWords};
 use crate::error::{Error, ErrorKind};
 use crate::resources::{FxBuild, Resources};
 
@@ -194,12 +194,28 @@ impl Tagger {
         }
     }
 
+    /// Asks the processor to bring a row into cache ahead of its use.
+    #[inline]
+    #[allow(unsafe_code)]
+    fn prefetch(&self, bucket: u32) {
+        #[cfg(target_arch = "x86_64")]
+        if let Weights::Packed(weights, _) = &self.weights {
+            if let Some(row) = weights.get(bucket as usize) {
+                // SAFETY: a prefetch reads nothing and cannot fault; the pointer is a live row's.
+                unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(row.as_ptr().cast()) };
+            }
+        }
+    }
+
     /// Tags a prepared sentence: one tag index per token.
     pub(crate) fn tag(&self, p: &Prepared) -> Vec<u8> {
         // The fixed features' part of every token's scores first: those reads of the table do
         // not wait for the tags before them, so the processor can overlap them.
         let fixed: Vec<[f32; N]> = (0..p.len())
             .map(|i| {
+                if i + 2 < p.len() {
+                    p.fixed(i + 2).iter().for_each(|&b| self.prefetch(b));
+                }
                 let mut scores = [0f32; N];
                 self.add_rows(p.fixed(i).iter().copied(), &mut scores);
                 scores
@@ -208,6 +224,13 @@ impl Tagger {
         let mut tags = Vec::with_capacity(p.len());
         let mut history = Vec::with_capacity(4);
         for (i, &fixed) in fixed.iter().enumerate() {
+            // The next token's rows for its word after each tag this one may take: the only
+            // row of its scores that waits for this token's tag and is not shared by many.
+            if let Some(&(next, _)) = p.words.get(i + 1) {
+                for t in 0..N as u8 {
+                    self.prefetch(history_word_bucket(next, t, self.bits));
+                }
+            }
             let prev = if i > 0 { tags[i - 1] } else { 0 };
             let prev2 = if i > 1 { tags[i - 2] } else { 0 };
             let (word, shape) = p.words[i];
