@@ -3,8 +3,9 @@
 //! the words, their shapes, their neighbours, the gazetteers and the rest of the document.
 //!
 //! Trained by `dateline-data train-ner` on the CoNLL-2003 training split; the weights ship in
-//! `data/model/ner.bin` (the magic `DLNER001`, the bucket bits as `u32`, a scale as `f32`, then
-//! `2^bits × 9` weights as `i16`, little-endian). The training data itself never ships.
+//! `data/model/ner.bin` (the magic `DLNER002`, the bucket bits as `u32`, a scale as `f32`, then
+//! `2^bits × 8` weights as `i16`, little-endian: each bucket's weights of the eight tags other
+//! than `O`, less its weight of `O`). The training data itself never ships.
 
 use std::collections::HashMap;
 
@@ -15,7 +16,7 @@ use crate::resources::{FxBuild, Resources};
 /// The tags, in weight order: `O`, then `B-` and `I-` of each type.
 pub const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 const N: usize = TAGS.len();
-const MAGIC: &[u8; 8] = b"DLNER001";
+const MAGIC: &[u8; 8] = b"DLNER002";
 
 /// A sentence of `(word, tag index)`.
 pub type TaggedSentence = Vec<(String, u8)>;
@@ -50,10 +51,13 @@ pub struct Tagger {
 
 /// The weights: as floats while training; as read from the model file, 16-bit integers of
 /// one scale (summed as integers: the same ranking of tags, in half the memory, so more of
-/// the rows each token reads at random stay in cache), a row of the tags' weights per bucket.
+/// the rows each token reads at random stay in cache), a row per bucket. A packed row holds
+/// the weights of the tags after `O` less the weight of `O`: every tag's score moves by the
+/// same sum, so the ranking is the same, and a row is 16 bytes, four to a cache line, where
+/// nine weights would straddle two lines one time in four.
 enum Weights {
     Float(Vec<f32>),
-    Packed(Vec<[i16; N]>, f32),
+    Packed(Vec<[i16; N - 1]>, f32),
 }
 
 /// Per-document context the features read: each word's use across the document.
@@ -132,23 +136,24 @@ impl Tagger {
         }
         let bits = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
         let scale = f32::from_le_bytes(bytes[12..16].try_into().expect("4 bytes"));
-        if !(10..=24).contains(&bits) || bytes.len() != 16 + (1usize << bits) * N * 2 {
+        if !(10..=24).contains(&bits) || bytes.len() != 16 + (1usize << bits) * (N - 1) * 2 {
             return Err(bad("corrupt (wrong size)"));
         }
         let weights = bytes[16..]
-            .chunks_exact(2 * N)
+            .chunks_exact(2 * (N - 1))
             .map(|row| std::array::from_fn(|t| i16::from_le_bytes([row[2 * t], row[2 * t + 1]])))
             .collect();
         Ok(Tagger { bits, weights: Weights::Packed(weights, scale) })
     }
 
-    /// Writes the model, weights rounded to 16 bits.
+    /// Writes the model: each row's weights less its weight of `O`, rounded to 16 bits.
     pub fn to_bytes(&self) -> Vec<u8> {
         let (weights, scale): (Vec<i16>, f32) = match &self.weights {
             Weights::Float(weights) => {
-                let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(f32::MIN_POSITIVE);
+                let relative: Vec<f32> = weights.chunks_exact(N).flat_map(|row| row[1..].iter().map(|w| w - row[0])).collect();
+                let max = relative.iter().fold(0f32, |m, w| m.max(w.abs())).max(f32::MIN_POSITIVE);
                 let scale = max / f32::from(i16::MAX);
-                (weights.iter().map(|w| (w / scale).round() as i16).collect(), scale)
+                (relative.iter().map(|w| (w / scale).round() as i16).collect(), scale)
             }
             Weights::Packed(weights, scale) => (weights.concat(), *scale),
         };
@@ -182,14 +187,15 @@ impl Tagger {
             Weights::Float(weights) => add_float_rows(weights, buckets, scores),
             Weights::Packed(weights, _) => {
                 // Whole rows of fixed length, so that the sums are vector instructions.
-                let mut sums = [0i32; N];
+                let mut sums = [0i32; N - 1];
                 for b in buckets {
                     let row = &weights[b as usize];
-                    for t in 0..N {
+                    for t in 0..N - 1 {
                         sums[t] += i32::from(row[t]);
                     }
                 }
-                scores.iter_mut().zip(sums).for_each(|(s, x)| *s += x as f32);
+                // `O` scores nothing: the others are relative to it.
+                scores[1..].iter_mut().zip(sums).for_each(|(s, x)| *s += x as f32);
             }
         }
     }
@@ -478,9 +484,10 @@ mod tests {
         let model = Tagger { bits: 10, weights: Weights::Float(floats.clone()) };
         let back = Tagger::from_bytes(&model.to_bytes()).unwrap();
         let Weights::Packed(packed, scale) = &back.weights else { panic!("a model file reads as packed weights") };
-        assert!(floats.iter().zip(packed.concat()).all(|(a, b)| (a - f32::from(b) * scale).abs() < 1e-3));
+        let relative = floats.chunks_exact(N).flat_map(|row| row[1..].iter().map(|w| w - row[0]));
+        assert!(relative.zip(packed.concat()).all(|(a, b)| (a - f32::from(b) * scale).abs() < 1e-3));
         assert_eq!(back.to_bytes(), model.to_bytes());
-        assert!(Tagger::from_bytes(b"DLNER001short").is_err());
+        assert!(Tagger::from_bytes(b"DLNER002short").is_err());
         assert!(Tagger::from_bytes(&model.to_bytes()[..100]).is_err());
     }
 }
