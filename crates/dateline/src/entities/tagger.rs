@@ -57,8 +57,13 @@ pub struct Tagger {
 /// nine weights would straddle two lines one time in four.
 enum Weights {
     Float(Vec<f32>),
-    Packed(Vec<[i16; N - 1]>, f32),
+    Packed(Vec<Row>, f32),
 }
+
+/// A packed row, aligned to its size so that it never straddles two cache lines.
+#[derive(Clone, Copy)]
+#[repr(C, align(16))]
+struct Row([i16; N - 1]);
 
 /// Per-document context the features read: each word's use across the document.
 pub struct DocContext {
@@ -141,7 +146,7 @@ impl Tagger {
         }
         let weights = bytes[16..]
             .chunks_exact(2 * (N - 1))
-            .map(|row| std::array::from_fn(|t| i16::from_le_bytes([row[2 * t], row[2 * t + 1]])))
+            .map(|row| Row(std::array::from_fn(|t| i16::from_le_bytes([row[2 * t], row[2 * t + 1]]))))
             .collect();
         Ok(Tagger { bits, weights: Weights::Packed(weights, scale) })
     }
@@ -155,7 +160,7 @@ impl Tagger {
                 let scale = max / f32::from(i16::MAX);
                 (relative.iter().map(|w| (w / scale).round() as i16).collect(), scale)
             }
-            Weights::Packed(weights, scale) => (weights.concat(), *scale),
+            Weights::Packed(weights, scale) => (weights.iter().flat_map(|r| r.0).collect(), *scale),
         };
         let mut out = Vec::with_capacity(16 + weights.len() * 2);
         out.extend_from_slice(MAGIC);
@@ -189,7 +194,7 @@ impl Tagger {
                 // Whole rows of fixed length, so that the sums are vector instructions.
                 let mut sums = [0i32; N - 1];
                 for b in buckets {
-                    let row = &weights[b as usize];
+                    let row = &weights[b as usize].0;
                     for t in 0..N - 1 {
                         sums[t] += i32::from(row[t]);
                     }
@@ -208,7 +213,7 @@ impl Tagger {
         if let Weights::Packed(weights, _) = &self.weights {
             if let Some(row) = weights.get(bucket as usize) {
                 // SAFETY: a prefetch reads nothing and cannot fault; the pointer is a live row's.
-                unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(row.as_ptr().cast()) };
+                unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(std::ptr::from_ref(row).cast()) };
             }
         }
     }
@@ -485,7 +490,7 @@ mod tests {
         let back = Tagger::from_bytes(&model.to_bytes()).unwrap();
         let Weights::Packed(packed, scale) = &back.weights else { panic!("a model file reads as packed weights") };
         let relative = floats.chunks_exact(N).flat_map(|row| row[1..].iter().map(|w| w - row[0]));
-        assert!(relative.zip(packed.concat()).all(|(a, b)| (a - f32::from(b) * scale).abs() < 1e-3));
+        assert!(relative.zip(packed.iter().flat_map(|r| r.0)).all(|(a, b)| (a - f32::from(b) * scale).abs() < 1e-3));
         assert_eq!(back.to_bytes(), model.to_bytes());
         assert!(Tagger::from_bytes(b"DLNER002short").is_err());
         assert!(Tagger::from_bytes(&model.to_bytes()[..100]).is_err());
