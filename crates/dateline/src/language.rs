@@ -80,18 +80,45 @@ fn english_function_word(w: &[u8]) -> bool {
 /// articles).
 fn plainly_english(sample: &str) -> bool {
     let (mut words, mut function, mut foreign) = (0usize, 0usize, 0usize);
+    // The word being read: its length in letters, its first five letters in lower case, and
+    // whether a letter of it is outside ASCII.
+    let (mut len, mut other) = (0usize, false);
     let mut buf = [0u8; 5];
-    for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-        words += 1;
-        if !w.is_ascii() {
-            foreign += 1;
-        } else if w.len() <= buf.len() {
-            for (d, s) in buf.iter_mut().zip(w.bytes()) {
-                *d = s.to_ascii_lowercase();
+    let mut end_word = |len: &mut usize, other: &mut bool, buf: &[u8; 5]| {
+        if *len > 0 {
+            words += 1;
+            if *other {
+                foreign += 1;
+            } else if *len <= buf.len() {
+                function += usize::from(english_function_word(&buf[..*len]));
             }
-            function += usize::from(english_function_word(&buf[..w.len()]));
+        }
+        (*len, *other) = (0, false);
+    };
+    let bytes = sample.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            if len < buf.len() {
+                buf[len] = b.to_ascii_lowercase();
+            }
+            len += 1;
+            i += 1;
+        } else if b.is_ascii() {
+            end_word(&mut len, &mut other, &buf);
+            i += 1;
+        } else {
+            let c = sample[i..].chars().next().expect("a character starts here");
+            if c.is_alphabetic() {
+                (len, other) = (len + 1, true);
+            } else {
+                end_word(&mut len, &mut other, &buf);
+            }
+            i += c.len_utf8();
         }
     }
+    end_word(&mut len, &mut other, &buf);
     words >= 30 && function * 4 >= words && foreign * 10 <= words
 }
 
