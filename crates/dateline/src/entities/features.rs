@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::resources::{cache_key, folded, FxBuild, NameKind, Resources, Walk};
+use crate::resources::{cache_key, folded, FxBuild, NameKind, Resources};
 
 /// A 64-bit hash built incrementally (multiply-rotate, as in FxHash).
 #[derive(Clone, Copy)]
@@ -140,6 +140,7 @@ pub(crate) struct SentenceWords {
     pub hashes: Vec<u64>,
     pub shapes: Vec<u64>,
     affixes: Vec<Affixes>,
+    names: Vec<WordNames>,
 }
 
 /// The buckets of a word's prefix and suffix features of one to four characters, in the
@@ -156,21 +157,49 @@ struct WordFeatures {
     hash: u64,
     shape: u64,
     affixes: Affixes,
+    names: WordNames,
 }
 
-/// Entries a thread's cache of word features holds before it is emptied (72 bytes each with
-/// its key: about 600 KB; a smaller cache misses more words than it saves in memory reads).
+/// What the name index says of a word alone: the [`Gazetteer`] fields `single` and `big_city`.
+#[derive(Clone, Copy, Default)]
+struct WordNames {
+    single: u32,
+    big_city: bool,
+}
+
+impl WordNames {
+    fn new(word: &str, resources: &Resources, buf: &mut String) -> WordNames {
+        let mut names = WordNames::default();
+        if !word.chars().next().is_some_and(char::is_alphanumeric) {
+            return names;
+        }
+        for r in resources.index().walk_from(folded(word, buf)).refs() {
+            if (r.kind == NameKind::City && !r.primary) || r.kind == NameKind::Admin2 {
+                continue;
+            }
+            names.single |= 1 << r.kind as u32;
+            if r.kind == NameKind::City && resources.tables.cities.population(r.id as usize) >= 100_000 {
+                names.big_city = true;
+            }
+        }
+        names
+    }
+}
+
+/// Entries a thread's cache of word features holds before it is emptied (80 bytes each with
+/// its key: about 650 KB; a smaller cache misses more words than it saves in memory reads).
 const WORD_CACHE_ENTRIES: usize = 1 << 13;
 
 thread_local! {
     /// The features of words a thread read recently (words of up to 15 bytes, keyed as the
-    /// name index's cache keys them), for one number of bucket bits: news repeats its words,
-    /// and a word's hashes cost a pass over its characters each.
-    static WORD_CACHE: RefCell<(u32, HashMap<u128, WordFeatures, FxBuild>)> = RefCell::new((0, HashMap::default()));
+    /// name index's cache keys them), for one number of bucket bits and one name index: news
+    /// repeats its words, and a word's hashes cost a pass over its characters each, its names
+    /// a walk of the index.
+    static WORD_CACHE: RefCell<((u32, u64), HashMap<u128, WordFeatures, FxBuild>)> = RefCell::new(((0, u64::MAX), HashMap::default()));
 }
 
 impl WordFeatures {
-    fn new(word: &str, bits: u32, chars: &mut Vec<char>) -> WordFeatures {
+    fn new(word: &str, bits: u32, resources: &Resources, chars: &mut Vec<char>, buf: &mut String) -> WordFeatures {
         chars.clear();
         if word.is_ascii() {
             chars.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
@@ -191,22 +220,24 @@ impl WordFeatures {
             affixes.buckets[2 * k - 1] = s.bucket(bits);
             affixes.len += 2;
         }
-        WordFeatures { hash: Hash::word(word), shape: shape_hash(word, 0).0, affixes }
+        let names = WordNames::new(word, resources, buf);
+        WordFeatures { hash: Hash::word(word), shape: shape_hash(word, 0).0, affixes, names }
     }
 
     /// A word's features, from this thread's cache when it holds them.
-    fn cached(word: &str, bits: u32, chars: &mut Vec<char>) -> WordFeatures {
-        let Some(key) = cache_key(word) else { return WordFeatures::new(word, bits, chars) };
+    fn cached(word: &str, bits: u32, resources: &Resources, chars: &mut Vec<char>, buf: &mut String) -> WordFeatures {
+        let Some(key) = cache_key(word) else { return WordFeatures::new(word, bits, resources, chars, buf) };
         WORD_CACHE.with(|cache| {
-            let (cache_bits, words) = &mut *cache.borrow_mut();
-            if *cache_bits != bits {
+            let (made_for, words) = &mut *cache.borrow_mut();
+            let now = (bits, resources.index().id());
+            if *made_for != now {
                 words.clear();
-                *cache_bits = bits;
+                *made_for = now;
             }
             if let Some(&f) = words.get(&key) {
                 return f;
             }
-            let f = WordFeatures::new(word, bits, chars);
+            let f = WordFeatures::new(word, bits, resources, chars, buf);
             if words.len() >= WORD_CACHE_ENTRIES {
                 words.clear();
             }
@@ -218,16 +249,18 @@ impl WordFeatures {
 
 impl SentenceWords {
     /// The words' features for a table of `2^bits` buckets.
-    pub(crate) fn new(words: &[&str], bits: u32) -> SentenceWords {
+    pub(crate) fn new(words: &[&str], bits: u32, resources: &Resources, buf: &mut String) -> SentenceWords {
         let mut chars = Vec::new();
-        let (mut hashes, mut shapes, mut affixes) = (Vec::with_capacity(words.len()), Vec::with_capacity(words.len()), Vec::with_capacity(words.len()));
+        let (mut hashes, mut shapes, mut affixes, mut names) =
+            (Vec::with_capacity(words.len()), Vec::with_capacity(words.len()), Vec::with_capacity(words.len()), Vec::with_capacity(words.len()));
         for w in words {
-            let f = WordFeatures::cached(w, bits, &mut chars);
+            let f = WordFeatures::cached(w, bits, resources, &mut chars, buf);
             hashes.push(f.hash);
             shapes.push(f.shape);
             affixes.push(f.affixes);
+            names.push(f.names);
         }
-        SentenceWords { hashes, shapes, affixes }
+        SentenceWords { hashes, shapes, affixes, names }
     }
 }
 
@@ -352,36 +385,19 @@ pub(crate) fn history_features(word: u64, shape: u64, prev: u8, prev2: u8, out: 
 /// level divisions are no evidence: the training news names English counties mostly as
 /// cricket teams (`Surrey`, `Kent`), which would teach the tagger that a county is an
 /// organization.
-pub(crate) fn gazetteer(words: &[&str], resources: &Resources, buf: &mut String) -> Vec<Gazetteer> {
+pub(crate) fn gazetteer(words: &[&str], sw: &SentenceWords, resources: &Resources, buf: &mut String) -> Vec<Gazetteer> {
     let n = words.len();
-    let mut out = vec![Gazetteer::default(); n];
+    let mut out: Vec<Gazetteer> =
+        sw.names.iter().map(|w| Gazetteer { single: w.single, big_city: w.big_city, ..Gazetteer::default() }).collect();
     let index = resources.index();
-    // Each capitalized word's walk of the index, where its longer names start.
-    let mut starts: Vec<Option<Walk<'_>>> = vec![None; n];
-    for (i, w) in words.iter().enumerate() {
-        if !w.chars().next().is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        let walk = index.walk_from(folded(w, buf));
-        if w.starts_with(char::is_uppercase) {
-            starts[i] = Some(walk);
-        }
-        for r in walk.refs() {
-            if (r.kind == NameKind::City && !r.primary) || r.kind == NameKind::Admin2 {
-                continue;
-            }
-            out[i].single |= 1 << r.kind as u32;
-            if r.kind == NameKind::City && resources.tables.cities.population(r.id as usize) >= 100_000 {
-                out[i].big_city = true;
-            }
-        }
-    }
     let mut i = 0;
     while i < n {
-        let Some(mut walk) = starts[i] else {
+        // Longer names start at a capitalized word.
+        if !words[i].starts_with(char::is_uppercase) {
             i += 1;
             continue;
-        };
+        }
+        let mut walk = index.walk_from(folded(words[i], buf));
         let mut best: Option<(usize, u32)> = None;
         for (j, word) in words.iter().enumerate().take(n.min(i + 6)).skip(i) {
             if j > i && (!walk.push(" ") || !walk.push(folded(word, buf))) {
@@ -420,20 +436,26 @@ mod tests {
 
     #[test]
     fn cached_word_features_are_the_computed_ones() {
-        let mut chars = Vec::new();
-        let fields = |f: WordFeatures| (f.hash, f.shape, f.affixes.buckets, f.affixes.len);
+        let r = Resources::shared().expect("embedded reference data");
+        let (mut chars, mut buf) = (Vec::new(), String::new());
+        let fields = |f: WordFeatures| (f.hash, f.shape, f.affixes.buckets, f.affixes.len, f.names.single, f.names.big_city);
         // Two bucket sizes in turn: the cache holds one size's buckets at a time.
         for bits in [12, 18, 12] {
-            for w in ["Putin", "said", "U.S.", "Zelensky’s", "a", "an-unusually-long-compound-word"] {
-                let direct = WordFeatures::new(w, bits, &mut chars);
+            for w in ["Putin", "said", "U.S.", "Zelensky’s", "a", "an-unusually-long-compound-word", "Chicago", "France"] {
+                let direct = WordFeatures::new(w, bits, r, &mut chars, &mut buf);
                 for _ in 0..2 {
-                    assert_eq!(fields(WordFeatures::cached(w, bits, &mut chars)), fields(direct), "{w} at {bits} bits");
+                    assert_eq!(fields(WordFeatures::cached(w, bits, r, &mut chars, &mut buf)), fields(direct), "{w} at {bits} bits");
                 }
             }
         }
-        let a = WordFeatures::new("a", 18, &mut chars);
+        let a = WordFeatures::new("a", 18, r, &mut chars, &mut buf);
         assert_eq!(a.affixes.len, 2);
-        assert_eq!(WordFeatures::new("Putin", 18, &mut chars).affixes.len, 8);
+        assert_eq!(WordFeatures::new("Putin", 18, r, &mut chars, &mut buf).affixes.len, 8);
         assert_eq!(a.hash, Hash::word("A"));
+        // What the index says of a word alone: Chicago is a big city, France a country.
+        let chicago = WordFeatures::new("Chicago", 18, r, &mut chars, &mut buf).names;
+        assert!(chicago.big_city && chicago.single & (1 << NameKind::City as u32) != 0);
+        assert!(WordFeatures::new("France", 18, r, &mut chars, &mut buf).names.single & (1 << NameKind::Country as u32) != 0);
+        assert_eq!(WordFeatures::new("—", 18, r, &mut chars, &mut buf).names.single, 0);
     }
 }

@@ -173,12 +173,12 @@ impl Tagger {
     }
 
     pub(crate) fn prepare(&self, words: &[&str], doc: &DocContext, resources: &Resources, buf: &mut String) -> Prepared {
-        self.prepare_hashed(words, SentenceWords::new(words, self.bits), doc, resources, buf)
+        self.prepare_hashed(words, SentenceWords::new(words, self.bits, resources, buf), doc, resources, buf)
     }
 
     /// [`Tagger::prepare`] with the sentence's word hashes already made.
     fn prepare_hashed(&self, words: &[&str], sw: SentenceWords, doc: &DocContext, resources: &Resources, buf: &mut String) -> Prepared {
-        let gaz = gazetteer(words, resources, buf);
+        let gaz = gazetteer(words, &sw, resources, buf);
         let mut buckets = Vec::with_capacity(words.len() * 32);
         let mut ends = Vec::with_capacity(words.len());
         sentence_features(words, &sw, &gaz, |h| doc.get(h), self.bits, &mut buckets, &mut ends);
@@ -260,9 +260,9 @@ impl Tagger {
     /// The name spans of every sentence of a document (its sentences' words), the document's
     /// context made from the same word hashes the features use.
     pub fn document_spans(&self, sentences: &[Vec<&str>], resources: &Resources) -> Vec<Vec<TaggedSpan>> {
-        let hashed: Vec<SentenceWords> = sentences.iter().map(|w| SentenceWords::new(w, self.bits)).collect();
-        let doc = DocContext::hashed(sentences.iter().map(Vec::as_slice).zip(&hashed));
         let mut buf = String::new();
+        let hashed: Vec<SentenceWords> = sentences.iter().map(|w| SentenceWords::new(w, self.bits, resources, &mut buf)).collect();
+        let doc = DocContext::hashed(sentences.iter().map(Vec::as_slice).zip(&hashed));
         sentences.iter().zip(hashed).map(|(w, sw)| spans_of(&self.tag(&self.prepare_hashed(w, sw, &doc, resources, &mut buf)))).collect()
     }
 

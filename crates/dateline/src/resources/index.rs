@@ -461,6 +461,11 @@ impl NameIndex {
         Walk { index: self, node: Some(fst.root()), output: fst::raw::Output::zero() }
     }
 
+    /// This index's identity in the process (for caches of what it holds).
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
     /// A walk that has read a folded name already, through the thread's cache (a word seen
     /// before costs one probe).
     pub fn walk_from(&self, folded: &str) -> Walk<'_> {
