@@ -345,3 +345,11 @@ fn help_before_the_verb_of_an_act_is_that_act() {
     assert_eq!(aid.len(), 1, "{aid:#?}");
     assert_eq!(aid[0].0, "073", "{aid:#?}");
 }
+
+#[test]
+fn a_pronoun_that_opens_reported_words_is_the_speaker() {
+    let doc = analyze("Customs officers in Lagos, Nigeria said they had seized 40 kilograms of heroin at the port.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "171" && s.starts_with("NGA")), "{:#?}", codes(&doc));
+    let doc = analyze("The Kenyan health minister announced that he would ban the sale of raw milk.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "KENGOV"), "{:#?}", codes(&doc));
+}

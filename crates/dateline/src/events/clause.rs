@@ -228,7 +228,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         };
         // A verb coordinated with an earlier one shares its subject (`confirmed ... but
         // denied`); `it` or `they` before the verb stand for actors named before.
-        let (before, _) = word_before(s, i);
+        let (before, at) = word_before(s, i);
         // `toured Pangandaran and met people`: the actor nearest before `and` is the first
         // verb's object; the subject is before it.
         let subjects = match before {
@@ -249,6 +249,9 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         };
         let antecedent = match before {
             Some("and" | "but") => Some(Antecedent::Verb),
+            // `The police said they had seized ...`: a pronoun that opens what someone says is
+            // the speaker.
+            Some("he" | "she" | "they") if subjects.is_empty() && opens_speech(s, at) => Some(Antecedent::Speaker),
             Some("they") if subjects.is_empty() => Some(Antecedent::They),
             _ if subjects.is_empty() && described(s, i) => Some(Antecedent::It),
             _ => None,
@@ -365,6 +368,13 @@ pub(super) fn word_before<'s>(s: &'s Sentence, i: usize) -> (Option<&'s str>, us
         return (Some(w), k);
     }
     (None, 0)
+}
+
+/// True when word `k` opens the content of a speech verb right before it, `that` or not
+/// (`officials said they`, `the mayor announced that he`).
+pub(super) fn opens_speech(s: &Sentence, k: usize) -> bool {
+    let k = if k > 0 && s.words[k - 1] == "that" { k - 1 } else { k };
+    k > 0 && s.at[k - 1].is_none() && s.verb(k - 1)
 }
 
 /// True when the words before word `i` are a pronoun or a description that stands for an
