@@ -353,3 +353,9 @@ fn a_pronoun_that_opens_reported_words_is_the_speaker() {
     let doc = analyze("The Kenyan health minister announced that he would ban the sale of raw milk.");
     assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "KENGOV"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_light_verb_reaches_its_noun_past_a_longer_modifier_with_a_place() {
+    let doc = analyze("The Kenyan agriculture minister has issued a two week Kenya wide ban on cattle markets.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "KENGOV"), "{:#?}", events(&doc));
+}

@@ -310,11 +310,13 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "announce", "announces", "announced", "announcing", "order", "orders", "ordered", "ordering", "carried", "carry", "carries", "carrying",
 ];
 
-/// The light verb whose object the noun at word `i` is (a few determiners, numbers or
-/// adjectives between: `began simultaneous immunization campaigns`), when there is one.
+/// The light verb whose object the noun at word `i` is (a few determiners, numbers,
+/// adjectives or place names between: `began simultaneous immunization campaigns`, `issued a
+/// 72-hour nationwide travel ban`, `a Europe-wide ban`), when there is one.
 pub(super) fn light_verb(s: &Sentence, i: usize) -> Option<usize> {
+    let place = |k: usize| s.at[k].and_then(|m| s.mentions[m].entity).is_some_and(|e| matches!(s.doc.entities[e.index()].kind, EntityType::Gpe | EntityType::Loc));
     let mut k = i;
-    while k > 0 && i - k < 4 {
+    while k > 0 && i - k < 6 {
         k -= 1;
         let w = &*s.words[k];
         // `carried out an attack`
@@ -322,7 +324,7 @@ pub(super) fn light_verb(s: &Sentence, i: usize) -> Option<usize> {
         if LIGHT_VERBS.contains(&w) {
             return Some(if s.words[k] == "out" { k - 1 } else { k });
         }
-        if !(DETERMINERS.contains(&w) || plain(s, k) || w.starts_with(|c: char| c.is_ascii_digit())) {
+        if !(DETERMINERS.contains(&w) || plain(s, k) || w.starts_with(|c: char| c.is_ascii_digit()) || place(k) && k + 1 < i) {
             return None;
         }
     }
