@@ -359,3 +359,11 @@ fn a_light_verb_reaches_its_noun_past_a_longer_modifier_with_a_place() {
     let doc = analyze("The Kenyan agriculture minister has issued a two week Kenya wide ban on cattle markets.");
     assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "KENGOV"), "{:#?}", events(&doc));
 }
+
+#[test]
+fn what_is_alleged_is_said_of_the_subject_of_its_clause() {
+    let doc = analyze("The lawyer alleged that Kenyan border guards had taken bribes.");
+    assert!(codes(&doc).iter().any(|(c, _, t)| c == "112" && t.starts_with("KEN")), "{:#?}", events(&doc));
+    let doc = analyze("A farmer in Kenya alleged that Ugandan soldiers had stolen his cattle.");
+    assert!(codes(&doc).iter().any(|(c, _, t)| c == "112" && t.starts_with("UGA")), "{:#?}", events(&doc));
+}

@@ -208,6 +208,11 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         if targets.is_empty() {
             targets = direct(object_end);
         }
+        // What is alleged is said of the subject of the clause that says it (`alleged that
+        // border guards had taken bribes`): the accused.
+        if targets.is_empty() && cue.code.starts_with("112") && s.words.get(object_end).is_some_and(|w| w == "that") {
+            targets = direct(object_end + 1);
+        }
         if targets.is_empty() && cue.target.is_empty() {
             targets = objects(s, mentions, &["from".into(), "of".into(), "by".into()], object_end)
                 .into_iter()
