@@ -367,3 +367,12 @@ fn what_is_alleged_is_said_of_the_subject_of_its_clause() {
     let doc = analyze("A farmer in Kenya alleged that Ugandan soldiers had stolen his cattle.");
     assert!(codes(&doc).iter().any(|(c, _, t)| c == "112" && t.starts_with("UGA")), "{:#?}", events(&doc));
 }
+
+#[test]
+fn an_act_a_speaker_says_there_will_be_is_the_speakers() {
+    let doc = analyze("\"There will be a total ban on cattle markets from Monday,\" the Kenyan agriculture minister said.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "KENGOV"), "{:#?}", events(&doc));
+    // No speaker, no actor.
+    let doc = analyze("There will be a total ban on cattle markets from Monday.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c == "172"), "{:#?}", events(&doc));
+}

@@ -183,6 +183,11 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             // A noun with no actor of its own takes the sentence's subject only when it names
             // a target, or joins coordinated subjects (`Trump and Putin headed to a summit`).
             (subjects, targets)
+        } else if let Some(speaker) = existential(s, i).then(|| s.layers.speaker(s.doc, cue_span)).flatten() {
+            // `"There will be a ban on all exports," the minister said`: the speaker announces
+            // an act of their own.
+            let targets: Vec<Actor> = targets.iter().map(mention_actor).collect();
+            return Found { pairs: pairs(&[speaker], &targets), antecedent: None };
         } else {
             return Found::none();
         }
@@ -314,6 +319,25 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "initiated", "initiating", "mount", "mounts", "mounted", "mounting", "wage", "wages", "waged", "waging", "issue", "issues", "issued", "issuing",
     "announce", "announces", "announced", "announcing", "order", "orders", "ordered", "ordering", "carried", "carry", "carries", "carrying",
 ];
+
+/// True when the noun at word `i` is what an existential `there` says will be or is (`there
+/// will be a curfew`, `there is now a total ban`), a few determiners, numbers or adjectives
+/// between.
+pub(super) fn existential(s: &Sentence, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && i - k < 5 {
+        k -= 1;
+        let w = &*s.words[k];
+        if matches!(w, "be" | "is" | "are" | "was" | "were") {
+            let (before, _) = word_before(s, k);
+            return before == Some("there") || k > 0 && s.words[k - 1] == "there";
+        }
+        if !(DETERMINERS.contains(&w) || plain(s, k) || w.starts_with(|c: char| c.is_ascii_digit())) {
+            return false;
+        }
+    }
+    false
+}
 
 /// The light verb whose object the noun at word `i` is (a few determiners, numbers,
 /// adjectives or place names between: `began simultaneous immunization campaigns`, `issued a
