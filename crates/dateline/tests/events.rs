@@ -345,3 +345,34 @@ fn help_before_the_verb_of_an_act_is_that_act() {
     assert_eq!(aid.len(), 1, "{aid:#?}");
     assert_eq!(aid[0].0, "073", "{aid:#?}");
 }
+
+#[test]
+fn a_pronoun_that_opens_reported_words_is_the_speaker() {
+    let doc = analyze("Customs officers in Lagos, Nigeria said they had seized 40 kilograms of heroin at the port.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "171" && s.starts_with("NGA")), "{:#?}", codes(&doc));
+    let doc = analyze("The Kenyan health minister announced that he would ban the sale of raw milk.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "KENGOV"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_light_verb_reaches_its_noun_past_a_longer_modifier_with_a_place() {
+    let doc = analyze("The Kenyan agriculture minister has issued a two week Kenya wide ban on cattle markets.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "KENGOV"), "{:#?}", events(&doc));
+}
+
+#[test]
+fn what_is_alleged_is_said_of_the_subject_of_its_clause() {
+    let doc = analyze("The lawyer alleged that Kenyan border guards had taken bribes.");
+    assert!(codes(&doc).iter().any(|(c, _, t)| c == "112" && t.starts_with("KEN")), "{:#?}", events(&doc));
+    let doc = analyze("A farmer in Kenya alleged that Ugandan soldiers had stolen his cattle.");
+    assert!(codes(&doc).iter().any(|(c, _, t)| c == "112" && t.starts_with("UGA")), "{:#?}", events(&doc));
+}
+
+#[test]
+fn an_act_a_speaker_says_there_will_be_is_the_speakers() {
+    let doc = analyze("\"There will be a total ban on cattle markets from Monday,\" the Kenyan agriculture minister said.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "KENGOV"), "{:#?}", events(&doc));
+    // No speaker, no actor.
+    let doc = analyze("There will be a total ban on cattle markets from Monday.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c == "172"), "{:#?}", events(&doc));
+}

@@ -183,6 +183,11 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             // A noun with no actor of its own takes the sentence's subject only when it names
             // a target, or joins coordinated subjects (`Trump and Putin headed to a summit`).
             (subjects, targets)
+        } else if let Some(speaker) = existential(s, i).then(|| s.layers.speaker(s.doc, cue_span)).flatten() {
+            // `"There will be a ban on all exports," the minister said`: the speaker announces
+            // an act of their own.
+            let targets: Vec<Actor> = targets.iter().map(mention_actor).collect();
+            return Found { pairs: pairs(&[speaker], &targets), antecedent: None };
         } else {
             return Found::none();
         }
@@ -208,6 +213,11 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         if targets.is_empty() {
             targets = direct(object_end);
         }
+        // What is alleged is said of the subject of the clause that says it (`alleged that
+        // border guards had taken bribes`): the accused.
+        if targets.is_empty() && cue.code.starts_with("112") && s.words.get(object_end).is_some_and(|w| w == "that") {
+            targets = direct(object_end + 1);
+        }
         if targets.is_empty() && cue.target.is_empty() {
             targets = objects(s, mentions, &["from".into(), "of".into(), "by".into()], object_end)
                 .into_iter()
@@ -228,7 +238,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         };
         // A verb coordinated with an earlier one shares its subject (`confirmed ... but
         // denied`); `it` or `they` before the verb stand for actors named before.
-        let (before, _) = word_before(s, i);
+        let (before, at) = word_before(s, i);
         // `toured Pangandaran and met people`: the actor nearest before `and` is the first
         // verb's object; the subject is before it.
         let subjects = match before {
@@ -249,6 +259,9 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         };
         let antecedent = match before {
             Some("and" | "but") => Some(Antecedent::Verb),
+            // `The police said they had seized ...`: a pronoun that opens what someone says is
+            // the speaker.
+            Some("he" | "she" | "they") if subjects.is_empty() && opens_speech(s, at) => Some(Antecedent::Speaker),
             Some("they") if subjects.is_empty() => Some(Antecedent::They),
             _ if subjects.is_empty() && described(s, i) => Some(Antecedent::It),
             _ => None,
@@ -307,11 +320,32 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "announce", "announces", "announced", "announcing", "order", "orders", "ordered", "ordering", "carried", "carry", "carries", "carrying",
 ];
 
-/// The light verb whose object the noun at word `i` is (a few determiners, numbers or
-/// adjectives between: `began simultaneous immunization campaigns`), when there is one.
-pub(super) fn light_verb(s: &Sentence, i: usize) -> Option<usize> {
+/// True when the noun at word `i` is what an existential `there` says will be or is (`there
+/// will be a curfew`, `there is now a total ban`), a few determiners, numbers or adjectives
+/// between.
+pub(super) fn existential(s: &Sentence, i: usize) -> bool {
     let mut k = i;
-    while k > 0 && i - k < 4 {
+    while k > 0 && i - k < 5 {
+        k -= 1;
+        let w = &*s.words[k];
+        if matches!(w, "be" | "is" | "are" | "was" | "were") {
+            let (before, _) = word_before(s, k);
+            return before == Some("there") || k > 0 && s.words[k - 1] == "there";
+        }
+        if !(DETERMINERS.contains(&w) || plain(s, k) || w.starts_with(|c: char| c.is_ascii_digit())) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The light verb whose object the noun at word `i` is (a few determiners, numbers,
+/// adjectives or place names between: `began simultaneous immunization campaigns`, `issued a
+/// 72-hour nationwide travel ban`, `a Europe-wide ban`), when there is one.
+pub(super) fn light_verb(s: &Sentence, i: usize) -> Option<usize> {
+    let place = |k: usize| s.at[k].and_then(|m| s.mentions[m].entity).is_some_and(|e| matches!(s.doc.entities[e.index()].kind, EntityType::Gpe | EntityType::Loc));
+    let mut k = i;
+    while k > 0 && i - k < 6 {
         k -= 1;
         let w = &*s.words[k];
         // `carried out an attack`
@@ -319,7 +353,7 @@ pub(super) fn light_verb(s: &Sentence, i: usize) -> Option<usize> {
         if LIGHT_VERBS.contains(&w) {
             return Some(if s.words[k] == "out" { k - 1 } else { k });
         }
-        if !(DETERMINERS.contains(&w) || plain(s, k) || w.starts_with(|c: char| c.is_ascii_digit())) {
+        if !(DETERMINERS.contains(&w) || plain(s, k) || w.starts_with(|c: char| c.is_ascii_digit()) || place(k) && k + 1 < i) {
             return None;
         }
     }
@@ -365,6 +399,13 @@ pub(super) fn word_before<'s>(s: &'s Sentence, i: usize) -> (Option<&'s str>, us
         return (Some(w), k);
     }
     (None, 0)
+}
+
+/// True when word `k` opens the content of a speech verb right before it, `that` or not
+/// (`officials said they`, `the mayor announced that he`).
+pub(super) fn opens_speech(s: &Sentence, k: usize) -> bool {
+    let k = if k > 0 && s.words[k - 1] == "that" { k - 1 } else { k };
+    k > 0 && s.at[k - 1].is_none() && s.verb(k - 1)
 }
 
 /// True when the words before word `i` are a pronoun or a description that stands for an

@@ -106,7 +106,7 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
         };
         // `it` stands for an organization or a country that says or asks something, not for
         // what kills or fights (`it kills all viruses`).
-        if kind != Antecedent::Verb && conflict(&events[k].cameo.code) {
+        if matches!(kind, Antecedent::It | Antecedent::They) && conflict(&events[k].cameo.code) {
             k = end;
             continue;
         }
@@ -129,6 +129,13 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
         };
         let sources: Vec<(Actor, Option<Actor>)> = match kind {
             Antecedent::Verb => earlier().take_while(|p| p.sentence.index() == si).next().map(all).unwrap_or_default(),
+            // The speaker of the speech verb just before, by the words of its source.
+            Antecedent::Speaker => earlier()
+                .take_while(|p| p.sentence.index() == si)
+                .next()
+                .filter(|p| p.cameo.code.starts_with('0') || p.cameo.code.starts_with('1'))
+                .map(|p| vec![(p.source.clone(), None)])
+                .unwrap_or_default(),
             Antecedent::It => earlier()
                 .take_while(|p| p.sentence.index() + 3 >= si)
                 .find(|p| !person(&p.source) || organization(&p.source))
@@ -186,6 +193,9 @@ pub(super) enum Antecedent {
     /// A verb coordinated with an earlier one (`confirmed ... but denied`): the source of the
     /// earlier verb's event in the same sentence.
     Verb,
+    /// A pronoun that opens what someone says (`officials said they had seized`): the source
+    /// of the speech verb's event.
+    Speaker,
 }
 
 /// Pronouns and descriptions that stand for an organization or a country named before.

@@ -800,7 +800,12 @@ impl Events {
             // Words of condemnation in what is said make it a criticism (`described the attack
             // as "utterly reprehensible"`).
             let code = if code == "010" && condemns(&text[q.span]) { "111" } else { code };
-            if let Some(e) = self.event(doc, &s, si, code, cue, i, cue_end, source, None, main_place, reference) {
+            // What is alleged is said of the subject of the clause that says it (`alleged that
+            // border guards had taken bribes`): the accused.
+            let accused = (code.starts_with("112") && s.words.get(cue_end).is_some_and(|w| w == "that"))
+                .then(|| clause::direct_object(&s, &mentions, cue_end + 1).first().map(|m| clause::mention_actor(&s, &mentions, m)))
+                .flatten();
+            if let Some(e) = self.event(doc, &s, si, code, cue, i, cue_end, source, accused, main_place, reference) {
                 out.push(e);
             }
             if IT.contains(&words.as_str()) || words == "they" {
