@@ -195,7 +195,13 @@ thread_local! {
     /// name index's cache keys them), for one number of bucket bits and one name index: news
     /// repeats its words, and a word's hashes cost a pass over its characters each, its names
     /// a walk of the index.
-    static WORD_CACHE: RefCell<((u32, u64), HashMap<u128, WordFeatures, FxBuild>)> = RefCell::new(((0, u64::MAX), HashMap::default()));
+    static WORD_CACHE: RefCell<WordCache> = RefCell::new(WordCache { made_for: (0, u64::MAX), words: HashMap::default() });
+}
+
+/// A thread's cache of word features, for one number of bucket bits and one name index.
+struct WordCache {
+    made_for: (u32, u64),
+    words: HashMap<u128, WordFeatures, FxBuild>,
 }
 
 impl WordFeatures {
@@ -228,7 +234,7 @@ impl WordFeatures {
     fn cached(word: &str, bits: u32, resources: &Resources, chars: &mut Vec<char>, buf: &mut String) -> WordFeatures {
         let Some(key) = cache_key(word) else { return WordFeatures::new(word, bits, resources, chars, buf) };
         WORD_CACHE.with(|cache| {
-            let (made_for, words) = &mut *cache.borrow_mut();
+            let WordCache { made_for, words } = &mut *cache.borrow_mut();
             let now = (bits, resources.index().id());
             if *made_for != now {
                 words.clear();
