@@ -43,6 +43,17 @@ fn surnames_titles_and_pronouns_join_the_person() {
 }
 
 #[test]
+fn a_name_read_across_a_title_is_cut_at_it() {
+    // The tagger reads a country, a title and a person as one name; the country and the
+    // person come apart at the title, which becomes the person's role.
+    let doc = analyze("United Kingdom Prime Minister Gordon Brown visited the flooded towns on Tuesday.");
+    let brown = entity(&doc, "Gordon Brown");
+    assert_eq!(brown.kind, EntityType::Person);
+    assert_eq!((brown.country.as_deref(), brown.role.as_deref()), (Some("GBR"), Some("prime minister")));
+    assert_eq!(entity(&doc, "United Kingdom").kind, EntityType::Gpe);
+}
+
+#[test]
 fn descriptions_resolve_to_the_person_they_describe() {
     let doc = analyze(
         "Recep Tayyip Erdogan and Vladimir Putin met in Sochi. The Turkish president asked for a \
@@ -166,3 +177,4 @@ fn a_division_name_two_countries_share_is_the_most_populous_ones() {
     let doc = analyze("The scientist worked at a laboratory in Frederick, Maryland for 18 years.");
     assert_eq!(entity(&doc, "Maryland").country.as_deref(), Some("USA"));
 }
+

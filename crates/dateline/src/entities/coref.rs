@@ -217,6 +217,37 @@ fn join_known_names(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>)
     *spans = joined;
 }
 
+/// Where the tagger read a place or an organization, a title and a person's name as one name
+/// (`United States President George W. Bush`), the name is cut at the title: the part before
+/// it, a country, division, city, organization or nationality the gazetteers know, keeps its
+/// kind; the part after it is a person; the title itself is left to describe the person.
+fn split_at_titles(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) {
+    let mut out = Vec::with_capacity(spans.len());
+    for &(a, b, k, si) in spans.iter() {
+        let cut = (a + 1..b.saturating_sub(1)).find_map(|t| {
+            let len = (1..=3usize).rev().filter(|&len| t + len < b).find(|&len| {
+                cx.word(t + len).starts_with(char::is_uppercase)
+                    && cx.lookup(t, t + len).iter().any(|n| n.kind == NameKind::Title && cx.r.tables.titles[n.id as usize].kind != "honorific")
+            })?;
+            let before = cx.lookup(a, t).into_iter().filter(|n| n.primary).find_map(|n| match n.kind {
+                NameKind::Country | NameKind::Admin1 | NameKind::City => Some(2),
+                NameKind::Organization => Some(1),
+                NameKind::Demonym => Some(3),
+                _ => None,
+            })?;
+            Some((t, t + len, before))
+        });
+        match cut {
+            Some((t, after, kind)) => {
+                out.push((a, t, kind, si));
+                out.push((after, b, 0, si));
+            }
+            None => out.push((a, b, k, si)),
+        }
+    }
+    *spans = out;
+}
+
 /// Words before a name that put it where a place stands (`in Scott County`, `near Tyler`).
 const LOCATIVE: &[&str] = &["across", "around", "at", "in", "inside", "into", "near", "outside", "throughout"];
 /// Words before a name that put an organization's or other name where a place stands, but
@@ -366,6 +397,7 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
         spans.extend(tagged_spans.iter().map(|s| (base + s.start, base + s.end, s.kind, si)));
     }
     join_known_names(&cx, &mut spans);
+    split_at_titles(&cx, &mut spans);
     let surnames: std::collections::HashSet<String, FxBuild> = spans
         .iter()
         .filter(|&&(a, b, k, _)| k == 0 && b - a >= 2)
@@ -703,7 +735,7 @@ fn is_agent(cx: &Ctx<'_>, a: usize, b: usize) -> bool {
 }
 
 /// The title (and nationality) right before a name: `Russian Foreign Minister` →
-/// (`foreign minister`, GOV, Russia).
+/// (`foreign minister`, GOV, Russia); `United States President` → (`president`, GOV, USA).
 fn title_before(cx: &Ctx<'_>, a: usize) -> (Option<String>, Option<String>, Option<u32>) {
     for len in (1..=3).rev() {
         if a < len || cx.sentence_of[a - len] != cx.sentence_of[a] {
@@ -715,9 +747,12 @@ fn title_before(cx: &Ctx<'_>, a: usize) -> (Option<String>, Option<String>, Opti
             if t.kind == "honorific" {
                 return (None, None, None);
             }
-            let country = (start > 0 && cx.sentence_of[start - 1] == cx.sentence_of[a])
-                .then(|| cx.lookup(start - 1, start))
-                .and_then(|refs| refs.into_iter().find(|n| matches!(n.kind, NameKind::Demonym | NameKind::Country) && n.primary))
+            // The nationality or country right before the title, of up to three words
+            // (`Russian`, `United States`).
+            let country = (1..=3.min(start))
+                .rev()
+                .filter(|&l| cx.sentence_of[start - l] == cx.sentence_of[a])
+                .find_map(|l| cx.lookup(start - l, start).into_iter().find(|n| matches!(n.kind, NameKind::Demonym | NameKind::Country) && n.primary))
                 .and_then(|n| cx.country_of(n));
             let sector = (!t.sector.is_empty()).then(|| t.sector.clone());
             return (Some(t.title.to_lowercase()), sector, country);
