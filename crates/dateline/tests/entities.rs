@@ -54,6 +54,19 @@ fn a_name_read_across_a_title_is_cut_at_it() {
 }
 
 #[test]
+fn an_organization_runs_on_over_its_complement() {
+    // `Department` + `of Energy`, `Centers` + `for Disease Control and Prevention`: one name,
+    // an organization, where the tagger stopped at `of` and `for`.
+    let doc = analyze(
+        "The United States Department of Energy said on Friday that the plant was safe. \
+         Experts at the US Centers for Disease Control and Prevention and Jane Smith disagreed.",
+    );
+    assert_eq!(entity(&doc, "United States Department of Energy").kind, EntityType::Org);
+    assert_eq!(entity(&doc, "US Centers for Disease Control and Prevention").kind, EntityType::Org);
+    assert_eq!(entity(&doc, "Jane Smith").kind, EntityType::Person);
+}
+
+#[test]
 fn descriptions_resolve_to_the_person_they_describe() {
     let doc = analyze(
         "Recep Tayyip Erdogan and Vladimir Putin met in Sochi. The Turkish president asked for a \

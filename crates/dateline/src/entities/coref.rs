@@ -248,6 +248,55 @@ fn split_at_titles(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) 
     *spans = out;
 }
 
+/// Where a name ends in the word that heads an organization's name (`Department`, `Ministry`,
+/// `Centers`: the heads of `org_affixes.tsv`, or their plurals) and `of` or `for` follows
+/// with capitalized words (`United States Department` + `of Agriculture`, `US Centers` + `for
+/// Disease Control and Prevention`), the complement is part of the organization's name: the
+/// name runs on over capitalized words, and over `and`, `of`, `for` and `the` between them
+/// (not into a person's name), and is an organization. So is a name the tagger read whole
+/// as a place or something else when it holds such a head and complement.
+fn join_organization_complements(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) {
+    const ORG: usize = 1;
+    let is_head = |w: &str| {
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        cx.r.tables.org_affixes.iter().any(|a| a.position == "head" && (a.word == w || a.word == singular))
+    };
+    let mut out: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(spans.len());
+    let mut k = 0;
+    while k < spans.len() {
+        let (a, b, kind, si) = spans[k];
+        k += 1;
+        let same = |i: usize| i < cx.words.len() && cx.sentence_of[i] == si;
+        let capital = |i: usize| same(i) && cx.word(i).starts_with(char::is_uppercase);
+        let person_at = |i: usize| spans[k..].iter().any(|s| s.0 == i && s.2 == 0);
+        if b == a || !same(b) || !matches!(cx.lower(b), "of" | "for") || !capital(b + 1) || !is_head(cx.word(b - 1)) {
+            // A place or other name with such a head and its complement inside is an
+            // organization too (`United States Department of Energy` read as a place).
+            let inside = kind >= 2 && (a + 1..b.saturating_sub(1)).any(|i| matches!(cx.lower(i), "of" | "for") && is_head(cx.word(i - 1)));
+            out.push((a, b, if inside { ORG } else { kind }, si));
+            continue;
+        }
+        // The complement: capitalized words, and joining words with a capitalized word after.
+        let mut end = b + 1;
+        while end < b + 10 {
+            if capital(end) && !(end > b + 1 && person_at(end)) {
+                end += 1;
+            } else if same(end) && matches!(cx.lower(end), "and" | "of" | "for" | "the") && capital(end + 1) && !person_at(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        // Every tagged name it reaches lies inside it.
+        while k < spans.len() && spans[k].0 < end {
+            end = end.max(spans[k].1);
+            k += 1;
+        }
+        out.push((a, end, ORG, si));
+    }
+    *spans = out;
+}
+
 /// Words before a name that put it where a place stands (`in Scott County`, `near Tyler`).
 const LOCATIVE: &[&str] = &["across", "around", "at", "in", "inside", "into", "near", "outside", "throughout"];
 /// Words before a name that put an organization's or other name where a place stands, but
@@ -398,6 +447,7 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
     }
     join_known_names(&cx, &mut spans);
     split_at_titles(&cx, &mut spans);
+    join_organization_complements(&cx, &mut spans);
     let surnames: std::collections::HashSet<String, FxBuild> = spans
         .iter()
         .filter(|&&(a, b, k, _)| k == 0 && b - a >= 2)
