@@ -376,3 +376,10 @@ fn an_act_a_speaker_says_there_will_be_is_the_speakers() {
     let doc = analyze("There will be a total ban on cattle markets from Monday.");
     assert!(!codes(&doc).iter().any(|(c, _, _)| c == "172"), "{:#?}", events(&doc));
 }
+
+#[test]
+fn a_people_of_two_words_codes_its_country_not_the_last_words() {
+    // `Sudanese` alone is Sudan's people; `South Sudanese` is South Sudan's.
+    let doc = analyze("This week, the South Sudanese government also announced plans to raise permit fees for aid workers.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "010" && s == "SSDGOV"), "{:#?}", codes(&doc));
+}

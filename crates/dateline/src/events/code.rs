@@ -292,11 +292,16 @@ impl Events {
         if sector.is_none() {
             sector = all.windows(2).find_map(|w| r.lookup_folded(&w.join(" ")).find(|n| n.kind == crate::resources::NameKind::Role).map(|n| r.tables.roles[n.id as usize].sector.clone()));
         }
-        // A country of two or three words (`United States President`).
+        // A country or people of two or three words (`United States President`, `the South
+        // Sudanese government`), before its last word alone names another (`Sudanese`).
         if country.is_none() {
             country = (2..=3)
                 .flat_map(|n| all.windows(n).map(|w| w.join(" ")).collect::<Vec<_>>())
-                .find_map(|name| r.lookup_folded(&name).find(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country)).map(|n| r.tables.countries[n.id as usize].alpha3.clone()));
+                .find_map(|name| {
+                    r.lookup_folded(&name)
+                        .find(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country | crate::resources::NameKind::Demonym))
+                        .map(|n| r.tables.countries[n.id as usize].alpha3.clone())
+                });
         }
         for w in words.filter(|w| !w.is_empty()) {
             let lower = crate::chars::lowercase(w);
