@@ -396,3 +396,9 @@ fn an_actor_of_no_country_takes_the_one_country_its_sentence_names_before_it() {
     let doc = analyze(raw);
     assert!(codes(&doc).iter().any(|(c, s, _)| c == "1724" && s == "PERGOV"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn setting_up_field_hospitals_is_humanitarian_aid() {
+    let doc = analyze("The Red Cross has set up two field hospitals near the border with Chad.");
+    assert!(codes(&doc).iter().any(|(c, _, _)| c == "073"), "{:#?}", events(&doc));
+}
