@@ -376,3 +376,29 @@ fn an_act_a_speaker_says_there_will_be_is_the_speakers() {
     let doc = analyze("There will be a total ban on cattle markets from Monday.");
     assert!(!codes(&doc).iter().any(|(c, _, _)| c == "172"), "{:#?}", events(&doc));
 }
+
+#[test]
+fn a_people_of_two_words_codes_its_country_not_the_last_words() {
+    // `Sudanese` alone is Sudan's people; `South Sudanese` is South Sudan's.
+    let doc = analyze("This week, the South Sudanese government also announced plans to raise permit fees for aid workers.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "010" && s == "SSDGOV"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_place_things_come_from_is_not_where_people_protest() {
+    let doc = analyze("Rice prices in the Philippines have doubled since March. Thousands of farmers joined protests against the government's decision to allow rice imports from Thailand.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "141" && s == "PHLCVL"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn an_actor_of_no_country_takes_the_one_country_its_sentence_names_before_it() {
+    let raw = "Chile reported new cases in Santiago and Valparaiso on Monday. At least twenty people in Peru have fallen ill, causing the government to declare a state of emergency.";
+    let doc = analyze(raw);
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "1724" && s == "PERGOV"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn setting_up_field_hospitals_is_humanitarian_aid() {
+    let doc = analyze("The Red Cross has set up two field hospitals near the border with Chad.");
+    assert!(codes(&doc).iter().any(|(c, _, _)| c == "073"), "{:#?}", events(&doc));
+}

@@ -749,6 +749,14 @@ pub(super) fn direct_object(s: &Sentence, mentions: &[ActorMention], from: usize
     Vec::new()
 }
 
+/// True for a place written as where something comes from (`imports from the United
+/// States`): not where an event happens.
+fn origin(doc: &Document, sentence: Span, m: Span) -> bool {
+    let before = doc.text()[sentence.start as usize..m.start as usize].trim_end();
+    let before = before.strip_suffix("the").map_or(before, str::trim_end);
+    before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case("from"))
+}
+
 /// The people of the place nearest the cue in its sentence (`protests in Anchorage`), else of
 /// the article's main country (`the daily vigils continued`): the place's country's civilians.
 pub(super) fn place_people(s: &Sentence, i: usize, cue_end: usize) -> Option<Actor> {
@@ -760,7 +768,7 @@ pub(super) fn place_people(s: &Sentence, i: usize, cue_end: usize) -> Option<Act
         .places_in(sentence)
         .iter()
         .map(|&(m, i)| (&doc.places[i], m))
-        .filter(|(p, m)| p.country.is_some() && sentence.contains(*m))
+        .filter(|(p, m)| p.country.is_some() && sentence.contains(*m) && !origin(doc, sentence, *m))
         .min_by_key(|(_, m)| m.start.abs_diff(cue.start));
     let Some((place, span)) = nearest else {
         let country = s.layers.main_country.clone()?;

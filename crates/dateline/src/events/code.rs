@@ -292,11 +292,16 @@ impl Events {
         if sector.is_none() {
             sector = all.windows(2).find_map(|w| r.lookup_folded(&w.join(" ")).find(|n| n.kind == crate::resources::NameKind::Role).map(|n| r.tables.roles[n.id as usize].sector.clone()));
         }
-        // A country of two or three words (`United States President`).
+        // A country or people of two or three words (`United States President`, `the South
+        // Sudanese government`), before its last word alone names another (`Sudanese`).
         if country.is_none() {
             country = (2..=3)
                 .flat_map(|n| all.windows(n).map(|w| w.join(" ")).collect::<Vec<_>>())
-                .find_map(|name| r.lookup_folded(&name).find(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country)).map(|n| r.tables.countries[n.id as usize].alpha3.clone()));
+                .find_map(|name| {
+                    r.lookup_folded(&name)
+                        .find(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country | crate::resources::NameKind::Demonym))
+                        .map(|n| r.tables.countries[n.id as usize].alpha3.clone())
+                });
         }
         for w in words.filter(|w| !w.is_empty()) {
             let lower = crate::chars::lowercase(w);
@@ -326,6 +331,10 @@ impl Events {
         }
         // Aid agencies and other NGOs are of no country unless their words say so: the
         // article's country is where they work, not where they come from.
+        // Else the one country its sentence names before it, when that is not the article's
+        // main one (`people in Peru fell ill, and the government ...`): in an article about
+        // several countries, the sentence says which it is about.
+        let country = country.or_else(|| local_country(cx, a.span));
         let country = country.or_else(|| cx.main_country.filter(|_| sector.as_deref() != Some("NGO")).map(str::to_string));
         a.code = match (country, sector) {
             (Some(c), Some(s)) => Some(format!("{c}{s}")),
@@ -337,6 +346,18 @@ impl Events {
             _ => None,
         };
     }
+}
+
+/// The one country the sentence around `span` names before it, when the sentence names no
+/// other and it is not the article's main country.
+fn local_country(cx: &Context, span: Span) -> Option<String> {
+    let sentences = &cx.doc.sentences;
+    let sentence = sentences.get(sentences.partition_point(|s| s.span.end <= span.start)).filter(|s| s.span.contains(span))?.span;
+    let from = cx.countries.partition_point(|(s, _)| s.start < sentence.start);
+    let mut named = cx.countries[from..].iter().take_while(|(s, _)| s.end <= sentence.end).map(|(_, c)| c.as_str());
+    let first = named.clone().next()?;
+    let before = cx.countries[from..].iter().take_while(|(s, _)| s.end <= span.start).count() > 0;
+    (before && named.all(|c| c == first) && Some(first) != cx.main_country).then(|| first.to_string())
 }
 
 /// The alpha-3 code of a place's country.
