@@ -96,7 +96,7 @@ pub(super) struct Context<'a> {
     /// For each token, whether it lies in a name (`Food and Agriculture Organization`).
     pub(super) in_name: &'a [bool],
     /// Each person's description, found once.
-    pub(super) described: &'a mut HashMap<EntityId, Description>,
+    pub(super) described: &'a mut HashMap<EntityId, Description, FxBuild>,
 }
 
 /// Every mention of a GPE or NORP entity with a country, sorted by start.
@@ -120,7 +120,7 @@ pub(super) fn first_inside(sorted: &[(Span, String)], span: Span) -> Option<&str
 
 /// The country the document is most about: the one its places name most.
 pub(super) fn main_country(doc: &Document) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize, FxBuild> = HashMap::default();
     for p in &doc.places {
         if let Some(c) = p.country.as_deref() {
             *counts.entry(c).or_default() += p.mentions.len();

@@ -84,7 +84,7 @@ pub(super) fn intended_targets(events: &mut [Event]) {
 /// sorted by cue, `pending` their kinds by cue start. An event whose antecedent is not found
 /// keeps the source its clause gave, if any; a pronoun or a description with none found is
 /// dropped (`The agency` says nothing of which agency).
-pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32, Antecedent>) -> Vec<Event> {
+pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32, Antecedent, FxBuild>) -> Vec<Event> {
     if pending.is_empty() {
         return events;
     }

@@ -684,9 +684,9 @@ impl Events {
         let layers = Layers::new(doc);
         let mut out: Vec<Event> = Vec::new();
         // Events whose source is still to be found, by their cue's start.
-        let mut pending: HashMap<u32, Antecedent> = HashMap::new();
+        let mut pending: HashMap<u32, Antecedent, FxBuild> = HashMap::default();
         // The codes of statement cues left to the quotes layer (`warned` → 012), by start.
-        let mut spoken: HashMap<u32, &str> = HashMap::new();
+        let mut spoken: HashMap<u32, &str, FxBuild> = HashMap::default();
         for si in 0..doc.sentences.len() {
             let s = Sentence::new(doc, &layers, &mentions, &by_token, &self.verbs, si);
             let first = s.first;
@@ -773,7 +773,7 @@ impl Events {
             let i = coded.partition_point(|c| c.end <= cue.start);
             coded.get(i).is_some_and(|c| c.start < cue.end)
         };
-        let mut stated: HashSet<(u32, u32)> = HashSet::new();
+        let mut stated: HashSet<(u32, u32), FxBuild> = HashSet::default();
         for q in &doc.quotes {
             let (Some(speaker), Some(cue)) = (&q.speaker, q.cue) else { continue };
             if speaker.entity.is_some_and(|e| !can_act(doc.entities[e.index()].kind)) || coded_at(cue) || !stated.insert((cue.start, cue.end)) {
@@ -813,7 +813,7 @@ impl Events {
             }
         }
         let orgs = self.org_mentions(doc);
-        let mut described: HashMap<EntityId, Description> = HashMap::new();
+        let mut described: HashMap<EntityId, Description, FxBuild> = HashMap::default();
         let mut context = Context { doc, orgs: &orgs, countries: &countries(doc), main_country: layers.main_country.as_deref(), in_name: &in_name, described: &mut described };
         for e in &mut out {
             self.code(&mut context, &mut e.source);
