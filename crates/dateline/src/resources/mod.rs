@@ -123,17 +123,22 @@ pub struct Resources {
 impl Resources {
     /// Loads everything from `source`.
     pub fn load(source: &Source) -> Result<Resources, Error> {
-        let tables = Tables::load(source)?;
-        let (_, fst_bytes) = source.bytes("index/names.fst")?;
-        let (_, postings) = source.bytes("index/postings.bin")?;
-        let index = NameIndex::new(fst_bytes, &postings, &tables)?;
-        // The model is optional here so that it can be trained from the rest; the stages
-        // that need it ask for it through `tagger()`.
-        let tagger = match source.bytes("model/ner.bin") {
-            Ok((_, bytes)) => Some(Tagger::from_bytes(&bytes)?),
-            Err(_) if matches!(source, Source::Dir(d) if !d.join("model/ner.bin").exists()) => None,
-            Err(e) => return Err(e),
-        };
+        // The model is read on another thread while the tables and the index are.
+        let (tables, index, tagger) = std::thread::scope(|scope| {
+            // The model is optional here so that it can be trained from the rest; the stages
+            // that need it ask for it through `tagger()`.
+            let tagger = scope.spawn(|| match source.bytes("model/ner.bin") {
+                Ok((_, bytes)) => Tagger::from_bytes(&bytes).map(Some),
+                Err(_) if matches!(source, Source::Dir(d) if !d.join("model/ner.bin").exists()) => Ok(None),
+                Err(e) => Err(e),
+            });
+            let tables = Tables::load(source)?;
+            let (_, fst_bytes) = source.bytes("index/names.fst")?;
+            let (_, postings) = source.bytes("index/postings.bin")?;
+            let index = NameIndex::new(fst_bytes, &postings, &tables)?;
+            let tagger = tagger.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            Ok::<_, Error>((tables, index, tagger))
+        })?;
         Ok(Resources { tables, index, tagger })
     }
 

@@ -6,6 +6,7 @@
 //! English names and demonyms of countries. Row order is the order of the files, and a
 //! row's index is its id in the name index.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::tsv::Tsv;
@@ -531,14 +532,20 @@ impl Tables {
 
     /// Parses every table from `source`.
     pub fn load(source: &Source) -> Result<Tables, Error> {
-        let mut t = Tables::default();
-        t.load_places(source)?;
-        t.load_lexicons(source)?;
-        t.load_names(source)?;
-        Ok(t)
+        // The one compressed table is inflated on another thread while the others are read.
+        std::thread::scope(|scope| {
+            let admin2 = scope.spawn(|| source.text("gen/admin2.tsv.gz"));
+            let admin2 = || admin2.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let mut t = Tables::default();
+            t.load_places(source, admin2)?;
+            t.load_lexicons(source)?;
+            t.load_names(source)?;
+            Ok(t)
+        })
     }
 
-    fn load_places(&mut self, source: &Source) -> Result<(), Error> {
+    /// The place tables; `admin2` gives the second-level divisions' file when they are due.
+    fn load_places(&mut self, source: &Source, admin2: impl FnOnce() -> Result<(String, Cow<'static, str>), Error>) -> Result<(), Error> {
         let (file, text) = source.text("gen/countries.tsv")?;
         let tsv = Tsv::parse(&file, &text)?;
         let c = |n| tsv.column(n);
@@ -587,26 +594,6 @@ impl Tables {
             })
         })?;
 
-        let (file, text) = source.text("gen/admin2.tsv.gz")?;
-        let tsv = Tsv::parse(&file, &text)?;
-        let c = |n| tsv.column(n);
-        let (code, name, short, lat, lon, pop, tz) =
-            (c("code")?, c("name")?, c("short_name")?, c("lat")?, c("lon")?, c("population")?, c("timezone")?);
-        self.admin2 = tsv.map(|r| {
-            if r.get(code).split('.').count() != 3 {
-                return Err(r.error("code is not country.admin1.admin2"));
-            }
-            Ok(Admin2 {
-                code: r.get(code).to_string(),
-                name: r.get(name).to_string(),
-                short_name: r.get(short).to_string(),
-                lat: r.required(lat)?,
-                lon: r.required(lon)?,
-                population: r.required(pop)?,
-                timezone: r.get(tz).to_string(),
-            })
-        })?;
-
         let (file, text) = source.text("gen/cities.tsv")?;
         let rows = {
             let tsv = Tsv::parse(&file, &text)?;
@@ -632,6 +619,26 @@ impl Tables {
             })?
         };
         self.cities = Cities { text, rows };
+
+        let (file, text) = admin2()?;
+        let tsv = Tsv::parse(&file, &text)?;
+        let c = |n| tsv.column(n);
+        let (code, name, short, lat, lon, pop, tz) =
+            (c("code")?, c("name")?, c("short_name")?, c("lat")?, c("lon")?, c("population")?, c("timezone")?);
+        self.admin2 = tsv.map(|r| {
+            if r.get(code).split('.').count() != 3 {
+                return Err(r.error("code is not country.admin1.admin2"));
+            }
+            Ok(Admin2 {
+                code: r.get(code).to_string(),
+                name: r.get(name).to_string(),
+                short_name: r.get(short).to_string(),
+                lat: r.required(lat)?,
+                lon: r.required(lon)?,
+                population: r.required(pop)?,
+                timezone: r.get(tz).to_string(),
+            })
+        })?;
 
         let (file, text) = source.text("gen/continents.tsv")?;
         let tsv = Tsv::parse(&file, &text)?;

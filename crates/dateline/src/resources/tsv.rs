@@ -79,7 +79,7 @@ impl<'a> Tsv<'a> {
 
     pub(crate) fn map<T>(&self, mut f: impl FnMut(&Row<'_, 'a>) -> Result<T, Error>) -> Result<Vec<T>, Error> {
         // A row a line (comments and blank lines aside): no regrowth of a table of 170,000.
-        let mut out = Vec::with_capacity(self.body.bytes().filter(|&b| b == b'\n').count() + 1);
+        let mut out = Vec::with_capacity(self.body.bytes().map(|b| usize::from(b == b'\n')).sum::<usize>() + 1);
         self.for_each(|r| {
             out.push(f(r)?);
             Ok(())
