@@ -398,6 +398,15 @@ fn an_actor_of_no_country_takes_the_one_country_its_sentence_names_before_it() {
 }
 
 #[test]
+fn an_aid_group_takes_no_country_from_its_sentence() {
+    // The ministry is Peru's, the sentence says; the association that criticizes it is of no
+    // country, for the place it works in is not where it comes from.
+    let raw = "Cholera has spread across Haiti since October, officials said on Monday. In Peru, the Andean Relief Association criticized the health ministry for the slow response.";
+    let doc = analyze(raw);
+    assert!(codes(&doc).iter().any(|(c, s, t)| c == "111" && s == "NGO" && t == "PERGOV"), "{:#?}", codes(&doc));
+}
+
+#[test]
 fn setting_up_field_hospitals_is_humanitarian_aid() {
     let doc = analyze("The Red Cross has set up two field hospitals near the border with Chad.");
     assert!(codes(&doc).iter().any(|(c, _, _)| c == "073"), "{:#?}", events(&doc));

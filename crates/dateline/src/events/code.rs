@@ -329,13 +329,14 @@ impl Events {
                 sector = self.affixes.get(lower.as_ref()).map(|s| s.to_string());
             }
         }
-        // Aid agencies and other NGOs are of no country unless their words say so: the
-        // article's country is where they work, not where they come from.
         // Else the one country its sentence names before it, when that is not the article's
         // main one (`people in Peru fell ill, and the government ...`): in an article about
-        // several countries, the sentence says which it is about.
-        let country = country.or_else(|| local_country(cx, a.span));
-        let country = country.or_else(|| cx.main_country.filter(|_| sector.as_deref() != Some("NGO")).map(str::to_string));
+        // several countries, the sentence says which it is about; else the article's. Aid
+        // agencies and other NGOs take neither (they are of no country unless their words say
+        // so): where they work is not where they come from.
+        let ngo = sector.as_deref() == Some("NGO");
+        let country = country.or_else(|| local_country(cx, a.span).filter(|_| !ngo));
+        let country = country.or_else(|| cx.main_country.filter(|_| !ngo).map(str::to_string));
         a.code = match (country, sector) {
             (Some(c), Some(s)) => Some(format!("{c}{s}")),
             (Some(c), None) if entity.is_some() => Some(c),
