@@ -223,19 +223,26 @@ fn join_known_names(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>)
 /// kind; the part after it is a person; the title itself is left to describe the person.
 fn split_at_titles(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) {
     let mut out = Vec::with_capacity(spans.len());
+    let mut name = String::new();
     for &(a, b, k, si) in spans.iter() {
         let cut = (a + 1..b.saturating_sub(1)).find_map(|t| {
-            let len = (1..=3usize).rev().filter(|&len| t + len < b).find(|&len| {
-                cx.word(t + len).starts_with(char::is_uppercase)
-                    && cx.lookup(t, t + len).iter().any(|n| n.kind == NameKind::Title && cx.r.tables.titles[n.id as usize].kind != "honorific")
-            })?;
+            // The longest title of up to three words from `t` with a capitalized word after it
+            // inside the name, read into the index a word at a time.
+            let mut title_end = None;
+            cx.walk_names(t, 3, |j| j + 1 < b, &mut name, |j, walk| {
+                let title = walk.refs().any(|n| n.kind == NameKind::Title && cx.r.tables.titles[n.id as usize].kind != "honorific");
+                if title && cx.word(j).starts_with(char::is_uppercase) {
+                    title_end = Some(j);
+                }
+            });
+            let after = title_end?;
             let before = cx.lookup(a, t).into_iter().filter(|n| n.primary).find_map(|n| match n.kind {
                 NameKind::Country | NameKind::Admin1 | NameKind::City => Some(2),
                 NameKind::Organization => Some(1),
                 NameKind::Demonym => Some(3),
                 _ => None,
             })?;
-            Some((t, t + len, before))
+            Some((t, after, before))
         });
         match cut {
             Some((t, after, kind)) => {

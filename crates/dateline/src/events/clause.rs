@@ -213,10 +213,8 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         if targets.is_empty() {
             targets = direct(object_end);
         }
-        // What is alleged is said of the subject of the clause that says it (`alleged that
-        // border guards had taken bribes`): the accused.
-        if targets.is_empty() && cue.code.starts_with("112") && s.words.get(object_end).is_some_and(|w| w == "that") {
-            targets = direct(object_end + 1);
+        if targets.is_empty() {
+            targets = accused(s, mentions, &cue.code, object_end);
         }
         if targets.is_empty() && cue.target.is_empty() {
             targets = objects(s, mentions, &["from".into(), "of".into(), "by".into()], object_end)
@@ -324,19 +322,15 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
 /// will be a curfew`, `there is now a total ban`), a few determiners, numbers or adjectives
 /// between.
 pub(super) fn existential(s: &Sentence, i: usize) -> bool {
-    let mut k = i;
-    while k > 0 && i - k < 5 {
-        k -= 1;
-        let w = &*s.words[k];
-        if matches!(w, "be" | "is" | "are" | "was" | "were") {
-            let (before, _) = word_before(s, k);
-            return before == Some("there") || k > 0 && s.words[k - 1] == "there";
-        }
-        if !(DETERMINERS.contains(&w) || plain(s, k) || w.starts_with(|c: char| c.is_ascii_digit())) {
-            return false;
-        }
-    }
-    false
+    let be = |k: usize| matches!(&*s.words[k], "be" | "is" | "are" | "was" | "were");
+    modified_from(s, i, 5, be, |_| false).is_some_and(|k| word_before(s, k).0 == Some("there") || k > 0 && s.words[k - 1] == "there")
+}
+
+/// The nearest word `k` before word `i`, within `reach` words, for which `stop(k)` holds, with
+/// only a noun's modifiers between (determiners, numbers, plain words, or words `also(k)`
+/// admits); none when another word comes first.
+fn modified_from(s: &Sentence, i: usize, reach: usize, stop: impl Fn(usize) -> bool, also: impl Fn(usize) -> bool) -> Option<usize> {
+    (i.saturating_sub(reach)..i).rev().find(|&k| stop(k) || !(DETERMINERS.contains(&&*s.words[k]) || plain(s, k) || s.words[k].starts_with(|c: char| c.is_ascii_digit()) || also(k))).filter(|&k| stop(k))
 }
 
 /// The light verb whose object the noun at word `i` is (a few determiners, numbers,
@@ -344,20 +338,11 @@ pub(super) fn existential(s: &Sentence, i: usize) -> bool {
 /// 72-hour nationwide travel ban`, `a Europe-wide ban`), when there is one.
 pub(super) fn light_verb(s: &Sentence, i: usize) -> Option<usize> {
     let place = |k: usize| s.at[k].and_then(|m| s.mentions[m].entity).is_some_and(|e| matches!(s.doc.entities[e.index()].kind, EntityType::Gpe | EntityType::Loc));
-    let mut k = i;
-    while k > 0 && i - k < 6 {
-        k -= 1;
-        let w = &*s.words[k];
-        // `carried out an attack`
-        let w = if w == "out" && k > 0 && s.words[k - 1].starts_with("carr") { &*s.words[k - 1] } else { w };
-        if LIGHT_VERBS.contains(&w) {
-            return Some(if s.words[k] == "out" { k - 1 } else { k });
-        }
-        if !(DETERMINERS.contains(&w) || plain(s, k) || w.starts_with(|c: char| c.is_ascii_digit()) || place(k) && k + 1 < i) {
-            return None;
-        }
-    }
-    None
+    // `carried out an attack`
+    let carried_out = |k: usize| s.words[k] == "out" && k > 0 && s.words[k - 1].starts_with("carr") && LIGHT_VERBS.contains(&&*s.words[k - 1]);
+    let light = |k: usize| LIGHT_VERBS.contains(&&*s.words[k]) || carried_out(k);
+    let k = modified_from(s, i, 6, light, |k| place(k) && k + 1 < i)?;
+    Some(if carried_out(k) { k - 1 } else { k })
 }
 
 /// The verb that governs an infinitive of purpose at word `i` (`would visit Libya on
@@ -732,6 +717,15 @@ fn noun_object(s: &Sentence, from: usize, nouns: &[&str], passes: impl Fn(usize,
         }
     }
     None
+}
+
+/// Who an allegation ending at word `end` accuses: the subject of the clause it says (`alleged
+/// that border guards had taken bribes`), for a cue of code 112; none otherwise.
+pub(super) fn accused(s: &Sentence, mentions: &[ActorMention], code: &str, end: usize) -> Vec<ActorMention> {
+    match code.starts_with("112") && s.words.get(end).is_some_and(|w| w == "that") {
+        true => direct_object(s, mentions, end + 1),
+        false => Vec::new(),
+    }
 }
 
 /// The direct object after word `from`: an actor mention within three words (determiners,

@@ -802,9 +802,7 @@ impl Events {
             let code = if code == "010" && condemns(&text[q.span]) { "111" } else { code };
             // What is alleged is said of the subject of the clause that says it (`alleged that
             // border guards had taken bribes`): the accused.
-            let accused = (code.starts_with("112") && s.words.get(cue_end).is_some_and(|w| w == "that"))
-                .then(|| clause::direct_object(&s, &mentions, cue_end + 1).first().map(|m| clause::mention_actor(&s, &mentions, m)))
-                .flatten();
+            let accused = clause::accused(&s, &mentions, code, cue_end).first().map(|m| clause::mention_actor(&s, &mentions, m));
             if let Some(e) = self.event(doc, &s, si, code, cue, i, cue_end, source, accused, main_place, reference) {
                 out.push(e);
             }
