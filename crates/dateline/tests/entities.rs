@@ -191,3 +191,31 @@ fn a_division_name_two_countries_share_is_the_most_populous_ones() {
     assert_eq!(entity(&doc, "Maryland").country.as_deref(), Some("USA"));
 }
 
+
+#[test]
+fn a_name_run_on_over_a_common_word_ends_before_it() {
+    // The tagger reads `Nara Prefecture of western Japan` as one place: it is two.
+    let doc = analyze("Flooding has closed schools in the Nara Prefecture of western Japan, officials said on Tuesday.");
+    assert_eq!(entity(&doc, "Nara Prefecture").kind, EntityType::Loc);
+    assert_eq!(entity(&doc, "Japan").country.as_deref(), Some("JPN"));
+}
+
+#[test]
+fn a_name_ending_in_a_word_for_a_division_is_a_place() {
+    // Read as a person, `Clark County` took `Nevada` after its comma with it.
+    let doc = analyze("The remains were examined on Monday by the Clark County, Nevada coroner's office.");
+    assert_eq!(entity(&doc, "Clark County").kind, EntityType::Loc);
+    assert_eq!(entity(&doc, "Nevada").kind, EntityType::Gpe);
+}
+
+#[test]
+fn a_country_read_alone_as_a_place_is_not_a_surname() {
+    // `Hope Villages Sudan` is misread as a person; `Sudan` alone is still the country.
+    let doc = analyze(
+        "Staff at the Hope Villages Sudan centre said food was short. Thousands of families have \
+         returned to southern Sudan since the peace deal, and aid groups in Sudan are stretched.",
+    );
+    let sudan = entity(&doc, "Sudan");
+    assert_eq!((sudan.kind, sudan.country.as_deref()), (EntityType::Gpe, Some("SDN")));
+    assert_eq!(mentions(&doc, sudan), ["Sudan", "Sudan"]);
+}

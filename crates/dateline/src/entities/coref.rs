@@ -217,6 +217,55 @@ fn join_known_names(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>)
     *spans = joined;
 }
 
+/// Lower-case words that join the words of a name (`Bank of America`, `Maarten den Bakker`,
+/// `Gazzetta dello Sport`).
+const NAME_JOINERS: &[&str] = &[
+    "&", "af", "al", "and", "av", "bin", "bint", "da", "das", "de", "degli", "del", "della", "dello", "den", "der", "des",
+    "di", "do", "dos", "du", "e", "el", "for", "ibn", "in", "la", "le", "les", "of", "on", "the", "upon", "van", "von", "y",
+    "zu",
+];
+
+/// Where the tagger ran a name on over a lower-case word that does not join names
+/// (`Akita Prefecture of northern Japan`, `Real Madrid coach Fabio Capello`, `Erdem shot`),
+/// the name ends before it, joining words dropped from its end (`Akita Prefecture`). The
+/// capitalized words after the lower-case ones are a name of their own: a place or an
+/// organization when the gazetteers know it for one (`Japan`), a person when it has two
+/// words or more and opens with a given name (`Fabio Capello`), else of the kind the tagger
+/// read.
+fn cut_at_common_words(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) {
+    let common = |i: usize| {
+        let w = cx.word(i);
+        w.starts_with(char::is_lowercase) && !NAME_JOINERS.contains(&w) && !w.split_once('-').is_some_and(|(p, _)| NAME_JOINERS.contains(&p))
+    };
+    if !spans.iter().any(|&(a, b, _, _)| (a + 1..b).any(common)) {
+        return;
+    }
+    let mut out = Vec::with_capacity(spans.len() + 1);
+    for &(a, b, kind, si) in spans.iter() {
+        let (mut from, mut k) = (a, kind);
+        while from < b {
+            let cut = (from + 1..b).find(|&i| common(i)).unwrap_or(b);
+            let mut end = cut;
+            while end > from + 1 && NAME_JOINERS.contains(&cx.word(end - 1)) {
+                end -= 1;
+            }
+            out.push((from, end, k, si));
+            from = (cut..b).find(|&i| cx.word(i).starts_with(char::is_uppercase)).unwrap_or(b);
+            if from < b {
+                let rest = (from..b).find(|&i| common(i)).unwrap_or(b);
+                let known = cx.lookup(from, rest).into_iter().filter(|n| n.primary).find_map(|n| match n.kind {
+                    NameKind::Country | NameKind::Admin1 | NameKind::City => Some(2),
+                    NameKind::Organization | NameKind::Seat => Some(1),
+                    _ => None,
+                });
+                let person = rest > from + 1 && cx.lookup(from, from + 1).iter().any(|n| n.kind == NameKind::GivenName);
+                k = known.unwrap_or(if person { 0 } else { kind });
+            }
+        }
+    }
+    *spans = out;
+}
+
 /// Where the tagger read a place or an organization, a title and a person's name as one name
 /// (`United States President George W. Bush`), the name is cut at the title: the part before
 /// it, a country, division, city, organization or nationality the gazetteers know, keeps its
@@ -446,11 +495,19 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
 
     // 1. Names: the tagger's, typed and keyed by gazetteer identity, one type per name in the
     // document: a word that ends a person's full name is that person wherever it stands
-    // alone, and otherwise a name takes the type the tagger gives it most often.
+    // alone (unless it is a country the tagger reads alone as a place more often than as a
+    // person), and otherwise a name takes the type the tagger gives it most often.
     let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start, end, conll type, sentence)
     for (si, tagged_spans) in tagged.iter().enumerate() {
         let base = doc.sentences[si].first_token.index();
         spans.extend(tagged_spans.iter().map(|s| (base + s.start, base + s.end, s.kind, si)));
+    }
+    cut_at_common_words(&cx, &mut spans);
+    // A person or other name that ends in a word for a division is a place (`Clark County`).
+    for (a, b, k, _) in &mut spans {
+        if matches!(*k, 0 | 3) && *b > *a + 1 && DIVISION_WORDS.contains(&cx.lower(*b - 1)) {
+            *k = 2;
+        }
     }
     join_known_names(&cx, &mut spans);
     split_at_titles(&cx, &mut spans);
@@ -464,9 +521,14 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
     for &(a, b, k, _) in &spans {
         votes.entry(fold(cx.text(a, b))).or_default()[k] += 1;
     }
+    // A place the tagger reads as one more often than as a person is not the surname's
+    // person (`Sudan` after a misread `Villages Sudan`).
+    let place_first = |name: &str, v: &[usize; 4]| {
+        v[2] > v[0] && cx.r.lookup(name).iter().any(|n| n.primary && n.kind == NameKind::Country)
+    };
     for (a, b, k, _) in &mut spans {
         let name = fold(cx.text(*a, *b));
-        *k = if *b - *a == 1 && surnames.contains(&name) {
+        *k = if *b - *a == 1 && surnames.contains(&name) && !place_first(&name, &votes[&name]) {
             0
         } else {
             let v = votes[&name];
@@ -484,7 +546,10 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
     for &(a, b, k, _) in &spans {
         known.insert(fold(cx.text(a, b)), k);
         if k == 0 && b - a >= 2 {
-            known.insert(fold(cx.word(b - 1)), 0);
+            let last = fold(cx.word(b - 1));
+            if !votes.get(&last).is_some_and(|v| place_first(&last, v)) {
+                known.insert(last, 0);
+            }
         }
     }
     let mut taken = vec![false; doc.tokens.len()];
