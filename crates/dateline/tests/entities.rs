@@ -219,3 +219,19 @@ fn a_country_read_alone_as_a_place_is_not_a_surname() {
     assert_eq!((sudan.kind, sudan.country.as_deref()), (EntityType::Gpe, Some("SDN")));
     assert_eq!(mentions(&doc, sudan), ["Sudan", "Sudan"]);
 }
+
+#[test]
+fn a_name_a_landform_word_heads_is_a_place() {
+    let doc = analyze("Flood warnings were issued for the towns along Lake Pontchartrain on Sunday.");
+    assert_eq!(entity(&doc, "Lake Pontchartrain").kind, EntityType::Loc);
+}
+
+#[test]
+fn places_joined_by_and_in_one_name_come_apart() {
+    let doc = analyze("The Luton and London branches of the charity said donations fell.");
+    assert_eq!(entity(&doc, "Luton").kind, EntityType::Gpe);
+    assert_eq!(entity(&doc, "London").kind, EntityType::Gpe);
+    // A name whose parts are not places stays whole.
+    let doc = analyze("The Food and Drug Administration approved the vaccine on Monday.");
+    assert_eq!(entity(&doc, "Food and Drug Administration").kind, EntityType::Org);
+}

@@ -266,6 +266,53 @@ fn cut_at_common_words(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize
     *spans = out;
 }
 
+/// Where the tagger read places joined by `and` as one name (`Luton and London`, `Etoumbi
+/// and Mbomo`), and no name the gazetteers hold, the name is cut at each `and`: a part the
+/// gazetteers know as a country, a division or a city of 10,000 people or more is a place,
+/// and the others keep the kind the tagger read. Names whose parts are not places stay whole
+/// (`Food and Drug Administration`).
+fn split_coordinated_places(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) {
+    const PLACE: usize = 2;
+    let coordinated = |&(a, b, _, _): &(usize, usize, usize, usize)| (a + 1..b.saturating_sub(1)).any(|i| cx.word(i) == "and");
+    if !spans.iter().any(coordinated) {
+        return;
+    }
+    let tables = &cx.r.tables;
+    let is_place = |a: usize, b: usize| {
+        cx.lookup(a, b).iter().any(|n| {
+            n.primary
+                && match n.kind {
+                    NameKind::Country | NameKind::Admin1 | NameKind::Admin2 => true,
+                    NameKind::City => tables.cities.population(n.id as usize) >= 10_000,
+                    _ => false,
+                }
+        })
+    };
+    let mut out = Vec::with_capacity(spans.len() + 1);
+    for &(a, b, k, si) in spans.iter() {
+        if !coordinated(&(a, b, k, si)) || !cx.lookup(a, b).is_empty() {
+            out.push((a, b, k, si));
+            continue;
+        }
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut from = a;
+        for i in a + 1..b - 1 {
+            if cx.word(i) == "and" {
+                parts.push((from, i));
+                from = i + 1;
+            }
+        }
+        parts.push((from, b));
+        let places: Vec<bool> = parts.iter().map(|&(p, q)| is_place(p, q)).collect();
+        if places.contains(&true) {
+            out.extend(parts.iter().zip(&places).map(|(&(p, q), &place)| (p, q, if place { PLACE } else { k }, si)));
+        } else {
+            out.push((a, b, k, si));
+        }
+    }
+    *spans = out;
+}
+
 /// Where the tagger read a place or an organization, a title and a person's name as one name
 /// (`United States President George W. Bush`), the name is cut at the title: the part before
 /// it, a country, division, city, organization or nationality the gazetteers know, keeps its
@@ -444,6 +491,14 @@ fn retype_places(cx: &Ctx<'_>, spans: &mut [(usize, usize, usize, usize)], surna
     true
 }
 
+/// Words that end a landform's name and that no one's name ends in (not `Bay`, `Lake`).
+const LANDFORM_LAST: &[&str] = &[
+    "archipelago", "canyon", "creek", "delta", "desert", "glacier", "island", "islands", "mountains", "peninsula", "plateau",
+    "river", "strait", "valley",
+];
+/// Words that open a landform's name.
+const LANDFORM_FIRST: &[&str] = &["cape", "lake", "mount", "mt."];
+
 /// Words that end a second-level division's name and say what it is.
 const DIVISION_WORDS: &[&str] = &["borough", "county", "district", "municipality", "parish", "prefecture", "province"];
 
@@ -503,9 +558,16 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
         spans.extend(tagged_spans.iter().map(|s| (base + s.start, base + s.end, s.kind, si)));
     }
     cut_at_common_words(&cx, &mut spans);
-    // A person or other name that ends in a word for a division is a place (`Clark County`).
+    split_coordinated_places(&cx, &mut spans);
+    // A person or other name that a word for a division or a landform heads is a place
+    // (`Clark County`, `Lake Pontchartrain`, `Fraser Valley`). Not an organization's
+    // (`Green Bay` the team).
     for (a, b, k, _) in &mut spans {
-        if matches!(*k, 0 | 3) && *b > *a + 1 && DIVISION_WORDS.contains(&cx.lower(*b - 1)) {
+        let head = *b > *a + 1
+            && (DIVISION_WORDS.contains(&cx.lower(*b - 1))
+                || LANDFORM_LAST.contains(&cx.lower(*b - 1))
+                || LANDFORM_FIRST.contains(&cx.lower(*a)));
+        if matches!(*k, 0 | 3) && head {
             *k = 2;
         }
     }
