@@ -303,3 +303,16 @@ fn a_word_in_curly_quotes_before_of_and_a_place() {
     assert!(doc.errors.is_empty(), "{:?}", doc.errors);
     place(&doc, "Ohio", PlaceUse::Place);
 }
+
+#[test]
+fn the_place_an_organization_is_named_for_is_a_modifier() {
+    let doc = analyze(
+        "Officials at the Health Ministry of Kenya said on Monday that supplies were short. \
+         Staff at Pizza Hut Canada were told to stay home. The Myer Centre was closed.",
+    );
+    // After `of` at the name's end, and ending the name: the place it belongs to.
+    assert_eq!(place(&doc, "Kenya", PlaceUse::Modifier).country.as_deref(), Some("KE"));
+    assert_eq!(place(&doc, "Canada", PlaceUse::Modifier).country.as_deref(), Some("CA"));
+    // A word for what the organization is, that a division somewhere is named, is not.
+    assert!(doc.places.iter().all(|p| p.name != "Centre"), "{:?}", doc.places);
+}

@@ -235,7 +235,8 @@ pub(crate) fn toponyms(doc: &Document, g: &Gazetteer) -> Vec<Toponym> {
             }
         }
     }
-    // Places that open an organization's mentions: `the NSW government`, `US Army`.
+    // Places that open an organization's mentions (`the NSW government`, `US Army`), end
+    // its name after `of` (`Health Ministry of Uganda`) or end it (`Taco Bell Canada`).
     for (i, e) in doc.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityType::Org) {
         let from = out.len();
         for m in e.mentions.iter().filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Nominal)) {
@@ -243,7 +244,8 @@ pub(crate) fn toponyms(doc: &Document, g: &Gazetteer) -> Vec<Toponym> {
                 Some(span) => Some((span, PlaceUse::Modifier)),
                 // `Duke University Medical Center in North Carolina`: the tagger ran a name
                 // on into the place after it.
-                None if m.kind == MentionKind::Name => place_in_name(doc, g, m.span, false).filter(|p| p.1 == PlaceUse::Place),
+                None if m.kind == MentionKind::Name => place_in_name(doc, g, m.span, false)
+                    .or_else(|| trailing_place(doc, g, m.span).map(|s| (s, PlaceUse::Modifier))),
                 None => None,
             };
             if let Some((span, used_as)) = found {
@@ -337,6 +339,34 @@ fn leading_place(doc: &Document, g: &Gazetteer, span: Span, regions: bool) -> Op
             continue;
         }
         if is_major_place(g, &folded, regions) {
+            return Some(candidate);
+        }
+    }
+    None
+}
+
+/// The run of one to three words ending `span` (and shorter than it, after a capitalized
+/// word) that names a major place ([`is_major_place`]): the place an organization's name
+/// ends in (`Taco Bell Canada`, `CDC Atlanta`).
+fn trailing_place(doc: &Document, g: &Gazetteer, span: Span) -> Option<Span> {
+    let text = doc.text();
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let end = doc.tokens.partition_point(|t| t.span.end <= span.end);
+    let mut folded = String::new();
+    for start in (first + 1).max(end.saturating_sub(3))..end {
+        let candidate = Span { start: doc.tokens[start].span.start, end: doc.tokens[end - 1].span.end };
+        let before = &text[doc.tokens[start - 1].span];
+        if !text[candidate].starts_with(char::is_uppercase) || !before.starts_with(char::is_uppercase) {
+            continue;
+        }
+        folded.clear();
+        crate::resources::fold_into(&text[candidate], &mut folded);
+        // Not a word for what the organization is (`Myer Centre`, `Danube Delta`), nor part of
+        // a region named by a direction (`West Midlands`).
+        let word_of_name = g.r.tables.org_affixes.iter().any(|a| a.word.eq_ignore_ascii_case(&folded))
+            || NATURAL_FEATURES.contains(&folded.as_str())
+            || COMPASS.iter().any(|c| before.eq_ignore_ascii_case(c));
+        if !word_of_name && is_major_place(g, &folded, false) {
             return Some(candidate);
         }
     }
