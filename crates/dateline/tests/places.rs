@@ -212,6 +212,12 @@ fn a_name_in_a_list_of_states_is_a_state() {
         let p = place(&doc, name, PlaceUse::Place);
         assert_eq!(p.feature, Feature::Admin1, "{p:?}");
     }
+    // The list's first name, where it can be a state as the others are; a town that cannot
+    // stays in its state.
+    let doc = analyze("Officials are checking new cases in Washington, Pennsylvania and Ohio. Storms hit Paris, Texas and Dallas.");
+    assert_eq!(place(&doc, "Washington", PlaceUse::Place).feature, Feature::Admin1);
+    let paris = place(&doc, "Paris", PlaceUse::Place);
+    assert_eq!((paris.feature, paris.admin1.as_deref()), (Feature::City, Some("Texas")));
 }
 
 #[test]

@@ -541,7 +541,11 @@ pub(crate) fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Ve
                 let at = text.len() - rest.len();
                 if let Some(&j) = starts.get(&(at as u32)) {
                     let next = toponyms[j].mentions.iter().find(|n| n.start as usize == at).map_or(at, |n| n.end as usize);
-                    if j != i && !cands[i].containers.contains(&j) && !in_list(text, &starts, &ends, m.start, next) {
+                    // `Washington, Pennsylvania and California`: a list, when the first name can
+                    // be a division or country as the others are.
+                    let peer = cands[i].entries.iter().any(|(e, _)| matches!(e, Entry::Country(_) | Entry::Admin1(_)))
+                        && listed_after(text, &starts, next);
+                    if j != i && !cands[i].containers.contains(&j) && !peer && !in_list(text, &starts, &ends, m.start, next) {
                         cands[i].containers.push(j);
                     }
                 }
@@ -709,10 +713,14 @@ fn list_kind(i: usize, member_of: &[usize], runs: &[Vec<usize>], counts: &[[usiz
 fn in_list(text: &str, starts: &HashMap<u32, usize>, ends: &HashMap<u32, usize>, start: u32, end: usize) -> bool {
     let before = text[..start as usize].strip_suffix(", ");
     let listed_before = before.is_some_and(|b| ends.contains_key(&(b.len() as u32)));
+    listed_before && listed_after(text, starts, end)
+}
+
+/// True when another toponym follows byte `end` after a comma, `and` or `or`.
+fn listed_after(text: &str, starts: &HashMap<u32, usize>, end: usize) -> bool {
     let after = &text[end..];
     let rest = [", and ", ", or ", ", ", " and ", " or "].iter().find_map(|sep| after.strip_prefix(sep));
-    let listed_after = rest.is_some_and(|r| starts.contains_key(&((text.len() - r.len()) as u32)));
-    listed_before && listed_after
+    rest.is_some_and(|r| starts.contains_key(&((text.len() - r.len()) as u32)))
 }
 
 /// The gazetteer rows a toponym's names may mean, each with its prior.
