@@ -235,3 +235,15 @@ fn places_joined_by_and_in_one_name_come_apart() {
     let doc = analyze("The Food and Drug Administration approved the vaccine on Monday.");
     assert_eq!(entity(&doc, "Food and Drug Administration").kind, EntityType::Org);
 }
+
+#[test]
+fn a_direction_before_a_place_and_a_big_city_alone_are_places() {
+    let doc = analyze("Crews will spray most of North Houston overnight, officials said.");
+    assert_eq!(entity(&doc, "North Houston").kind, EntityType::Loc);
+    // Read alone as a person, and never part of a person's full name.
+    let doc = analyze("The families will bring their case before a Denver judge next month.");
+    assert_eq!(entity(&doc, "Denver").kind, EntityType::Gpe);
+    // A surname stays the person's, city or not.
+    let doc = analyze("Singer Whitney Houston arrived on Monday. Houston said she was tired.");
+    assert_eq!(mentions(&doc, entity(&doc, "Whitney Houston")), ["Whitney Houston", "Houston", "she"]);
+}

@@ -496,6 +496,8 @@ const LANDFORM_LAST: &[&str] = &[
     "archipelago", "canyon", "creek", "delta", "desert", "glacier", "island", "islands", "mountains", "peninsula", "plateau",
     "river", "strait", "valley",
 ];
+/// Words for a direction that open the name of a part of a place (`North Dallas`).
+const COMPASS_WORDS: &[&str] = &["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"];
 /// Words that open a landform's name.
 const LANDFORM_FIRST: &[&str] = &["cape", "lake", "mount", "mt."];
 
@@ -559,14 +561,15 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
     }
     cut_at_common_words(&cx, &mut spans);
     split_coordinated_places(&cx, &mut spans);
-    // A person or other name that a word for a division or a landform heads is a place
-    // (`Clark County`, `Lake Pontchartrain`, `Fraser Valley`). Not an organization's
-    // (`Green Bay` the team).
+    // A person or other name that a word for a division or a landform heads, or a direction
+    // before a place, is a place (`Clark County`, `Lake Pontchartrain`, `Fraser Valley`,
+    // `North Dallas`). Not an organization's (`Green Bay` the team).
     for (a, b, k, _) in &mut spans {
         let head = *b > *a + 1
             && (DIVISION_WORDS.contains(&cx.lower(*b - 1))
                 || LANDFORM_LAST.contains(&cx.lower(*b - 1))
-                || LANDFORM_FIRST.contains(&cx.lower(*a)));
+                || LANDFORM_FIRST.contains(&cx.lower(*a))
+                || (COMPASS_WORDS.contains(&cx.lower(*a)) && cx.lookup(*a + 1, *b).iter().any(|n| n.primary && n.kind.is_place())));
         if matches!(*k, 0 | 3) && head {
             *k = 2;
         }
@@ -596,6 +599,23 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
             let v = votes[&name];
             (0..4).max_by_key(|&t| (v[t], t == *k)).expect("four types")
         };
+    }
+    // A word read alone as a person, and never as part of a person's full name, that names a
+    // city of 500,000 people or more is that city (`a Denver judge`).
+    let given: std::collections::HashSet<String, FxBuild> =
+        spans.iter().filter(|&&(a, b, k, _)| k == 0 && b - a >= 2).map(|&(a, _, _, _)| fold(cx.word(a))).collect();
+    let tables = &cx.r.tables;
+    for (a, b, k, _) in &mut spans {
+        if *k != 0 || *b - *a != 1 {
+            continue;
+        }
+        let name = fold(cx.word(*a));
+        let city = || {
+            cx.lookup(*a, *b).iter().any(|n| n.primary && n.kind == NameKind::City && tables.cities.population(n.id as usize) >= 500_000)
+        };
+        if !surnames.contains(&name) && !given.contains(&name) && city() {
+            *k = 2;
+        }
     }
     // Again when a name became a place: the names written beside it are now beside a place
     // (`Marion, in Grant County`, both read as people).
