@@ -209,7 +209,7 @@ fn a_name_ending_in_a_word_for_a_division_is_a_place() {
 }
 
 #[test]
-fn a_country_read_alone_as_a_place_is_not_a_surname() {
+fn a_place_read_alone_as_a_place_is_not_a_misread_surname() {
     // `Hope Villages Sudan` is misread as a person; `Sudan` alone is still the country.
     let doc = analyze(
         "Staff at the Hope Villages Sudan centre said food was short. Thousands of families have \
@@ -218,6 +218,15 @@ fn a_country_read_alone_as_a_place_is_not_a_surname() {
     let sudan = entity(&doc, "Sudan");
     assert_eq!((sudan.kind, sudan.country.as_deref()), (EntityType::Gpe, Some("SDN")));
     assert_eq!(mentions(&doc, sudan), ["Sudan", "Sudan"]);
+    // So is a city that is no one's name, after a misread `Village Kassala`.
+    let doc = analyze(
+        "The situation in Hope Children's Village Kassala is stable. Airplanes are flying into \
+         Darfur and Kassala, but there are no flights to Kassala.",
+    );
+    assert_eq!(mentions(&doc, entity(&doc, "Kassala")), ["Kassala", "Kassala"]);
+    // A surname after a given name stays the person's.
+    let doc = analyze("Diego Silang led the revolt. Later Silang was killed in Vigan.");
+    assert_eq!(mentions(&doc, entity(&doc, "Diego Silang")), ["Diego Silang", "Silang"]);
 }
 
 #[test]

@@ -586,10 +586,22 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
     for &(a, b, k, _) in &spans {
         votes.entry(fold(cx.text(a, b))).or_default()[k] += 1;
     }
-    // A place the tagger reads as one more often than as a person is not the surname's
-    // person (`Sudan` after a misread `Villages Sudan`).
+    // A place that the tagger reads alone as a place more often than as a person is not the
+    // surname's person when it is a country (`Sudan` after a misread `Villages Sudan`), or a
+    // division or city that is no one's name in the name lists and ends no full name that
+    // opens with a given name (`Malakal` after `Village Malakal`, not after `Diego Silang`).
+    let given_name_surnames: std::collections::HashSet<String, FxBuild> = spans
+        .iter()
+        .filter(|&&(a, b, k, _)| k == 0 && b - a >= 2 && cx.lookup(a, a + 1).iter().any(|n| n.kind == NameKind::GivenName))
+        .map(|&(_, b, _, _)| fold(cx.word(b - 1)))
+        .collect();
     let place_first = |name: &str, v: &[usize; 4]| {
-        v[2] > v[0] && cx.r.lookup(name).iter().any(|n| n.primary && n.kind == NameKind::Country)
+        let refs = cx.r.lookup(name);
+        let named = given_name_surnames.contains(name) || refs.iter().any(|n| matches!(n.kind, NameKind::GivenName | NameKind::Surname));
+        v[2] > v[0]
+            && refs.iter().any(|n| {
+                n.primary && (n.kind == NameKind::Country || (!named && matches!(n.kind, NameKind::Admin1 | NameKind::City)))
+            })
     };
     for (a, b, k, _) in &mut spans {
         let name = fold(cx.text(*a, *b));
