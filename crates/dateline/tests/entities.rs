@@ -198,6 +198,10 @@ fn a_name_run_on_over_a_common_word_ends_before_it() {
     let doc = analyze("Flooding has closed schools in the Nara Prefecture of western Japan, officials said on Tuesday.");
     assert_eq!(entity(&doc, "Nara Prefecture").kind, EntityType::Loc);
     assert_eq!(entity(&doc, "Japan").country.as_deref(), Some("JPN"));
+    // A person `from` a place, read as one name; the place by its alternate spelling.
+    let doc = analyze("The health ministry named the victims as Mona Fathi Mohammed from Beni Suef, and a man from Cairo.");
+    assert_eq!(entity(&doc, "Mona Fathi Mohammed").kind, EntityType::Person);
+    assert!(matches!(entity(&doc, "Beni Suef").kind, EntityType::Gpe | EntityType::Loc));
 }
 
 #[test]

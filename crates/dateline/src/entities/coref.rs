@@ -227,7 +227,8 @@ const NAME_JOINERS: &[&str] = &[
 
 /// Where the tagger ran a name on over a lower-case word that does not join names
 /// (`Akita Prefecture of northern Japan`, `Real Madrid coach Fabio Capello`, `Erdem shot`),
-/// the name ends before it, joining words dropped from its end (`Akita Prefecture`). The
+/// the name ends before it, joining words dropped from its end (`Akita Prefecture`; so they
+/// are from every name: `Suef and`). The
 /// capitalized words after the lower-case ones are a name of their own: a place or an
 /// organization when the gazetteers know it for one (`Japan`), a person when it has two
 /// words or more and opens with a given name (`Fabio Capello`), else of the kind the tagger
@@ -237,7 +238,8 @@ fn cut_at_common_words(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize
         let w = cx.word(i);
         w.starts_with(char::is_lowercase) && !NAME_JOINERS.contains(&w) && !w.split_once('-').is_some_and(|(p, _)| NAME_JOINERS.contains(&p))
     };
-    if !spans.iter().any(|&(a, b, _, _)| (a + 1..b).any(common)) {
+    let joiner_last = |b: usize| NAME_JOINERS.contains(&cx.word(b - 1));
+    if !spans.iter().any(|&(a, b, _, _)| (a + 1..b).any(common) || (b > a + 1 && joiner_last(b))) {
         return;
     }
     let mut out = Vec::with_capacity(spans.len() + 1);
@@ -253,9 +255,12 @@ fn cut_at_common_words(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize
             from = (cut..b).find(|&i| cx.word(i).starts_with(char::is_uppercase)).unwrap_or(b);
             if from < b {
                 let rest = (from..b).find(|&i| common(i)).unwrap_or(b);
-                let known = cx.lookup(from, rest).into_iter().filter(|n| n.primary).find_map(|n| match n.kind {
+                // A gazetteer's alternate spelling counts for a place (`Beni Suef`), but not a
+                // short one, as in `retype_places`.
+                let long = cx.text(from, rest).len() > 3;
+                let known = cx.lookup(from, rest).into_iter().filter(|n| n.primary || long).find_map(|n| match n.kind {
                     NameKind::Country | NameKind::Admin1 | NameKind::City => Some(2),
-                    NameKind::Organization | NameKind::Seat => Some(1),
+                    NameKind::Organization | NameKind::Seat if n.primary => Some(1),
                     _ => None,
                 });
                 let person = rest > from + 1 && cx.lookup(from, from + 1).iter().any(|n| n.kind == NameKind::GivenName);
