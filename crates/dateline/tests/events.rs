@@ -411,3 +411,11 @@ fn setting_up_field_hospitals_is_humanitarian_aid() {
     let doc = analyze("The Red Cross has set up two field hospitals near the border with Chad.");
     assert!(codes(&doc).iter().any(|(c, _, _)| c == "073"), "{:#?}", events(&doc));
 }
+
+#[test]
+fn a_participle_that_modifies_a_noun_does_not_hide_the_subject() {
+    // `confirmed` modifies `cases`: it opens no reported clause of its own.
+    let doc = analyze("Kenyan health officials responsible for laboratory confirmed cases criticized the minister.");
+    assert!(coded(&doc, "111", "KENGOV", "KENGOV"), "{:#?}", codes(&doc));
+}
+

@@ -489,7 +489,8 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         comma |= w == ",";
         // `Kuti said the rustlers raided`: the subject is in the reported clause, or is not
         // named; `that` opens a clause of its own.
-        if verb && !relative && (w == "that" || !comma && s.verb(k) && k + 1 < i) {
+        // (A participle that modifies a noun is no verb: `all laboratory confirmed cases`.)
+        if verb && !relative && (w == "that" || !comma && s.verb(k) && k + 1 < i && !participle(s, k, k + 1)) {
             return Vec::new();
         }
         // `X, who ...` and `X, whose forces ...`: the subject is X, whatever governs it.
