@@ -419,3 +419,22 @@ fn a_participle_that_modifies_a_noun_does_not_hide_the_subject() {
     assert!(coded(&doc, "111", "KENGOV", "KENGOV"), "{:#?}", codes(&doc));
 }
 
+#[test]
+fn a_passive_reaches_its_form_of_be_past_a_negation_and_adverbs() {
+    let doc = analyze("The final figures were not published by the Kenyan government.");
+    let found = events(&doc);
+    assert!(coded(&doc, "010", "KENGOV", ""), "{:#?}", codes(&doc));
+    assert!(has(&found, "010", "government", "", Some(Modality::Negated)), "{found:#?}");
+    let doc = analyze("In Kenya, two traders were also arrested by police.");
+    assert!(codes(&doc).iter().any(|(c, s, t)| c == "173" && s == "KENCOP" && t.starts_with("KEN")), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn cues_of_publishing_coordination_complaints_and_allocations() {
+    let doc = analyze("Kenyan police coordinated with the army.");
+    assert!(coded(&doc, "040", "KENCOP", "KENMIL"), "{:#?}", codes(&doc));
+    let doc = analyze("The Kenyan health ministry published new guidelines.");
+    assert!(coded(&doc, "010", "KENGOV", ""), "{:#?}", codes(&doc));
+    let doc = analyze("Kenyan farmers filed a complaint against the ministry.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "114" && s.starts_with("KEN")), "{:#?}", events(&doc));
+}
