@@ -438,3 +438,15 @@ fn cues_of_publishing_coordination_complaints_and_allocations() {
     let doc = analyze("Kenyan farmers filed a complaint against the ministry.");
     assert!(codes(&doc).iter().any(|(c, s, _)| c == "114" && s.starts_with("KEN")), "{:#?}", events(&doc));
 }
+
+#[test]
+fn a_speaker_named_by_a_description_beside_a_persons_name_is_that_person() {
+    let doc = analyze("Senator Mary Hollis, Democrat, Springfield, told reporters on Monday that she supported the plan.");
+    assert!(has(&events(&doc), "010", "Mary Hollis", "", None), "{:#?}", events(&doc));
+}
+
+#[test]
+fn a_naming_verb_before_a_quoted_name_is_no_statement() {
+    let doc = analyze("This comes just before a planned march which an online group called 'Red Dawn' has organized, set to take place on Friday at offices across Kenya.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("01")), "{:#?}", events(&doc));
+}

@@ -439,6 +439,12 @@ fn participle(s: &Sentence, i: usize, end: usize) -> bool {
     if s.words[i - 1] == "as" {
         return s.words.get(end).is_none_or(|w| w != "by");
     }
+    // A naming verb after a noun, a role among them, and before a quotation mark names it (`an
+    // online group called 'Anonymous'`).
+    let naming = matches!(&*s.words[i], "called" | "named" | "dubbed") && (plain(s, i - 1) || s.at[i - 1].is_some_and(|m| s.mentions[m].entity.is_none()));
+    if naming && s.words.get(end).is_some_and(|w| matches!(&**w, "'" | "\"" | "‘" | "“")) {
+        return true;
+    }
     if !(plain(s, i - 1) || number(i - 1)) {
         return false;
     }
@@ -792,7 +798,14 @@ impl Events {
             if participle(&s, i, cue_end) || recalled(&s, i) {
                 continue;
             }
-            let source = speaker_actor(doc, speaker);
+            // A speaker named by a description in apposition to a person's name (`Thomas
+            // Washburne, Republican, told`) is that person.
+            let at = doc.tokens[first..end].partition_point(|t| t.span.start < speaker.span.start);
+            let apposed = speaker.entity.is_none().then(|| clause::apposed(&s, &mentions, at)).flatten();
+            let source = match apposed {
+                Some(m) => clause::mention_actor(&s, &mentions, &m),
+                None => speaker_actor(doc, speaker),
+            };
             let words = doc.text()[speaker.span].to_lowercase();
             // The lexicon's code for the cue (`warned` → 012, `alleged` → 112), else a statement.
             let lexicon = || self.cue_at(&s, i).map(|(row, _, _)| self.resources.tables.event_cues[row].code.as_str());
