@@ -450,3 +450,10 @@ fn a_naming_verb_before_a_quoted_name_is_no_statement() {
     let doc = analyze("This comes just before a planned march which an online group called 'Red Dawn' has organized, set to take place on Friday at offices across Kenya.");
     assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("01")), "{:#?}", events(&doc));
 }
+
+#[test]
+fn any_of_a_kind_of_event_is_no_event() {
+    let doc = analyze("In Nairobi, Kenya, any rally held without a permit is illegal.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("14")), "{:#?}", events(&doc));
+}
+

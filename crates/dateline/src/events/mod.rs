@@ -582,6 +582,13 @@ impl Stage for Events {
     }
 }
 
+/// True when the noun at word `i` is any of its kind (`any rally held after sunset`, `every
+/// protest`): no event that takes place.
+fn generic(s: &Sentence, i: usize) -> bool {
+    let k = (i.saturating_sub(3)..i).rev().find(|&k| !plain(s, k));
+    k.is_some_and(|k| matches!(&*s.words[k], "any" | "every"))
+}
+
 /// True when the speech cue at word `i` is an aside that recalls what was said before (`as I
 /// said last week`, `as we noted`): no statement of its own.
 fn recalled(s: &Sentence, i: usize) -> bool {
@@ -722,7 +729,7 @@ impl Events {
                 let cue_span = Span { start: doc.tokens[first + i].span.start, end: doc.tokens[first + cue_end - 1].span.end };
                 // A noun before a role noun names a kind of it (`riot police`), not an event; the
                 // topic of a discussion is none either.
-                if cue.noun && s.at.get(cue_end).copied().flatten().is_some_and(|m| mentions[m].entity.is_none()) || topic(&s, i) {
+                if cue.noun && s.at.get(cue_end).copied().flatten().is_some_and(|m| mentions[m].entity.is_none()) || topic(&s, i) || cue.noun && generic(&s, i) {
                     i = cue_end;
                     continue;
                 }
