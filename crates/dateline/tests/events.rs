@@ -457,3 +457,9 @@ fn any_of_a_kind_of_event_is_no_event() {
     assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("14")), "{:#?}", events(&doc));
 }
 
+#[test]
+fn an_acronym_in_brackets_does_not_end_a_list_of_objects() {
+    let doc = analyze("Kenya thanked the World Health Organization (WHO) and UNICEF.");
+    let found = events(&doc);
+    assert!(has(&found, "051", "Kenya", "World Health", None) && has(&found, "051", "Kenya", "Children", None), "{found:#?}");
+}

@@ -670,7 +670,16 @@ pub(super) fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: Actor
     let mut found = vec![m];
     let mut sure = 1;
     let mut j = m.end - s.first;
-    while j + 1 < s.words.len() && matches!(&*s.words[j], "and" | "or" | ",") {
+    while j + 1 < s.words.len() {
+        // `the World Health Organization (WHO), UNICEF and ...`: an acronym in brackets after a
+        // name is passed over.
+        if s.words[j] == "(" && s.words.get(j + 2).is_some_and(|w| w == ")") {
+            j += 3;
+            continue;
+        }
+        if !matches!(&*s.words[j], "and" | "or" | ",") {
+            break;
+        }
         let comma = s.words[j] == "," && !matches!(&*s.words[j + 1], "and" | "or");
         let mut k = if s.words[j] == "," && !comma { j + 2 } else { j + 1 };
         if s.words.get(k).is_some_and(|w| matches!(&**w, "the" | "a" | "an")) {
