@@ -463,3 +463,9 @@ fn an_acronym_in_brackets_does_not_end_a_list_of_objects() {
     let found = events(&doc);
     assert!(has(&found, "051", "Kenya", "World Health", None) && has(&found, "051", "Kenya", "Children", None), "{found:#?}");
 }
+
+#[test]
+fn a_statements_participle_set_off_after_its_subject_is_an_aside() {
+    let doc = analyze("Kenyan health officials, noting the drop in new cases, are planning to reopen schools in Nairobi.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("01")), "{:#?}", events(&doc));
+}

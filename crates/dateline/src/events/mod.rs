@@ -735,7 +735,11 @@ impl Events {
                 }
                 // A speech cue with an addressee and `to` + a verb is an appeal (`warned the WHO
                 // to be cautious`).
-                if cue.code.starts_with("01") && recalled(&s, i) {
+                // Nor is a statement's participle set off after its subject (`Australian
+                // politicians, noting the public support ..., are promising`): an aside on the
+                // subject, whose act is the verb after it.
+                let aside = || !cue.noun && s.words[i].ends_with("ing") && i >= 2 && s.words[i - 1] == "," && s.at[i - 2].is_some() && (i + 1..s.words.len()).take(25).any(|k| s.words[k] == ",");
+                if cue.code.starts_with("01") && (recalled(&s, i) || aside()) {
                     i = cue_end;
                     continue;
                 }
