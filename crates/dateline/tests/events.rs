@@ -411,3 +411,61 @@ fn setting_up_field_hospitals_is_humanitarian_aid() {
     let doc = analyze("The Red Cross has set up two field hospitals near the border with Chad.");
     assert!(codes(&doc).iter().any(|(c, _, _)| c == "073"), "{:#?}", events(&doc));
 }
+
+#[test]
+fn a_participle_that_modifies_a_noun_does_not_hide_the_subject() {
+    // `confirmed` modifies `cases`: it opens no reported clause of its own.
+    let doc = analyze("Kenyan health officials responsible for laboratory confirmed cases criticized the minister.");
+    assert!(coded(&doc, "111", "KENGOV", "KENGOV"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_passive_reaches_its_form_of_be_past_a_negation_and_adverbs() {
+    let doc = analyze("The final figures were not published by the Kenyan government.");
+    let found = events(&doc);
+    assert!(coded(&doc, "010", "KENGOV", ""), "{:#?}", codes(&doc));
+    assert!(has(&found, "010", "government", "", Some(Modality::Negated)), "{found:#?}");
+    let doc = analyze("In Kenya, two traders were also arrested by police.");
+    assert!(codes(&doc).iter().any(|(c, s, t)| c == "173" && s == "KENCOP" && t.starts_with("KEN")), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn cues_of_publishing_coordination_complaints_and_allocations() {
+    let doc = analyze("Kenyan police coordinated with the army.");
+    assert!(coded(&doc, "040", "KENCOP", "KENMIL"), "{:#?}", codes(&doc));
+    let doc = analyze("The Kenyan health ministry published new guidelines.");
+    assert!(coded(&doc, "010", "KENGOV", ""), "{:#?}", codes(&doc));
+    let doc = analyze("Kenyan farmers filed a complaint against the ministry.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "114" && s.starts_with("KEN")), "{:#?}", events(&doc));
+}
+
+#[test]
+fn a_speaker_named_by_a_description_beside_a_persons_name_is_that_person() {
+    let doc = analyze("Senator Mary Hollis, Democrat, Springfield, told reporters on Monday that she supported the plan.");
+    assert!(has(&events(&doc), "010", "Mary Hollis", "", None), "{:#?}", events(&doc));
+}
+
+#[test]
+fn a_naming_verb_before_a_quoted_name_is_no_statement() {
+    let doc = analyze("This comes just before a planned march which an online group called 'Red Dawn' has organized, set to take place on Friday at offices across Kenya.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("01")), "{:#?}", events(&doc));
+}
+
+#[test]
+fn any_of_a_kind_of_event_is_no_event() {
+    let doc = analyze("In Nairobi, Kenya, any rally held without a permit is illegal.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("14")), "{:#?}", events(&doc));
+}
+
+#[test]
+fn an_acronym_in_brackets_does_not_end_a_list_of_objects() {
+    let doc = analyze("Kenya thanked the World Health Organization (WHO) and UNICEF.");
+    let found = events(&doc);
+    assert!(has(&found, "051", "Kenya", "World Health", None) && has(&found, "051", "Kenya", "Children", None), "{found:#?}");
+}
+
+#[test]
+fn a_statements_participle_set_off_after_its_subject_is_an_aside() {
+    let doc = analyze("Kenyan health officials, noting the drop in new cases, are planning to reopen schools in Nairobi.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("01")), "{:#?}", events(&doc));
+}

@@ -102,9 +102,11 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
     let word = &*s.words[i];
     let participle = !cue.noun
         && (word.ends_with("ed") || word.ends_with("en") || cue.forms.first().is_some_and(|f| f != word && cue.forms.iter().any(|f| f == word)) && !word.ends_with('s') && !word.ends_with("ing"));
+    // A form of `be` before it, past adverbs and a negation (`was not published by`, `were
+    // also arrested`, `has not yet been charged`).
     let passive = participle && i > 0 && {
         let mut k = i - 1;
-        if k > 0 && s.words[k].ends_with("ly") {
+        while k > 0 && i - k < 4 && (s.words[k].ends_with("ly") || matches!(&*s.words[k], "not" | "n't" | "n’t" | "never" | "also" | "yet" | "still" | "already")) && s.at[k].is_none() {
             k -= 1;
         }
         BE.contains(&&*s.words[k])
@@ -489,7 +491,8 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         comma |= w == ",";
         // `Kuti said the rustlers raided`: the subject is in the reported clause, or is not
         // named; `that` opens a clause of its own.
-        if verb && !relative && (w == "that" || !comma && s.verb(k) && k + 1 < i) {
+        // (A participle that modifies a noun is no verb: `all laboratory confirmed cases`.)
+        if verb && !relative && (w == "that" || !comma && s.verb(k) && k + 1 < i && !participle(s, k, k + 1)) {
             return Vec::new();
         }
         // `X, who ...` and `X, whose forces ...`: the subject is X, whatever governs it.
@@ -667,7 +670,16 @@ pub(super) fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: Actor
     let mut found = vec![m];
     let mut sure = 1;
     let mut j = m.end - s.first;
-    while j + 1 < s.words.len() && matches!(&*s.words[j], "and" | "or" | ",") {
+    while j + 1 < s.words.len() {
+        // `the World Health Organization (WHO), UNICEF and ...`: an acronym in brackets after a
+        // name is passed over.
+        if s.words[j] == "(" && s.words.get(j + 2).is_some_and(|w| w == ")") {
+            j += 3;
+            continue;
+        }
+        if !matches!(&*s.words[j], "and" | "or" | ",") {
+            break;
+        }
         let comma = s.words[j] == "," && !matches!(&*s.words[j + 1], "and" | "or");
         let mut k = if s.words[j] == "," && !comma { j + 2 } else { j + 1 };
         if s.words.get(k).is_some_and(|w| matches!(&**w, "the" | "a" | "an")) {

@@ -439,6 +439,12 @@ fn participle(s: &Sentence, i: usize, end: usize) -> bool {
     if s.words[i - 1] == "as" {
         return s.words.get(end).is_none_or(|w| w != "by");
     }
+    // A naming verb after a noun, a role among them, and before a quotation mark names it (`an
+    // online group called 'Anonymous'`).
+    let naming = matches!(&*s.words[i], "called" | "named" | "dubbed") && (plain(s, i - 1) || s.at[i - 1].is_some_and(|m| s.mentions[m].entity.is_none()));
+    if naming && s.words.get(end).is_some_and(|w| matches!(&**w, "'" | "\"" | "‘" | "“")) {
+        return true;
+    }
     if !(plain(s, i - 1) || number(i - 1)) {
         return false;
     }
@@ -574,6 +580,13 @@ impl Stage for Events {
         doc.events = events;
         Ok(())
     }
+}
+
+/// True when the noun at word `i` is any of its kind (`any rally held after sunset`, `every
+/// protest`): no event that takes place.
+fn generic(s: &Sentence, i: usize) -> bool {
+    let k = (i.saturating_sub(3)..i).rev().find(|&k| !plain(s, k));
+    k.is_some_and(|k| matches!(&*s.words[k], "any" | "every"))
 }
 
 /// True when the speech cue at word `i` is an aside that recalls what was said before (`as I
@@ -716,13 +729,17 @@ impl Events {
                 let cue_span = Span { start: doc.tokens[first + i].span.start, end: doc.tokens[first + cue_end - 1].span.end };
                 // A noun before a role noun names a kind of it (`riot police`), not an event; the
                 // topic of a discussion is none either.
-                if cue.noun && s.at.get(cue_end).copied().flatten().is_some_and(|m| mentions[m].entity.is_none()) || topic(&s, i) {
+                if cue.noun && s.at.get(cue_end).copied().flatten().is_some_and(|m| mentions[m].entity.is_none()) || topic(&s, i) || cue.noun && generic(&s, i) {
                     i = cue_end;
                     continue;
                 }
                 // A speech cue with an addressee and `to` + a verb is an appeal (`warned the WHO
                 // to be cautious`).
-                if cue.code.starts_with("01") && recalled(&s, i) {
+                // Nor is a statement's participle set off after its subject (`Australian
+                // politicians, noting the public support ..., are promising`): an aside on the
+                // subject, whose act is the verb after it.
+                let aside = || !cue.noun && s.words[i].ends_with("ing") && i >= 2 && s.words[i - 1] == "," && s.at[i - 2].is_some() && (i + 1..s.words.len()).take(25).any(|k| s.words[k] == ",");
+                if cue.code.starts_with("01") && (recalled(&s, i) || aside()) {
                     i = cue_end;
                     continue;
                 }
@@ -792,7 +809,14 @@ impl Events {
             if participle(&s, i, cue_end) || recalled(&s, i) {
                 continue;
             }
-            let source = speaker_actor(doc, speaker);
+            // A speaker named by a description in apposition to a person's name (`Thomas
+            // Washburne, Republican, told`) is that person.
+            let at = doc.tokens[first..end].partition_point(|t| t.span.start < speaker.span.start);
+            let apposed = speaker.entity.is_none().then(|| clause::apposed(&s, &mentions, at)).flatten();
+            let source = match apposed {
+                Some(m) => clause::mention_actor(&s, &mentions, &m),
+                None => speaker_actor(doc, speaker),
+            };
             let words = doc.text()[speaker.span].to_lowercase();
             // The lexicon's code for the cue (`warned` → 012, `alleged` → 112), else a statement.
             let lexicon = || self.cue_at(&s, i).map(|(row, _, _)| self.resources.tables.event_cues[row].code.as_str());
