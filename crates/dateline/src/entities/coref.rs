@@ -228,8 +228,8 @@ const NAME_JOINERS: &[&str] = &[
 /// Where the tagger ran a name on over a lower-case word that does not join names
 /// (`Akita Prefecture of northern Japan`, `Real Madrid coach Fabio Capello`, `Erdem shot`),
 /// the name ends before it, joining words dropped from its end (`Akita Prefecture`; so they
-/// are from every name: `Suef and`). The
-/// capitalized words after the lower-case ones are a name of their own: a place or an
+/// are from every name: `Suef and`). The capitalized words after the lower-case ones are a
+/// name of their own: a place or an
 /// organization when the gazetteers know it for one (`Japan`), a person when it has two
 /// words or more and opens with a given name (`Fabio Capello`), else of the kind the tagger
 /// read.
@@ -557,8 +557,8 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
 
     // 1. Names: the tagger's, typed and keyed by gazetteer identity, one type per name in the
     // document: a word that ends a person's full name is that person wherever it stands
-    // alone (unless it is a country the tagger reads alone as a place more often than as a
-    // person), and otherwise a name takes the type the tagger gives it most often.
+    // alone (unless it is a place the tagger reads alone as one: `place_first` below), and
+    // otherwise a name takes the type the tagger gives it most often.
     let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start, end, conll type, sentence)
     for (si, tagged_spans) in tagged.iter().enumerate() {
         let base = doc.sentences[si].first_token.index();
