@@ -171,6 +171,14 @@ fn an_acronym_is_no_relative_pronoun() {
 }
 
 #[test]
+fn a_newspaper_speaks_for_its_own_country() {
+    // Not for the country the article is about: the lexicon names the outlet's country.
+    let doc = analyze("Farmers in Manila, Philippines culled pigs on Monday. The Straits Times reported that the farms were closed. The Daily Mirror said the ban would last a month.");
+    assert!(coded(&doc, "010", "SGPMED", ""), "{:#?}", codes(&doc));
+    assert!(coded(&doc, "010", "GBRMED", ""), "{:#?}", codes(&doc));
+}
+
+#[test]
 fn a_description_beside_a_name_codes_the_person() {
     let doc = analyze("The president of France, Jean Dupont, said the talks would resume.");
     assert!(coded(&doc, "010", "FRAGOV", ""), "{:#?}", codes(&doc));
