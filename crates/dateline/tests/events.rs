@@ -179,6 +179,13 @@ fn a_newspaper_speaks_for_its_own_country() {
 }
 
 #[test]
+fn a_speaker_named_by_a_group_and_its_place_is_the_group() {
+    // The quotes layer links `Health officials in Kenya` to Kenya; the speakers are officials.
+    let doc = analyze("Health officials in Kenya said the outbreak was over.");
+    assert!(coded(&doc, "010", "KENGOV", ""), "{:#?}", codes(&doc));
+}
+
+#[test]
 fn a_description_beside_a_name_codes_the_person() {
     let doc = analyze("The president of France, Jean Dupont, said the talks would resume.");
     assert!(coded(&doc, "010", "FRAGOV", ""), "{:#?}", codes(&doc));

@@ -586,6 +586,16 @@ pub(super) fn apposed(s: &Sentence, mentions: &[ActorMention], start: usize) -> 
     Some(m)
 }
 
+/// The group a role noun among words `start..end` names when a preposition after it says
+/// where or whose its people are (`Health officials in Kenya`, `a spokesman for the WHO`): the
+/// mention of the role noun, whose actor takes in the place or the body (see
+/// [`mention_actor`]).
+pub(super) fn owned_group(s: &Sentence, mentions: &[ActorMention], start: usize, end: usize) -> Option<ActorMention> {
+    let m = (start..end.min(s.words.len())).find_map(|k| s.at[k]).map(|x| mentions[x]).filter(|m| m.entity.is_none())?;
+    let after = m.end - s.first;
+    (after + 1 < end && matches!(&*s.words[after], "of" | "from" | "for" | "at" | "in")).then_some(m)
+}
+
 /// True when the preposition before the mention at `start` follows a noun for people that
 /// says whose they are (`a responsible source from Egyptian ministry of health`).
 pub(super) fn whose(s: &Sentence, start: usize) -> bool {
