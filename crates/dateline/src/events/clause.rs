@@ -587,7 +587,7 @@ pub(super) fn apposed(s: &Sentence, mentions: &[ActorMention], start: usize) -> 
 }
 
 /// The group a role noun among words `start..end` names when a preposition after it says
-/// where or whose its people are (`Health officials in Kenya`, `a spokesman for the WHO`): the
+/// where or whose its people are (`Health officials in Kenya`, `the president of Kenya`): the
 /// mention of the role noun, whose actor takes in the place or the body (see
 /// [`mention_actor`]).
 pub(super) fn owned_group(s: &Sentence, mentions: &[ActorMention], start: usize, end: usize) -> Option<ActorMention> {

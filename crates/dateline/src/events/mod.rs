@@ -814,7 +814,7 @@ impl Events {
             let at = doc.tokens[first..end].partition_point(|t| t.span.start < speaker.span.start);
             let apposed = speaker.entity.is_none().then(|| clause::apposed(&s, &mentions, at)).flatten();
             // A place or a body that says where or whose a role noun's people are (`officials in
-            // Kenya said`, `a spokesman for the WHO said`) names that group, not the speaker.
+            // Kenya said`, `the president of Kenya said`) names that group, not the speaker.
             let apposed = apposed.or_else(|| {
                 let end = doc.tokens[first..end].partition_point(|t| t.span.start < speaker.span.end);
                 clause::owned_group(&s, &mentions, at, end)
