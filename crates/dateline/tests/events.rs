@@ -186,6 +186,15 @@ fn a_speaker_named_by_a_group_and_its_place_is_the_group() {
 }
 
 #[test]
+fn the_first_word_of_a_noun_cue_does_not_end_the_subject() {
+    // `vaccination` opens `vaccination campaign` and `humanitarian` opens `humanitarian aid`:
+    // nouns, not verbs that would stand between the subject and its verb.
+    let doc = analyze("The WHO vaccination mission is investigating the outbreak in Kenya. Red Cross humanitarian teams criticized the government.");
+    assert!(coded(&doc, "090", "IGOUNOHLHWHO", ""), "{:#?}", codes(&doc));
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "111" && s.starts_with("NGO")), "{:#?}", codes(&doc));
+}
+
+#[test]
 fn a_description_beside_a_name_codes_the_person() {
     let doc = analyze("The president of France, Jean Dupont, said the talks would resume.");
     assert!(coded(&doc, "010", "FRAGOV", ""), "{:#?}", codes(&doc));

@@ -23,6 +23,9 @@ pub(super) fn actor(doc: &Document, span: Span, entity: EntityId) -> Actor {
     Actor { entity: Some(entity), span, name: e.name.clone(), code }
 }
 
+/// Forms of `be`, `have`, `do` and the modals that open a predicate.
+const FINITE_AUXILIARIES: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "does", "do"];
+
 /// True for an ISO alpha-3 country code.
 pub(super) fn is_country(code: &str) -> bool {
     code.len() == 3 && Resources::shared().is_ok_and(|r| r.tables.country(code).is_some())
@@ -163,10 +166,15 @@ impl Events {
             !cx.in_name[k] && (!w.starts_with(char::is_alphanumeric) && w != "'s" && w != "’s" && w != "-" || matches!(w, "and" | "or" | "that" | "who" | "which"))
         };
         let posts = |a: usize, b: usize| (a..b).any(|k| self.sector_of(word(k)).is_some());
-        // After: `, DESCRIPTION,` (or up to the verb: `, regional adviser ... of the WHO said`).
+        // After: `, DESCRIPTION,` (or up to the verb: `, regional adviser ... of the WHO said`;
+        // an auxiliary opens the predicate: `, have launched a crackdown on smugglers`).
+        let verb = |k: usize| {
+            let w = crate::chars::lowercase(word(k));
+            self.verbs.contains(w.as_ref()) || FINITE_AUXILIARIES.contains(&w.as_ref())
+        };
         let after = (end < hi && word(end) == ",").then(|| {
             let mut k = end + 1;
-            while k < hi && k < end + 17 && !stop(k) && !self.verbs.contains(crate::chars::lowercase(word(k)).as_ref()) {
+            while k < hi && k < end + 17 && !stop(k) && !verb(k) {
                 k += 1;
             }
             (end + 1, k)

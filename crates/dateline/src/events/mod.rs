@@ -191,7 +191,10 @@ impl Events {
             .filter(|(f, _)| f.split(' ').count() == 2)
             .map(|(f, person)| (f.to_lowercase(), person))
             .collect();
-        let verbs = resources.tables.reporting_verbs.iter().flat_map(|v| &v.forms).filter(|f| !f.contains(' ')).map(|f| f.to_lowercase()).chain(forms.keys().cloned()).collect();
+        // The first words of verb cues' forms (`call` of `call for`), not of nouns (`emergency`
+        // of `emergency relief`), which do not end a subject's phrase.
+        let verb_cues = resources.tables.event_cues.iter().filter(|c| !c.noun).flat_map(|c| &c.forms).map(|f| f.split(' ').next().unwrap_or(f).to_lowercase());
+        let verbs = resources.tables.reporting_verbs.iter().flat_map(|v| &v.forms).filter(|f| !f.contains(' ')).map(|f| f.to_lowercase()).chain(verb_cues).collect();
         Ok(Events { resources, forms, cameo, affixes, roles, roles2, verbs })
     }
 }
