@@ -99,6 +99,15 @@ fn acronyms_demonyms_and_forces() {
 }
 
 #[test]
+fn a_short_name_in_brackets_after_an_organization_is_its_own() {
+    // The letters are not the name's initials, and alone the tagger reads them as a person.
+    let doc = analyze("The World Organisation for Animal Health (OIE) met in Paris. Later the OIE warned farmers.");
+    let oie = entity(&doc, "World Organisation for Animal Health");
+    assert_eq!(oie.kind, EntityType::Org);
+    assert_eq!(mentions(&doc, oie), ["World Organisation for Animal Health", "OIE", "OIE"]);
+}
+
+#[test]
 fn the_example_article() {
     let raw = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/alaska-summit.txt")).unwrap();
     let doc = analyze(&raw);

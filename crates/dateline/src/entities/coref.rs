@@ -807,14 +807,34 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
     }
     found.extend(extra);
 
-    // 6. Acronyms: `ICC` after `International Criminal Court`.
+    // 6. Acronyms: `ICC` after `International Criminal Court`. A short name in capitals in
+    // brackets right after an organization's name is that organization's, whatever its letters
+    // and whatever the tagger read it as (`World Organisation for Animal Health (OIE)`), and so
+    // is every later mention of it.
+    let capitals = |name: &str| name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.');
     let mut acronyms: HashMap<String, Key, FxBuild> = HashMap::default();
+    let org_ends: HashMap<usize, Key, FxBuild> = found.iter().filter(|f| f.kind == EntityType::Org).map(|f| (f.end_token, f.key.clone())).collect();
+    let mut bracketed: HashMap<String, Key, FxBuild> = HashMap::default();
+    for f in &found {
+        let name = cx.text(f.first_token, f.end_token);
+        let (a, b) = (f.first_token, f.end_token);
+        if a >= 2 && cx.word(a - 1) == "(" && cx.word(b) == ")" && capitals(name) {
+            if let Some(key) = org_ends.get(&(a - 1)) {
+                bracketed.entry(name.replace('.', "")).or_insert_with(|| key.clone());
+            }
+        }
+    }
     for f in &mut found {
+        let name = cx.text(f.first_token, f.end_token);
+        if let Some(key) = capitals(name).then(|| bracketed.get(&name.replace('.', ""))).flatten() {
+            f.kind = EntityType::Org;
+            f.key = key.clone();
+            continue;
+        }
         if f.kind != EntityType::Org {
             continue;
         }
-        let name = cx.text(f.first_token, f.end_token);
-        let is_acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.');
+        let is_acronym = capitals(name);
         if is_acronym {
             if let Some(k) = acronyms.get(&name.replace('.', "")) {
                 f.key = k.clone();
