@@ -195,6 +195,16 @@ fn the_first_word_of_a_noun_cue_does_not_end_the_subject() {
 }
 
 #[test]
+fn a_clause_after_a_statement_cue_is_what_is_said_not_its_speaker() {
+    // After an apposition's comma `said` looks inverted (`..., said Dr. Lluz`), but a verb
+    // follows the noun after it.
+    let doc = analyze("Jan Bruck, head of the taskforce, said farmers would not report sick animals.");
+    let found = events(&doc);
+    assert!(has(&found, "010", "Jan Bruck", "", None), "{found:#?}");
+    assert!(!found.iter().any(|(_, s, _, cue, _)| cue == "said" && s == "farmers"), "{found:#?}");
+}
+
+#[test]
 fn a_description_beside_a_name_codes_the_person() {
     let doc = analyze("The president of France, Jean Dupont, said the talks would resume.");
     assert!(coded(&doc, "010", "FRAGOV", ""), "{:#?}", codes(&doc));

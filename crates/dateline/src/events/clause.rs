@@ -227,7 +227,10 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         // `..., said Dr. Archie Lluz`: a statement after its content names its speaker after it.
         if cue.code.starts_with("01") && inverted(s, i) {
             let speakers = direct(cue_end);
-            if !speakers.is_empty() {
+            // Not when a verb follows (`X, head of the taskforce, said farmers would not
+            // report`): that is the subject of what is said.
+            let said = speakers.last().is_some_and(|m| s.words.get(m.end - s.first).is_some_and(|w| AUXILIARIES.contains(&&**w) || BE.contains(&&**w) || s.verb(m.end - s.first)));
+            if !speakers.is_empty() && !said {
                 return Found { pairs: pairs(&speakers.iter().map(mention_actor).collect::<Vec<_>>(), &[]), antecedent: None };
             }
         }
