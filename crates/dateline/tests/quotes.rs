@@ -84,6 +84,14 @@ fn cues_before_after_and_inverted() {
 }
 
 #[test]
+fn a_reported_clause_may_open_with_a_bare_noun() {
+    let doc = analyze("Jan Bruck said farmers would not report sick animals. Then he said goodbye and was gone.");
+    let found = quotes(&doc);
+    assert!(found.iter().any(|q| q.0 == QuoteKind::Indirect && q.1 == "Jan Bruck" && q.3 == "farmers would not report sick animals"), "{found:?}");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_attributions() {
     let doc = analyze("He wore a shirt with “USSR” written on it and watched “Top Gun” twice.");
     assert!(doc.quotes.is_empty(), "{:?}", quotes(&doc));

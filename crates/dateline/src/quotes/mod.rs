@@ -618,6 +618,17 @@ impl<'a> Ctx<'a> {
             next,
             "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "no" | "all" | "both" | "none" | "at" | "more" | "about" | "some" | "many" | "most"
         ) || next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        // A bare noun or two right before an auxiliary (`said farmers would not report`,
+        // `said local officials have confirmed`) is a clause's subject too.
+        let bare = (ce + 1..(ce + 3).min(end)).find(|&j| is_finite(self.word(j))).is_some_and(|j| {
+            (ce..j).all(|t| {
+                let w = self.word(t);
+                w.len() > 2 && w.chars().all(|c| c.is_lowercase() || c == '-') && !matches!(w, "and" | "but" | "nor" | "then") && !is_preposition(w) && !is_verbal(w) && !is_pronoun(w) && self.cue_at(t).is_none()
+            })
+        });
+        if says && bare {
+            return Some(ce);
+        }
         if says && np_start {
             // ... with a verb of its own (`say the three cases are not related`, `said the
             // E.U. promised`), not a noun phrase alone (`reported its fourth case`).
