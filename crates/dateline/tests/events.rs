@@ -469,3 +469,12 @@ fn a_statements_participle_set_off_after_its_subject_is_an_aside() {
     let doc = analyze("Kenyan health officials, noting the drop in new cases, are planning to reopen schools in Nairobi.");
     assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("01")), "{:#?}", events(&doc));
 }
+
+#[test]
+fn a_name_read_as_an_organization_takes_the_organization_of_its_description() {
+    // The tagger reads the name as an organization's, with no code of its own: the post before
+    // it says whose it is.
+    let doc = analyze("UN refugee coordinator for Chad, Eugene Abara condemned the attack on the convoy.");
+    let criticism = doc.events.iter().find(|e| e.cameo.code.starts_with("111")).unwrap_or_else(|| panic!("{:#?}", events(&doc)));
+    assert_eq!(criticism.source.code.as_deref(), Some("IGOUNO"), "{:#?}", events(&doc));
+}
