@@ -478,3 +478,10 @@ fn a_name_read_as_an_organization_takes_the_organization_of_its_description() {
     let criticism = doc.events.iter().find(|e| e.cameo.code.starts_with("111")).unwrap_or_else(|| panic!("{:#?}", events(&doc)));
     assert_eq!(criticism.source.code.as_deref(), Some("IGOUNO"), "{:#?}", events(&doc));
 }
+
+#[test]
+fn a_participle_set_off_after_actors_is_done_to_them() {
+    let doc = analyze("A truce between Armenia and Azerbaijan, mediated by Russia, took effect on Tuesday.");
+    let found = events(&doc);
+    assert!(has(&found, "045", "Russia", "Armenia", None) && has(&found, "045", "Russia", "Azerbaijan", None), "{found:#?}");
+}

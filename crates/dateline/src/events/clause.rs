@@ -200,6 +200,12 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             // `Mohamed Tamalt, a journalist imprisoned in Algeria`: the person named.
             false => s.at[i - 1].map(|k| mentions[k]).or_else(|| apposed(s, mentions, i)).map(|m| mention_actor(&m)).into_iter().collect(),
         };
+        // `A deal between the E.U. and Libya, mediated by Qatar`: a participle set off by a comma
+        // after a phrase that ends in actors is done to them.
+        let patients = match patients.is_empty() && !passive && s.words[i - 1] == "," && next == Some("by") {
+            true => listed_before(s, mentions, i - 1).iter().map(mention_actor).collect(),
+            false => patients,
+        };
         let patients = if patients.is_empty() { people_before(s, i).into_iter().collect() } else { patients };
         if by.is_empty() {
             // No agent named: the authority the lexicon gives the act, of the place where it
@@ -568,6 +574,28 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         return found;
     }
     Vec::new()
+}
+
+/// The actor mention that ends right before word `end` and the ones coordinated before it
+/// (`the E.U. and Libya`, `Britain, France and Germany`), first first.
+pub(super) fn listed_before(s: &Sentence, mentions: &[ActorMention], end: usize) -> Vec<ActorMention> {
+    let Some(last) = end.checked_sub(1).and_then(|k| s.at[k]).map(|x| mentions[x]) else { return Vec::new() };
+    let mut found = vec![last];
+    let mut j = last.first - s.first;
+    if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
+        j -= 1;
+    }
+    while j >= 2 && (matches!(&*s.words[j - 1], "and" | "or") || s.words[j - 1] == "," && found.len() > 1) {
+        let p = if s.words[j - 1] != "," && s.words[j - 2] == "," { j.checked_sub(3) } else { Some(j - 2) };
+        let Some(prev) = p.and_then(|p| s.at[p]).map(|x| mentions[x]) else { break };
+        found.push(prev);
+        j = prev.first - s.first;
+        if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
+            j -= 1;
+        }
+    }
+    found.reverse();
+    found
 }
 
 /// The person the noun phrase ending before word `start` stands in apposition to (`Hassan el
