@@ -485,3 +485,10 @@ fn a_participle_set_off_after_actors_is_done_to_them() {
     let found = events(&doc);
     assert!(has(&found, "045", "Russia", "Armenia", None) && has(&found, "045", "Russia", "Azerbaijan", None), "{found:#?}");
 }
+
+#[test]
+fn an_actor_before_a_verb_is_no_object_coordinated_with_the_last() {
+    let doc = analyze("Russia has a blockade on Georgia, and Turkey criticizes the blockade as illegal.");
+    let found = events(&doc);
+    assert!(has(&found, "191", "Russia", "Georgia", None) && !has(&found, "191", "Russia", "Turkey", None), "{found:#?}");
+}

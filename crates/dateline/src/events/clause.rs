@@ -714,6 +714,11 @@ pub(super) fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: Actor
             k += 1;
         }
         let Some(next) = s.at.get(k).copied().flatten().map(|x| mentions[x]) else { break };
+        // `a blockade on Gaza, and Egypt restricts ...`: an actor right before a verb is the
+        // subject of a clause of its own.
+        if next.end - s.first < s.words.len() && s.verb(next.end - s.first) {
+            break;
+        }
         found.push(next);
         if !comma {
             sure = found.len();
