@@ -492,3 +492,10 @@ fn an_actor_before_a_verb_is_no_object_coordinated_with_the_last() {
     let found = events(&doc);
     assert!(has(&found, "191", "Russia", "Georgia", None) && !has(&found, "191", "Russia", "Turkey", None), "{found:#?}");
 }
+
+#[test]
+fn a_gerund_after_a_passive_participle_is_done_by_its_patient() {
+    let doc = analyze("Ali Karimi, a student arrested in Iran for criticizing President Hassan Rouhani, was released on Monday.");
+    let found = events(&doc);
+    assert!(has(&found, "111", "Ali Karimi", "Hassan Rouhani", None), "{found:#?}");
+}

@@ -264,6 +264,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             _ => subjects,
         };
         let antecedent = match before {
+            _ if subjects.is_empty() && gerund_of_patient(s, i) => Some(Antecedent::Patient),
             Some("and" | "but") => Some(Antecedent::Verb),
             // `The police said they had seized ...`: a pronoun that opens what someone says is
             // the speaker.
@@ -399,6 +400,18 @@ pub(super) fn word_before<'s>(s: &'s Sentence, i: usize) -> (Option<&'s str>, us
 pub(super) fn opens_speech(s: &Sentence, k: usize) -> bool {
     let k = if k > 0 && s.words[k - 1] == "that" { k - 1 } else { k };
     k > 0 && s.at[k - 1].is_none() && s.verb(k - 1)
+}
+
+/// True when the verb at word `i` is a gerund after `for` or `of` after a verb's participle, a
+/// place or a time between (`convicted of defaming`, `jailed in Morocco for insulting`): what
+/// the participle was done to did it.
+pub(super) fn gerund_of_patient(s: &Sentence, i: usize) -> bool {
+    if i < 2 || !s.words[i].ends_with("ing") || !matches!(&*s.words[i - 1], "for" | "of") {
+        return false;
+    }
+    let between = |k: usize| s.at[k].is_some() || PREPOSITIONS.contains(&&*s.words[k]) || DETERMINERS.contains(&&*s.words[k]);
+    let k = (i.saturating_sub(6)..i - 1).rev().find(|&k| !between(k));
+    k.is_some_and(|k| s.verb(k) && (s.words[k].ends_with("ed") || s.words[k].ends_with("en")))
 }
 
 /// True when the words before word `i` are a pronoun or a description that stands for an
