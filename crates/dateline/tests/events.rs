@@ -499,3 +499,10 @@ fn a_gerund_after_a_passive_participle_is_done_by_its_patient() {
     let found = events(&doc);
     assert!(has(&found, "111", "Ali Karimi", "Hassan Rouhani", None), "{found:#?}");
 }
+
+#[test]
+fn a_relative_pronoun_stands_for_every_actor_of_a_list() {
+    let doc = analyze("Kenya and Uganda, which condemned Sudan on Monday, sent troops to the border.");
+    let found = events(&doc);
+    assert!(has(&found, "111", "Kenya", "Sudan", None) && has(&found, "111", "Uganda", "Sudan", None), "{found:#?}");
+}

@@ -534,9 +534,12 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         };
         let start = m.first - s.first;
         k = start;
+        // With the actors coordinated before it (`U.N. and non-governmental organizations who
+        // intend to deliver`).
         if relative {
-            joined_actors.insert(0, m);
-            return joined_actors;
+            let mut found = listed_before(s, mentions, m.end - s.first);
+            found.extend(joined_actors);
+            return found;
         }
         let text = &s.doc.text()[m.span].to_lowercase();
         if matches!(text.as_str(), "his" | "her" | "its" | "their" | "whose") {
