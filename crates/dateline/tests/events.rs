@@ -506,3 +506,10 @@ fn a_relative_pronoun_stands_for_every_actor_of_a_list() {
     let found = events(&doc);
     assert!(has(&found, "111", "Kenya", "Sudan", None) && has(&found, "111", "Uganda", "Sudan", None), "{found:#?}");
 }
+
+#[test]
+fn an_infinitive_of_purpose_after_a_comma_serves_a_distant_verb() {
+    let doc = analyze("Experts from the World Health Organization arrived in Monrovia on Monday for a two-week review of the hospitals, clinics and laboratories of the three northern provinces of the country, to help the government contain the outbreak.");
+    let found = events(&doc);
+    assert!(has(&found, "07", "World Health Organization", "government", None), "{found:#?}");
+}

@@ -361,8 +361,11 @@ pub(super) fn purpose(s: &Sentence, i: usize) -> Option<usize> {
     if i < 2 || s.words[i - 1] != "to" || s.at[i - 2].is_some() {
         return None;
     }
+    // Set off by a comma, it serves the clause's verb however far (`arrived in Manila on
+    // Tuesday for a joint assessment ..., to help`).
+    let reach = if s.words[i - 2] == "," { 30 } else { 12 };
     let mut k = i - 1;
-    while k > 0 && k + 12 > i {
+    while k > 0 && k + reach > i {
         k -= 1;
         if s.at[k].is_none() && CLAUSE_END.contains(&&*s.words[k]) {
             return None;
