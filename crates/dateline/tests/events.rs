@@ -513,3 +513,10 @@ fn an_infinitive_of_purpose_after_a_comma_serves_a_distant_verb() {
     let found = events(&doc);
     assert!(has(&found, "07", "World Health Organization", "government", None), "{found:#?}");
 }
+
+#[test]
+fn the_mission_stands_for_the_body_named_before() {
+    let doc = analyze("A team of experts from the World Health Organization arrived in Liberia on Monday. The mission will consult with the Liberian government on the outbreak.");
+    let found = events(&doc);
+    assert!(has(&found, "04", "World Health Organization", "Liberian government", None), "{found:#?}");
+}

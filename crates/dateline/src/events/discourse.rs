@@ -212,5 +212,6 @@ pub(super) enum Antecedent {
     Speaker,
 }
 
-/// Pronouns and descriptions that stand for an organization or a country named before.
-pub(super) const IT: &[&str] = &["it", "the agency", "the organisation", "the organization"];
+/// Pronouns and descriptions that stand for an organization or a country named before (`The
+/// mission will consult`: a body sent somewhere).
+pub(super) const IT: &[&str] = &["it", "the agency", "the organisation", "the organization", "the mission"];
