@@ -503,3 +503,54 @@ fn a_statements_participle_set_off_after_its_subject_is_an_aside() {
     let doc = analyze("Kenyan health officials, noting the drop in new cases, are planning to reopen schools in Nairobi.");
     assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("01")), "{:#?}", events(&doc));
 }
+
+#[test]
+fn a_name_read_as_an_organization_takes_the_organization_of_its_description() {
+    // The tagger reads the name as an organization's, with no code of its own: the post before
+    // it says whose it is.
+    let doc = analyze("UN refugee coordinator for Chad, Eugene Abara condemned the attack on the convoy.");
+    let criticism = doc.events.iter().find(|e| e.cameo.code.starts_with("111")).unwrap_or_else(|| panic!("{:#?}", events(&doc)));
+    assert_eq!(criticism.source.code.as_deref(), Some("IGOUNO"), "{:#?}", events(&doc));
+}
+
+#[test]
+fn a_participle_set_off_after_actors_is_done_to_them() {
+    let doc = analyze("A truce between Armenia and Azerbaijan, mediated by Russia, took effect on Tuesday.");
+    let found = events(&doc);
+    assert!(has(&found, "045", "Russia", "Armenia", None) && has(&found, "045", "Russia", "Azerbaijan", None), "{found:#?}");
+}
+
+#[test]
+fn an_actor_before_a_verb_is_no_object_coordinated_with_the_last() {
+    let doc = analyze("Russia has a blockade on Georgia, and Turkey criticizes the blockade as illegal.");
+    let found = events(&doc);
+    assert!(has(&found, "191", "Russia", "Georgia", None) && !has(&found, "191", "Russia", "Turkey", None), "{found:#?}");
+}
+
+#[test]
+fn a_gerund_after_a_passive_participle_is_done_by_its_patient() {
+    let doc = analyze("Ali Karimi, a student arrested in Iran for criticizing President Hassan Rouhani, was released on Monday.");
+    let found = events(&doc);
+    assert!(has(&found, "111", "Ali Karimi", "Hassan Rouhani", None), "{found:#?}");
+}
+
+#[test]
+fn a_relative_pronoun_stands_for_every_actor_of_a_list() {
+    let doc = analyze("Kenya and Uganda, which condemned Sudan on Monday, sent troops to the border.");
+    let found = events(&doc);
+    assert!(has(&found, "111", "Kenya", "Sudan", None) && has(&found, "111", "Uganda", "Sudan", None), "{found:#?}");
+}
+
+#[test]
+fn an_infinitive_of_purpose_after_a_comma_serves_a_distant_verb() {
+    let doc = analyze("Experts from the World Health Organization arrived in Monrovia on Monday for a two-week review of the hospitals, clinics and laboratories of the three northern provinces of the country, to help the government contain the outbreak.");
+    let found = events(&doc);
+    assert!(has(&found, "07", "World Health Organization", "government", None), "{found:#?}");
+}
+
+#[test]
+fn the_mission_stands_for_the_body_named_before() {
+    let doc = analyze("A team of experts from the World Health Organization arrived in Liberia on Monday. The mission will consult with the Liberian government on the outbreak.");
+    let found = events(&doc);
+    assert!(has(&found, "04", "World Health Organization", "Liberian government", None), "{found:#?}");
+}

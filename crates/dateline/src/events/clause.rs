@@ -200,6 +200,12 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             // `Mohamed Tamalt, a journalist imprisoned in Algeria`: the person named.
             false => s.at[i - 1].map(|k| mentions[k]).or_else(|| apposed(s, mentions, i)).map(|m| mention_actor(&m)).into_iter().collect(),
         };
+        // `A deal between the E.U. and Libya, mediated by Qatar`: a participle set off by a comma
+        // after a phrase that ends in actors is done to them.
+        let patients = match patients.is_empty() && !passive && s.words[i - 1] == "," && next == Some("by") {
+            true => listed_before(s, mentions, i - 1).iter().map(mention_actor).collect(),
+            false => patients,
+        };
         let patients = if patients.is_empty() { people_before(s, i).into_iter().collect() } else { patients };
         if by.is_empty() {
             // No agent named: the authority the lexicon gives the act, of the place where it
@@ -261,6 +267,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             _ => subjects,
         };
         let antecedent = match before {
+            _ if subjects.is_empty() && gerund_of_patient(s, i) => Some(Antecedent::Patient),
             Some("and" | "but") => Some(Antecedent::Verb),
             // `The police said they had seized ...`: a pronoun that opens what someone says is
             // the speaker.
@@ -357,8 +364,11 @@ pub(super) fn purpose(s: &Sentence, i: usize) -> Option<usize> {
     if i < 2 || s.words[i - 1] != "to" || s.at[i - 2].is_some() {
         return None;
     }
+    // Set off by a comma, it serves the clause's verb however far (`arrived in Manila on
+    // Tuesday for a joint assessment ..., to help`).
+    let reach = if s.words[i - 2] == "," { 30 } else { 12 };
     let mut k = i - 1;
-    while k > 0 && k + 12 > i {
+    while k > 0 && k + reach > i {
         k -= 1;
         if s.at[k].is_none() && CLAUSE_END.contains(&&*s.words[k]) {
             return None;
@@ -396,6 +406,18 @@ pub(super) fn word_before<'s>(s: &'s Sentence, i: usize) -> (Option<&'s str>, us
 pub(super) fn opens_speech(s: &Sentence, k: usize) -> bool {
     let k = if k > 0 && s.words[k - 1] == "that" { k - 1 } else { k };
     k > 0 && s.at[k - 1].is_none() && s.verb(k - 1)
+}
+
+/// True when the verb at word `i` is a gerund after `for` or `of` after a verb's participle, a
+/// place or a time between (`convicted of defaming`, `jailed in Morocco for insulting`): what
+/// the participle was done to did it.
+pub(super) fn gerund_of_patient(s: &Sentence, i: usize) -> bool {
+    if i < 2 || !s.words[i].ends_with("ing") || !matches!(&*s.words[i - 1], "for" | "of") {
+        return false;
+    }
+    let between = |k: usize| s.at[k].is_some() || PREPOSITIONS.contains(&&*s.words[k]) || DETERMINERS.contains(&&*s.words[k]);
+    let k = (i.saturating_sub(6)..i - 1).rev().find(|&k| !between(k));
+    k.is_some_and(|k| s.verb(k) && (s.words[k].ends_with("ed") || s.words[k].ends_with("en")))
 }
 
 /// True when the words before word `i` are a pronoun or a description that stands for an
@@ -518,9 +540,12 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         };
         let start = m.first - s.first;
         k = start;
+        // With the actors coordinated before it (`U.N. and non-governmental organizations who
+        // intend to deliver`).
         if relative {
-            joined_actors.insert(0, m);
-            return joined_actors;
+            let mut found = listed_before(s, mentions, m.end - s.first);
+            found.extend(joined_actors);
+            return found;
         }
         let text = &s.doc.text()[m.span].to_lowercase();
         if matches!(text.as_str(), "his" | "her" | "its" | "their" | "whose") {
@@ -571,6 +596,28 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         return found;
     }
     Vec::new()
+}
+
+/// The actor mention that ends right before word `end` and the ones coordinated before it
+/// (`the E.U. and Libya`, `Britain, France and Germany`), first first.
+pub(super) fn listed_before(s: &Sentence, mentions: &[ActorMention], end: usize) -> Vec<ActorMention> {
+    let Some(last) = end.checked_sub(1).and_then(|k| s.at[k]).map(|x| mentions[x]) else { return Vec::new() };
+    let mut found = vec![last];
+    let mut j = last.first - s.first;
+    if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
+        j -= 1;
+    }
+    while j >= 2 && (matches!(&*s.words[j - 1], "and" | "or") || s.words[j - 1] == "," && found.len() > 1) {
+        let p = if s.words[j - 1] != "," && s.words[j - 2] == "," { j.checked_sub(3) } else { Some(j - 2) };
+        let Some(prev) = p.and_then(|p| s.at[p]).map(|x| mentions[x]) else { break };
+        found.push(prev);
+        j = prev.first - s.first;
+        if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
+            j -= 1;
+        }
+    }
+    found.reverse();
+    found
 }
 
 /// The person the noun phrase ending before word `start` stands in apposition to (`Hassan el
@@ -699,6 +746,11 @@ pub(super) fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: Actor
             k += 1;
         }
         let Some(next) = s.at.get(k).copied().flatten().map(|x| mentions[x]) else { break };
+        // `a blockade on Gaza, and Egypt restricts ...`: an actor right before a verb is the
+        // subject of a clause of its own.
+        if next.end - s.first < s.words.len() && s.verb(next.end - s.first) {
+            break;
+        }
         found.push(next);
         if !comma {
             sure = found.len();

@@ -278,15 +278,20 @@ impl Events {
             a.code = Some(code.to_string());
             return;
         }
-        let described = match a.entity.filter(|e| doc.entities[e.index()].kind == EntityType::Person) {
-            Some(e) => self.person(cx, e),
-            None => Description::default(),
+        let org_code = entity.filter(|e| e.kind == EntityType::Org).and_then(|e| self.org_code(e));
+        // A name read as an organization that has no code of its own may be a person's with a
+        // post beside it (`UN humanitarian coordinator for South Sudan, Eugene Owusu`): its
+        // description says what it is, as a person's does.
+        let described = match a.entity.map(|e| (e, doc.entities[e.index()].kind)) {
+            Some((e, EntityType::Person)) => self.person(cx, e),
+            Some((e, EntityType::Org)) if org_code.is_none() => Description { org: self.person(cx, e).org, ..Description::default() },
+            _ => Description::default(),
         };
         if let Some(code) = described.org {
             a.code = Some(code);
             return;
         }
-        if let Some(code) = entity.filter(|e| e.kind == EntityType::Org).and_then(|e| self.org_code(e)) {
+        if let Some(code) = org_code {
             a.code = Some(code);
             return;
         }

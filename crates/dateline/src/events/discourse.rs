@@ -147,6 +147,17 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
                     vec![(source, None)]
                 })
                 .unwrap_or_default(),
+            // The patients of the participle right before `for` or `of`.
+            Antecedent::Patient => {
+                let participle = earlier().take_while(|p| p.sentence.index() == si).next().map(|p| p.cue);
+                let mut patients: Vec<(Actor, Option<Actor>)> = Vec::new();
+                for t in out.iter().rev().take_while(|p| p.sentence.index() == si).filter(|p| Some(p.cue) == participle).filter_map(|p| p.target.clone()) {
+                    if !patients.iter().any(|(a, _)| a.code == t.code && a.entity == t.entity) {
+                        patients.insert(0, (t, None));
+                    }
+                }
+                patients
+            }
             // `they` is several actors, or a group.
             Antecedent::They => earlier()
                 .take_while(|p| p.sentence.index() + 3 >= si)
@@ -193,10 +204,14 @@ pub(super) enum Antecedent {
     /// A verb coordinated with an earlier one (`confirmed ... but denied`): the source of the
     /// earlier verb's event in the same sentence.
     Verb,
+    /// A gerund after `for` or `of` after a participle (`jailed for insulting the president`):
+    /// the targets of the participle's event, the last before it in the sentence.
+    Patient,
     /// A pronoun that opens what someone says (`officials said they had seized`): the source
     /// of the speech verb's event.
     Speaker,
 }
 
-/// Pronouns and descriptions that stand for an organization or a country named before.
-pub(super) const IT: &[&str] = &["it", "the agency", "the organisation", "the organization"];
+/// Pronouns and descriptions that stand for an organization or a country named before (`The
+/// mission will consult`: a body sent somewhere).
+pub(super) const IT: &[&str] = &["it", "the agency", "the organisation", "the organization", "the mission"];

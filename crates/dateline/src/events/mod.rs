@@ -31,7 +31,8 @@
 //!    it serves (`would visit Libya to help`). An event needs a source the text names.
 //! 3. **Discourse** (`discourse`): `it`, `they` and `the agency` stand for the sources of an
 //!    earlier event, a verb coordinated with an earlier one (`confirmed ... but denied`)
-//!    shares its source; a statement of the speaker's own act to come is an intent (03x);
+//!    shares its source, a gerund after a participle and `for` or `of` is done by the
+//!    participle's patient (`jailed for insulting the president`); a statement of the speaker's own act to come is an intent (03x);
 //!    aid, coercion and pledges of aid with no target go to the people of their place,
 //!    protests with none are against its government, a state of emergency is over a country,
 //!    an intent takes its act's target. Statements have no target. A cue's events that code
