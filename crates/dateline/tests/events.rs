@@ -205,6 +205,19 @@ fn a_clause_after_a_statement_cue_is_what_is_said_not_its_speaker() {
 }
 
 #[test]
+fn people_named_by_a_common_noun_are_convicted_too() {
+    let doc = analyze("The court convicted two men of fraud in Nairobi, Kenya.");
+    assert!(coded(&doc, "116", "KENJUD", "KENCVL"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_passive_after_being_in_an_adverbial_phrase_is_said_of_the_main_clause() {
+    let doc = analyze("Two men were jailed in Nairobi, Kenya on Monday, a week after being convicted of fraud.");
+    let found = events(&doc);
+    assert!(has(&found, "116", "", "Two men", None), "{found:#?}");
+}
+
+#[test]
 fn a_description_beside_a_name_codes_the_person() {
     let doc = analyze("The president of France, Jean Dupont, said the talks would resume.");
     assert!(coded(&doc, "010", "FRAGOV", ""), "{:#?}", codes(&doc));

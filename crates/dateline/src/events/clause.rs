@@ -104,13 +104,16 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         && (word.ends_with("ed") || word.ends_with("en") || cue.forms.first().is_some_and(|f| f != word && cue.forms.iter().any(|f| f == word)) && !word.ends_with('s') && !word.ends_with("ing"));
     // A form of `be` before it, past adverbs and a negation (`was not published by`, `were
     // also arrested`, `has not yet been charged`).
-    let passive = participle && i > 0 && {
-        let mut k = i - 1;
-        while k > 0 && i - k < 4 && (s.words[k].ends_with("ly") || matches!(&*s.words[k], "not" | "n't" | "n’t" | "never" | "also" | "yet" | "still" | "already")) && s.at[k].is_none() {
-            k -= 1;
-        }
-        BE.contains(&&*s.words[k])
-    };
+    let be = (participle && i > 0)
+        .then(|| {
+            let mut k = i - 1;
+            while k > 0 && i - k < 4 && (s.words[k].ends_with("ly") || matches!(&*s.words[k], "not" | "n't" | "n’t" | "never" | "also" | "yet" | "still" | "already")) && s.at[k].is_none() {
+                k -= 1;
+            }
+            k
+        })
+        .filter(|&k| BE.contains(&&*s.words[k]));
+    let passive = be.is_some();
     // A participle after its noun with `by` (`rations donated by Britain`, `a deal ...,
     // mediated by Qatar`), or a coercive one after an actor with no object (`a journalist
     // imprisoned in Algeria`), is a passive too; what it is said of is the word before.
@@ -206,6 +209,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             true => listed_before(s, mentions, i - 1).iter().map(mention_actor).collect(),
             false => patients,
         };
+        let patients = if patients.is_empty() { be.map(|k| adjunct_patients(s, mentions, k)).unwrap_or_default() } else { patients };
         let patients = if patients.is_empty() { people_before(s, i).into_iter().collect() } else { patients };
         if by.is_empty() {
             // No agent named: the authority the lexicon gives the act, of the place where it
@@ -294,6 +298,18 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
     let sources: Vec<Actor> = sources.iter().map(mention_actor).collect();
     let targets: Vec<Actor> = targets.iter().map(mention_actor).collect();
     Found { pairs: pairs(&sources, &targets), antecedent: None }
+}
+
+/// The patients of a passive with `being` at word `be` in an adverbial phrase (`..., one day
+/// after being convicted of ...`): what the main clause's verb before it is said of, its
+/// subject or the people before it (`An HIV-positive man was sentenced ...`).
+fn adjunct_patients(s: &Sentence, mentions: &[ActorMention], be: usize) -> Vec<Actor> {
+    if s.words[be] != "being" || be == 0 || !matches!(&*s.words[be - 1], "after" | "before" | "upon" | "since" | "despite" | "while" | "without" | "for") {
+        return Vec::new();
+    }
+    let Some(verb) = (0..be - 1).rev().find(|&k| s.verb(k)) else { return Vec::new() };
+    let subjects: Vec<Actor> = subjects(s, mentions, verb, true).iter().map(|m| mention_actor(s, mentions, m)).collect();
+    if subjects.is_empty() { people_before(s, verb).into_iter().collect() } else { subjects }
 }
 
 /// The actor that `according to` at word `from` names: the first actor mention within a few

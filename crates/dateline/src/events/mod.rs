@@ -944,10 +944,11 @@ fn conflict(code: &str) -> bool {
     code.get(..2).is_some_and(|r| ("18"..="20").contains(&r))
 }
 
-/// Codes of material acts on people (aid, release, coercion, violence), whose object is often
-/// people named by a common noun (`arrested four vendors`).
+/// Codes of acts on people (aid, release, coercion, violence, and the legal acts of
+/// disapproval: suing, convicting), whose object is often people named by a common noun
+/// (`arrested four vendors`, `convicted two men`).
 fn material(code: &str) -> bool {
-    ["07", "08", "17", "18", "19", "20"].iter().any(|r| code.starts_with(r))
+    ["07", "08", "115", "116", "17", "18", "19", "20"].iter().any(|r| code.starts_with(r))
 }
 
 /// Nouns for people that are not roles.
