@@ -218,6 +218,13 @@ fn a_passive_after_being_in_an_adverbial_phrase_is_said_of_the_main_clause() {
 }
 
 #[test]
+fn a_group_of_a_continent_is_coded_by_its_region() {
+    let doc = analyze("African leaders said the outbreak was over. Authorities across Europe have banned poultry imports.");
+    assert!(coded(&doc, "010", "AFRGOV", ""), "{:#?}", codes(&doc));
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "EURGOV"), "{:#?}", codes(&doc));
+}
+
+#[test]
 fn a_description_beside_a_name_codes_the_person() {
     let doc = analyze("The president of France, Jean Dupont, said the talks would resume.");
     assert!(coded(&doc, "010", "FRAGOV", ""), "{:#?}", codes(&doc));

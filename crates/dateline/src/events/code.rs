@@ -348,6 +348,8 @@ impl Events {
         // agencies and other NGOs take neither (they are of no country unless their words say
         // so): where they work is not where they come from.
         let ngo = sector.as_deref() == Some("NGO");
+        // A group of a continent (`African leaders`, `authorities across Europe`).
+        let country = country.or_else(|| continent_of(text, a.span).map(str::to_string));
         let country = country.or_else(|| local_country(cx, a.span).filter(|_| !ngo));
         let country = country.or_else(|| cx.main_country.filter(|_| !ngo).map(str::to_string));
         a.code = match (country, sector) {
@@ -359,6 +361,22 @@ impl Events {
             (None, Some(s)) => Some(s),
             _ => None,
         };
+    }
+}
+
+/// The CAMEO region of a continent that a group's words name, or that the words right after
+/// them say it is in (`African leaders`, `authorities across Europe`).
+fn continent_of(text: &str, span: Span) -> Option<&'static str> {
+    const CONTINENTS: &[(&str, &str)] = &[("Africa", "AFR"), ("African", "AFR"), ("Europe", "EUR"), ("European", "EUR"), ("Asia", "ASA"), ("Asian", "ASA")];
+    let code = |w: &str| CONTINENTS.iter().find(|(name, _)| *name == w).map(|&(_, code)| code);
+    let words = &text[span];
+    if let Some(c) = words.split_whitespace().find_map(code) {
+        return Some(c);
+    }
+    let mut after = text[span.end as usize..].split_whitespace().take(3);
+    match after.next() {
+        Some("in" | "across" | "throughout" | "from") => after.find(|w| !matches!(*w, "the" | "all" | "southern" | "northern" | "eastern" | "western" | "central")).and_then(|w| code(w.trim_end_matches([',', '.', ';'])) ),
+        _ => None,
     }
 }
 
