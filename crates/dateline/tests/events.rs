@@ -520,3 +520,9 @@ fn the_mission_stands_for_the_body_named_before() {
     let found = events(&doc);
     assert!(has(&found, "04", "World Health Organization", "Liberian government", None), "{found:#?}");
 }
+
+#[test]
+fn a_gerund_takes_no_patient_from_an_event_of_another_clause() {
+    let doc = analyze("Kenya accused Uganda, and a student in Iran was praised for helping Liberia.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("07")), "{:#?}", events(&doc));
+}

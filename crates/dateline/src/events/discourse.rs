@@ -149,7 +149,12 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
                 .unwrap_or_default(),
             // The patients of the participle right before `for` or `of`.
             Antecedent::Patient => {
-                let participle = earlier().take_while(|p| p.sentence.index() == si).next().map(|p| p.cue);
+                // (Its cue is the participle: a few words before, no comma between.)
+                let near = |p: &Event| p.cue.end <= cue.start && {
+                    let between = &doc.text()[p.cue.end as usize..cue.start as usize];
+                    !between.contains(',') && between.split_whitespace().count() <= 6
+                };
+                let participle = earlier().take_while(|p| p.sentence.index() == si).next().filter(|p| near(p)).map(|p| p.cue);
                 let mut patients: Vec<(Actor, Option<Actor>)> = Vec::new();
                 for t in out.iter().rev().take_while(|p| p.sentence.index() == si).filter(|p| Some(p.cue) == participle).filter_map(|p| p.target.clone()) {
                     if !patients.iter().any(|(a, _)| a.code == t.code && a.entity == t.entity) {
