@@ -526,3 +526,10 @@ fn a_gerund_takes_no_patient_from_an_event_of_another_clause() {
     let doc = analyze("Kenya accused Uganda, and a student in Iran was praised for helping Liberia.");
     assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("07")), "{:#?}", events(&doc));
 }
+
+#[test]
+fn an_international_name_is_no_countrys_for_its_own_words() {
+    // `American` in `Pan American` names no country here.
+    let doc = analyze("The Pan American Health Organization condemned the attack on the clinic.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c.starts_with("111") && s == "IGO"), "{:#?}", codes(&doc));
+}

@@ -65,13 +65,14 @@ impl Events {
 }
 
 /// True for an organization whose name says it is international (`World Organisation for
-/// Animal Health`, `International Atomic Energy Agency`) and names no country.
+/// Animal Health`, `International Atomic Energy Agency`) and names no country outside the
+/// words that say so (`American` in `Pan American Health Organization` is none).
 pub(super) fn international(name: &str) -> bool {
     const WORDS: &[&str] = &["World", "International", "Global", "Intergovernmental", "Worldwide", "United Nations", "Inter-American", "Pan American"];
-    WORDS.iter().any(|w| name.contains(w))
-        && Resources::shared().is_ok_and(|r| {
-            !name.split_whitespace().any(|w| r.lookup(w).iter().any(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country | crate::resources::NameKind::Demonym)))
-        })
+    let Some(word) = WORDS.iter().find(|w| name.contains(*w)) else { return false };
+    Resources::shared().is_ok_and(|r| {
+        !name.split(word).flat_map(str::split_whitespace).any(|w| r.lookup(w).iter().any(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country | crate::resources::NameKind::Demonym)))
+    })
 }
 
 /// What the text says an actor is: the code of an organization it belongs to, a country and a
