@@ -533,3 +533,9 @@ fn an_international_name_is_no_countrys_for_its_own_words() {
     let doc = analyze("The Pan American Health Organization condemned the attack on the clinic.");
     assert!(codes(&doc).iter().any(|(c, s, _)| c.starts_with("111") && s == "IGO"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_description_before_a_name_reaches_past_an_acronym_in_brackets() {
+    let doc = analyze("The deputy director of the World Food Programme (WFP), Maria Lopez said the clinics would reopen.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "010" && s.starts_with("IGO")), "{:#?}", codes(&doc));
+}

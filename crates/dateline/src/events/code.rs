@@ -177,10 +177,18 @@ impl Events {
         let after = after.filter(|&(a, b)| a < b && !joins(a) && posts(a, b));
         // Before, set off by a comma: `The Jamaican Prime Minister, Bruce Golding`; not a
         // phrase of place, time or manner (`In Paris,`, `After meeting the president,`).
+        // An acronym in brackets is passed over (`The Deputy Director of the Pan American Health
+        // Organization (PAHO), Jon Andrus`).
         let before = (first > lo && word(first - 1) == ",").then(|| {
             let mut k = first - 1;
-            while k > lo && k + 15 > first && (!stop(k - 1) || matches!(word(k - 1), "and" | "or")) {
-                k -= 1;
+            while k > lo && k + 15 > first {
+                if k >= lo + 3 && word(k - 1) == ")" && word(k - 3) == "(" {
+                    k -= 3;
+                } else if !stop(k - 1) || matches!(word(k - 1), "and" | "or") {
+                    k -= 1;
+                } else {
+                    break;
+                }
             }
             (k, first - 1)
         });
