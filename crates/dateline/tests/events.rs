@@ -539,3 +539,11 @@ fn a_description_before_a_name_reaches_past_an_acronym_in_brackets() {
     let doc = analyze("The deputy director of the World Food Programme (WFP), Maria Lopez said the clinics would reopen.");
     assert!(codes(&doc).iter().any(|(c, s, _)| c == "010" && s.starts_with("IGO")), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn he_that_names_no_one_is_the_named_source_of_the_sentence_before() {
+    // The tagger reads the name as an organization's, so `He` is no mention of it.
+    let doc = analyze("UN refugee coordinator for Chad, Eugene Abara condemned the attack on the convoy. He also expressed his outrage that it occurred.");
+    let outrage = doc.events.iter().find(|e| doc.text()[e.cue].starts_with("expressed"));
+    assert!(outrage.is_some_and(|e| e.source.name.contains("Eugene Abara")), "{:#?}", events(&doc));
+}

@@ -270,6 +270,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             // the speaker.
             Some("he" | "she" | "they") if subjects.is_empty() && opens_speech(s, at) => Some(Antecedent::Speaker),
             Some("they") if subjects.is_empty() => Some(Antecedent::They),
+            Some("he" | "she") if subjects.is_empty() => Some(Antecedent::He),
             _ if subjects.is_empty() && described(s, i) => Some(Antecedent::It),
             _ => None,
         };

@@ -163,6 +163,13 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
                 }
                 patients
             }
+            // `he` or `she` that the entity layer left unresolved: the named source of an event
+            // of the sentence before (a person whose name was read as an organization's).
+            Antecedent::He => earlier()
+                .take_while(|p| p.sentence.index() + 1 >= si)
+                .find(|p| p.sentence.index() < si && p.source.entity.is_some_and(|x| matches!(doc.entities[x.index()].kind, EntityType::Person | EntityType::Org)))
+                .map(|p| vec![(p.source.clone(), None)])
+                .unwrap_or_default(),
             // `they` is several actors, or a group.
             Antecedent::They => earlier()
                 .take_while(|p| p.sentence.index() + 3 >= si)
@@ -204,6 +211,10 @@ pub(super) enum Antecedent {
     /// A pronoun or a description (`It says`, `The agency says`): the source of the last
     /// event of an earlier sentence that was not a person's.
     It,
+    /// `He says` where the entity layer found no one (`UN coordinator for Chad, Eugene Abara
+    /// condemned ... He also expressed his outrage`, the name read as an organization's): the
+    /// named source of an event of the sentence before.
+    He,
     /// `They say`: the sources of the last event of an earlier sentence, all of them.
     They,
     /// A verb coordinated with an earlier one (`confirmed ... but denied`): the source of the

@@ -30,7 +30,8 @@
 //!    the people of the place named, else of the article's main country. An infinitive of purpose takes the subject of the verb
 //!    it serves (`would visit Libya to help`). An event needs a source the text names.
 //! 3. **Discourse** (`discourse`): `it`, `they` and `the agency` stand for the sources of an
-//!    earlier event, a verb coordinated with an earlier one (`confirmed ... but denied`)
+//!    earlier event (`he` that the entity layer left unresolved, for the named one of the
+//!    sentence before), a verb coordinated with an earlier one (`confirmed ... but denied`)
 //!    shares its source, a gerund after a participle and `for` or `of` is done by the
 //!    participle's patient (`jailed for insulting the president`); a statement of the speaker's own act to come is an intent (03x);
 //!    aid, coercion and pledges of aid with no target go to the people of their place,
