@@ -547,3 +547,10 @@ fn he_that_names_no_one_is_the_named_source_of_the_sentence_before() {
     let outrage = doc.events.iter().find(|e| doc.text()[e.cue].starts_with("expressed"));
     assert!(outrage.is_some_and(|e| e.source.name.contains("Eugene Abara")), "{:#?}", events(&doc));
 }
+
+#[test]
+fn a_speakers_own_statement_in_a_quote_is_the_quotes_statement() {
+    let doc = analyze("\"I am pleased to announce that the border with Uganda will reopen,\" Kenyan President Uhuru Kenyatta said.");
+    let statements: Vec<String> = doc.events.iter().filter(|e| e.cameo.code.starts_with("01")).map(|e| doc.text()[e.cue].to_string()).collect();
+    assert_eq!(statements, ["said"], "{:#?}", events(&doc));
+}
