@@ -574,3 +574,37 @@ fn the_mission_stands_for_the_body_named_before() {
     let found = events(&doc);
     assert!(has(&found, "04", "World Health Organization", "Liberian government", None), "{found:#?}");
 }
+
+#[test]
+fn a_gerund_takes_no_patient_from_an_event_of_another_clause() {
+    let doc = analyze("Kenya accused Uganda, and a student in Iran was praised for helping Liberia.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("07")), "{:#?}", events(&doc));
+}
+
+#[test]
+fn an_international_name_is_no_countrys_for_its_own_words() {
+    // `American` in `Pan American` names no country here.
+    let doc = analyze("The Pan American Health Organization condemned the attack on the clinic.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c.starts_with("111") && s == "IGO"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_description_before_a_name_reaches_past_an_acronym_in_brackets() {
+    let doc = analyze("The deputy director of the World Food Programme (WFP), Maria Lopez said the clinics would reopen.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "010" && s.starts_with("IGO")), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn he_that_names_no_one_is_the_named_source_of_the_sentence_before() {
+    // The tagger reads the name as an organization's, so `He` is no mention of it.
+    let doc = analyze("UN refugee coordinator for Chad, Eugene Abara condemned the attack on the convoy. He also expressed his outrage that it occurred.");
+    let outrage = doc.events.iter().find(|e| doc.text()[e.cue].starts_with("expressed"));
+    assert!(outrage.is_some_and(|e| e.source.name.contains("Eugene Abara")), "{:#?}", events(&doc));
+}
+
+#[test]
+fn a_speakers_own_statement_in_a_quote_is_the_quotes_statement() {
+    let doc = analyze("\"I am pleased to announce that the border with Uganda will reopen,\" Kenyan President Uhuru Kenyatta said.");
+    let statements: Vec<String> = doc.events.iter().filter(|e| e.cameo.code.starts_with("01")).map(|e| doc.text()[e.cue].to_string()).collect();
+    assert_eq!(statements, ["said"], "{:#?}", events(&doc));
+}

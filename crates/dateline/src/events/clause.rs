@@ -277,6 +277,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             // the speaker.
             Some("he" | "she" | "they") if subjects.is_empty() && opens_speech(s, at) => Some(Antecedent::Speaker),
             Some("they") if subjects.is_empty() => Some(Antecedent::They),
+            Some("he" | "she") if subjects.is_empty() => Some(Antecedent::He),
             _ if subjects.is_empty() && described(s, i) => Some(Antecedent::It),
             _ => None,
         };
@@ -285,6 +286,11 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             // also work to assess`).
             let first_person = (i.saturating_sub(8)..i).rev().take_while(|&k| s.at[k].is_none() && !CLAUSE_END.contains(&&*s.words[k])).any(|k| matches!(&*s.words[k], "i" | "we"));
             if let Some(speaker) = first_person.then(|| s.layers.speaker(s.doc, cue_span)).flatten() {
+                // `"I'm pleased to announce that ...," Bush said`: the speaker's statement is the
+                // quote's own, coded at its cue.
+                if statement(&cue.code) {
+                    return Found::none();
+                }
                 return Found { pairs: pairs(&[speaker], &target_actors), antecedent: None };
             }
             return match antecedent {

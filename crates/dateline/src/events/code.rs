@@ -68,13 +68,14 @@ impl Events {
 }
 
 /// True for an organization whose name says it is international (`World Organisation for
-/// Animal Health`, `International Atomic Energy Agency`) and names no country.
+/// Animal Health`, `International Atomic Energy Agency`) and names no country outside the
+/// words that say so (`American` in `Pan American Health Organization` is none).
 pub(super) fn international(name: &str) -> bool {
     const WORDS: &[&str] = &["World", "International", "Global", "Intergovernmental", "Worldwide", "United Nations", "Inter-American", "Pan American"];
-    WORDS.iter().any(|w| name.contains(w))
-        && Resources::shared().is_ok_and(|r| {
-            !name.split_whitespace().any(|w| r.lookup(w).iter().any(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country | crate::resources::NameKind::Demonym)))
-        })
+    let Some(word) = WORDS.iter().find(|w| name.contains(*w)) else { return false };
+    Resources::shared().is_ok_and(|r| {
+        !name.split(word).flat_map(str::split_whitespace).any(|w| r.lookup(w).iter().any(|n| n.primary && matches!(n.kind, crate::resources::NameKind::Country | crate::resources::NameKind::Demonym)))
+    })
 }
 
 /// What the text says an actor is: the code of an organization it belongs to, a country and a
@@ -184,10 +185,18 @@ impl Events {
         let after = after.filter(|&(a, b)| a < b && !joins(a) && posts(a, b));
         // Before, set off by a comma: `The Jamaican Prime Minister, Bruce Golding`; not a
         // phrase of place, time or manner (`In Paris,`, `After meeting the president,`).
+        // An acronym in brackets is passed over (`The Deputy Director of the Pan American Health
+        // Organization (PAHO), Jon Andrus`).
         let before = (first > lo && word(first - 1) == ",").then(|| {
             let mut k = first - 1;
-            while k > lo && k + 15 > first && (!stop(k - 1) || matches!(word(k - 1), "and" | "or")) {
-                k -= 1;
+            while k > lo && k + 15 > first {
+                if k >= lo + 3 && word(k - 1) == ")" && word(k - 3) == "(" {
+                    k -= 3;
+                } else if !stop(k - 1) || matches!(word(k - 1), "and" | "or") {
+                    k -= 1;
+                } else {
+                    break;
+                }
             }
             (k, first - 1)
         });

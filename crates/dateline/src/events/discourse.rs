@@ -149,7 +149,12 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
                 .unwrap_or_default(),
             // The patients of the participle right before `for` or `of`.
             Antecedent::Patient => {
-                let participle = earlier().take_while(|p| p.sentence.index() == si).next().map(|p| p.cue);
+                // (Its cue is the participle: a few words before, no comma between.)
+                let near = |p: &Event| p.cue.end <= cue.start && {
+                    let between = &doc.text()[p.cue.end as usize..cue.start as usize];
+                    !between.contains(',') && between.split_whitespace().count() <= 6
+                };
+                let participle = earlier().take_while(|p| p.sentence.index() == si).next().filter(|p| near(p)).map(|p| p.cue);
                 let mut patients: Vec<(Actor, Option<Actor>)> = Vec::new();
                 for t in out.iter().rev().take_while(|p| p.sentence.index() == si).filter(|p| Some(p.cue) == participle).filter_map(|p| p.target.clone()) {
                     if !patients.iter().any(|(a, _)| a.code == t.code && a.entity == t.entity) {
@@ -158,6 +163,13 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
                 }
                 patients
             }
+            // `he` or `she` that the entity layer left unresolved: the named source of an event
+            // of the sentence before (a person whose name was read as an organization's).
+            Antecedent::He => earlier()
+                .take_while(|p| p.sentence.index() + 1 >= si)
+                .find(|p| p.sentence.index() < si && p.source.entity.is_some_and(|x| matches!(doc.entities[x.index()].kind, EntityType::Person | EntityType::Org)))
+                .map(|p| vec![(p.source.clone(), None)])
+                .unwrap_or_default(),
             // `they` is several actors, or a group.
             Antecedent::They => earlier()
                 .take_while(|p| p.sentence.index() + 3 >= si)
@@ -199,6 +211,10 @@ pub(super) enum Antecedent {
     /// A pronoun or a description (`It says`, `The agency says`): the source of the last
     /// event of an earlier sentence that was not a person's.
     It,
+    /// `He says` where the entity layer found no one (`UN coordinator for Chad, Eugene Abara
+    /// condemned ... He also expressed his outrage`, the name read as an organization's): the
+    /// named source of an event of the sentence before.
+    He,
     /// `They say`: the sources of the last event of an earlier sentence, all of them.
     They,
     /// A verb coordinated with an earlier one (`confirmed ... but denied`): the source of the

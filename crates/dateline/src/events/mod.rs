@@ -18,11 +18,12 @@
 //!    demonym modifying a noun, and not across a reporting verb or `that`; relative clauses
 //!    and participle phrases between commas are passed over, a role noun in apposition to a
 //!    name is the person, `I` and `we` in a quote are its speaker (in a quotation no quote
-//!    holds, the last speaker's); an agent list after `by` and a place's country after a
-//!    comma (`in Lima, Peru`) are passed over; with the actors
-//!    coordinated with it (`Trump and Putin`, `neither the E.U. nor France`). The target is the
-//!    first actor after the cue, or after one of its prepositions. Passives swap them (`was
-//!    criticized by X`), also reduced ones (`rations donated by Britain`); an agentless
+//!    holds, the last speaker's; a plain statement of theirs there is the quote's own); an
+//!    agent list after `by` and a place's country after a comma (`in Lima, Peru`) are passed
+//!    over; with the actors coordinated with it (`Trump and Putin`, `neither the E.U. nor
+//!    France`). The target is the first actor after the cue, or after one of its
+//!    prepositions. Passives swap them (`was criticized by X`), also reduced ones (`rations
+//!    donated by Britain`, `a deal between the E.U. and Libya, mediated by Qatar`); an agentless
 //!    passive of a coercive cue is done by the authority the lexicon names for it, of the
 //!    place (`he was arrested` → the police). Nouns take their source from a possessive,
 //!    `by`/`from`, `between X and Y` (both ways), the subject of a light verb (`began a
@@ -30,7 +31,8 @@
 //!    the people of the place named, else of the article's main country. An infinitive of purpose takes the subject of the verb
 //!    it serves (`would visit Libya to help`). An event needs a source the text names.
 //! 3. **Discourse** (`discourse`): `it`, `they` and `the agency` stand for the sources of an
-//!    earlier event, a verb coordinated with an earlier one (`confirmed ... but denied`)
+//!    earlier event (`he` that the entity layer left unresolved, for the named one of the
+//!    sentence before), a verb coordinated with an earlier one (`confirmed ... but denied`)
 //!    shares its source, a gerund after a participle and `for` or `of` is done by the
 //!    participle's patient (`jailed for insulting the president`); a statement of the speaker's own act to come is an intent (03x);
 //!    aid, coercion and pledges of aid with no target go to the people of their place,
