@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::resources::Resources;
+use crate::resources::{FxBuild, Resources};
 
 /// One gazetteer entry: a row of one of the place tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -227,7 +227,7 @@ impl Gazetteer {
         // Keyed by the borrowed codes while gathering (one entry per country and division,
         // not two strings per city); the codes become strings once, at the end.
         type Points = (Vec<f32>, Vec<f32>);
-        let mut points: HashMap<(&str, Option<&str>), Points> = HashMap::new();
+        let mut points: HashMap<(&str, Option<&str>), Points, FxBuild> = HashMap::default();
         for c in self.r.tables.cities.iter() {
             for key in [(c.country, None), (c.country, Some(c.admin1))] {
                 let (lats, lons) = points.entry(key).or_default();
@@ -235,9 +235,13 @@ impl Gazetteer {
                 lons.push(c.lon);
             }
         }
+        // The values at the 20th, 50th and 80th percentile positions of the sorted points,
+        // each selected in linear time (as a sort would place them, without the sort).
         let percentiles = |v: &mut Vec<f32>| {
-            v.sort_by(f32::total_cmp);
-            let at = |q: usize| v[(v.len() - 1) * q / 10];
+            let mut at = |q: usize| {
+                let k = (v.len() - 1) * q / 10;
+                *v.select_nth_unstable_by(k, f32::total_cmp).1
+            };
             [at(2), at(5), at(8)]
         };
         points
