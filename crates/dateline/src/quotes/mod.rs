@@ -626,7 +626,9 @@ impl<'a> Ctx<'a> {
                 w.len() > 2 && w.chars().all(|c| c.is_lowercase() || c == '-') && !matches!(w, "and" | "but" | "nor" | "then") && !is_preposition(w) && !is_verbal(w) && !is_pronoun(w) && self.cue_at(t).is_none()
             })
         });
-        if says && bare {
+        // (Not after a cue's base form that is also a noun: `Guerrero state police were`.)
+        let noun_too = matches!(self.word(head), "state" | "report" | "note" | "claim");
+        if says && bare && !noun_too {
             return Some(ce);
         }
         if says && np_start {
