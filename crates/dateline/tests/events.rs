@@ -225,6 +225,13 @@ fn a_group_of_a_continent_is_coded_by_its_region() {
 }
 
 #[test]
+fn an_adverb_of_time_before_a_verb_does_not_make_it_a_participle() {
+    // `cases reported worldwide`: a participle after a plain word; `today` is no such word.
+    let doc = analyze("Health officials in Kenya today announced two new cases of cholera.");
+    assert!(coded(&doc, "010", "KENGOV", ""), "{:#?}", codes(&doc));
+}
+
+#[test]
 fn a_description_beside_a_name_codes_the_person() {
     let doc = analyze("The president of France, Jean Dupont, said the talks would resume.");
     assert!(coded(&doc, "010", "FRAGOV", ""), "{:#?}", codes(&doc));

@@ -527,7 +527,12 @@ fn plain(s: &Sentence, k: usize) -> bool {
         && !DETERMINERS.contains(&w)
         && !CLAUSE_END.contains(&w)
         && !matches!(w, "and" | "or" | "but" | "who" | "which" | "that" | "also" | "then" | "as")
+        && !ADVERBS.contains(&w)
 }
+
+/// Adverbs of time and manner that stand between a subject and its verb (`officials today
+/// announced`): no noun's modifiers.
+const ADVERBS: &[&str] = &["today", "yesterday", "tonight", "now", "again", "still", "already", "later", "earlier", "meanwhile", "however", "too", "once", "soon", "often", "never", "ever"];
 
 /// True when the word at `i` is used as a noun: right after a determiner or a quantifier
 /// (`more funding`), after a determiner and an adjective (`their medical supplies`; not a
