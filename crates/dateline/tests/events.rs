@@ -232,6 +232,12 @@ fn an_adverb_of_time_before_a_verb_does_not_make_it_a_participle() {
 }
 
 #[test]
+fn the_agency_stands_for_an_organization_before_a_country() {
+    let doc = analyze("The UNHCR appealed for money to help refugees in Kenya. Angola expelled thousands of migrants last week. The agency said the migrants need shelter.");
+    assert!(coded(&doc, "010", "IGOUNOREFHCR", ""), "{:#?}", codes(&doc));
+}
+
+#[test]
 fn a_description_beside_a_name_codes_the_person() {
     let doc = analyze("The president of France, Jean Dupont, said the talks would resume.");
     assert!(coded(&doc, "010", "FRAGOV", ""), "{:#?}", codes(&doc));

@@ -278,7 +278,8 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             Some("he" | "she" | "they") if subjects.is_empty() && opens_speech(s, at) => Some(Antecedent::Speaker),
             Some("they") if subjects.is_empty() => Some(Antecedent::They),
             Some("he" | "she") if subjects.is_empty() => Some(Antecedent::He),
-            _ if subjects.is_empty() && described(s, i) => Some(Antecedent::It),
+            Some("it") if subjects.is_empty() => Some(Antecedent::It),
+            _ if subjects.is_empty() && described(s, i) => Some(Antecedent::Body),
             _ => None,
         };
         if subjects.is_empty() {

@@ -93,6 +93,9 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
     // `the agency` stands for.
     let organization = |a: &Actor| a.code.as_deref().is_some_and(|c| c.len() > 3 && !is_country(&c[..3]));
     let known = |a: &Actor| a.code.is_some() && !a.name.is_empty();
+    // An organization's own name (`UNHCR`), or a person's who speaks for one, not a country's
+    // or a group of its people's.
+    let body = |a: &Actor| a.entity.is_some_and(|e| doc.entities[e.index()].kind == EntityType::Org) || organization(a);
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut k = 0;
     while k < events.len() {
@@ -106,7 +109,7 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
         };
         // `it` stands for an organization or a country that says or asks something, not for
         // what kills or fights (`it kills all viruses`).
-        if matches!(kind, Antecedent::It | Antecedent::They) && conflict(&events[k].cameo.code) {
+        if matches!(kind, Antecedent::It | Antecedent::Body | Antecedent::They) && conflict(&events[k].cameo.code) {
             k = end;
             continue;
         }
@@ -136,9 +139,12 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
                 .filter(|p| p.cameo.code.starts_with('0') || p.cameo.code.starts_with('1'))
                 .map(|p| vec![(p.source.clone(), None)])
                 .unwrap_or_default(),
-            Antecedent::It => earlier()
+            // `the agency` is an organization's, when one spoke or acted within three sentences;
+            // else, as `it`, any source that was not a person's.
+            Antecedent::It | Antecedent::Body => earlier()
                 .take_while(|p| p.sentence.index() + 3 >= si)
-                .find(|p| !person(&p.source) || organization(&p.source))
+                .find(|p| kind == Antecedent::Body && body(&p.source))
+                .or_else(|| earlier().take_while(|p| p.sentence.index() + 3 >= si).find(|p| !person(&p.source) || organization(&p.source)))
                 .map(|p| {
                     let source = match person(&p.source) {
                         true => Actor { entity: None, span: e.source.span, name: p.source.name.clone(), code: p.source.code.clone() },
@@ -208,9 +214,12 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
 /// name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Antecedent {
-    /// A pronoun or a description (`It says`, `The agency says`): the source of the last
-    /// event of an earlier sentence that was not a person's.
+    /// `It says`: the source of the last event of an earlier sentence that was not a
+    /// person's.
     It,
+    /// A description of a body (`The agency says`, `The mission will coordinate`): as `It`, but
+    /// an organization's source first.
+    Body,
     /// `He says` where the entity layer found no one (`UN coordinator for Chad, Eugene Abara
     /// condemned ... He also expressed his outrage`, the name read as an organization's): the
     /// named source of an event of the sentence before.

@@ -848,7 +848,12 @@ impl Events {
                 out.push(e);
             }
             if IT.contains(&words.as_str()) || words == "they" {
-                pending.insert(cue.start, if words == "they" { Antecedent::They } else { Antecedent::It });
+                let kind = match words.as_str() {
+                    "they" => Antecedent::They,
+                    "it" => Antecedent::It,
+                    _ => Antecedent::Body,
+                };
+                pending.insert(cue.start, kind);
             }
         }
         let orgs = self.org_mentions(doc);
