@@ -362,7 +362,8 @@ fn split_at_titles(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) 
 /// Disease Control and Prevention`), the complement is part of the organization's name: the
 /// name runs on over capitalized words, and over `and`, `of`, `for` and `the` between them
 /// (not into a person's name), and is an organization. So is a name the tagger read whole
-/// as a place or something else when it holds such a head and complement.
+/// as a place or something else when it holds such a head and complement, and a complement
+/// the tagger cut short runs on over the capitalized words after it.
 fn join_organization_complements(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) {
     const ORG: usize = 1;
     let is_head = |w: &str| {
@@ -376,16 +377,26 @@ fn join_organization_complements(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, us
         k += 1;
         let same = |i: usize| i < cx.words.len() && cx.sentence_of[i] == si;
         let capital = |i: usize| same(i) && cx.word(i).starts_with(char::is_uppercase);
-        let person_at = |i: usize| spans[k..].iter().any(|s| s.0 == i && s.2 == 0);
-        if b == a || !same(b) || !matches!(cx.lower(b), "of" | "for") || !capital(b + 1) || !is_head(cx.word(b - 1)) {
+        // A person's name, not one word the name lists do not hold (`Health` read as a person).
+        let person_at = |i: usize| {
+            spans[k..].iter().any(|s| {
+                s.0 == i && s.2 == 0 && (s.1 > i + 1 || cx.lookup(i, i + 1).iter().any(|n| matches!(n.kind, NameKind::GivenName | NameKind::Surname)))
+            })
+        };
+        let complement_inside = b > a && (a + 1..b - 1).any(|i| matches!(cx.lower(i), "of" | "for") && is_head(cx.word(i - 1)));
+        let joins = b > a && same(b) && matches!(cx.lower(b), "of" | "for") && capital(b + 1) && is_head(cx.word(b - 1));
+        // An organization's complement the tagger cut short runs on over the capitalized words
+        // right after it (`World Organization for Animal` + `Health`).
+        let cut = kind == ORG && complement_inside && capital(b) && !person_at(b);
+        if !joins && !cut {
             // A place or other name with such a head and its complement inside is an
             // organization too (`United States Department of Energy` read as a place).
-            let inside = kind >= 2 && (a + 1..b.saturating_sub(1)).any(|i| matches!(cx.lower(i), "of" | "for") && is_head(cx.word(i - 1)));
+            let inside = kind >= 2 && complement_inside;
             out.push((a, b, if inside { ORG } else { kind }, si));
             continue;
         }
         // The complement: capitalized words, and joining words with a capitalized word after.
-        let mut end = b + 1;
+        let mut end = if joins { b + 1 } else { b };
         while end < b + 10 {
             if capital(end) && !(end > b + 1 && person_at(end)) {
                 end += 1;
@@ -1315,5 +1326,48 @@ impl<'a, 'c> Builder<'a, 'c> {
             .collect();
         out.sort_by_key(|e| e.mentions[0].span);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{Clean, CleanConfig};
+    use crate::segment::{Segment, SegmentConfig};
+    use crate::stage::Stage;
+
+    /// The entities of `text` from tagged spans given as (first word, words, CoNLL type).
+    fn entities(text: &str, tagged: &[(&str, usize, usize)]) -> Vec<Entity> {
+        let mut doc = crate::ingest::text_document("t", text.as_bytes().to_vec(), &crate::ingest::IngestOptions::default());
+        Clean::new(CleanConfig::default()).run(&mut doc).expect("clean");
+        Segment::new(SegmentConfig::default()).run(&mut doc).expect("segment");
+        assert_eq!(doc.sentences.len(), 1);
+        let words: Vec<&str> = doc.tokens.iter().map(|t| &doc.text()[t.span]).collect();
+        let spans = tagged
+            .iter()
+            .map(|&(first, n, kind)| {
+                let start = words.iter().position(|w| *w == first).expect("the word is in the text");
+                TaggedSpan { start, end: start + n, kind }
+            })
+            .collect();
+        resolve(&doc, &[spans], Resources::shared().expect("embedded reference data"))
+    }
+
+    #[test]
+    fn a_complement_the_tagger_cut_runs_on_over_a_word_that_is_no_ones_name() {
+        // As the tagger read it in one article: `World Organization` a name of its own,
+        // `Health` and `OIE` people.
+        let found = entities(
+            "The World Organization for Animal Health (OIE) said farmers hide cases.",
+            &[("World", 2, 3), ("Health", 1, 0), ("OIE", 1, 0)],
+        );
+        let names: Vec<(&str, EntityType)> = found.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+        assert_eq!(names, [("World Organization for Animal Health", EntityType::Org)], "{found:#?}");
+        // Or an organization's name that ends before a capitalized word of its complement.
+        let found = entities("The World Organization for Animal Health said farmers hide cases.", &[("World", 4, 1)]);
+        assert!(found.iter().any(|e| e.name == "World Organization for Animal Health"), "{found:#?}");
+        // A person's name stops it (`the Ministry of Health Ban Ki-moon` is two names).
+        let found = entities("The Ministry for Animal Welfare Ban Ki-moon said farmers hide cases.", &[("Ministry", 1, 1), ("Ban", 2, 0)]);
+        assert!(found.iter().any(|e| e.name == "Ban Ki-moon" && e.kind == EntityType::Person), "{found:#?}");
     }
 }
