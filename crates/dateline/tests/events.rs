@@ -238,6 +238,12 @@ fn the_agency_stands_for_an_organization_before_a_country() {
 }
 
 #[test]
+fn a_relative_clause_after_a_name_describes_the_person() {
+    let doc = analyze("The World Health Organization met in Geneva. \"We are worried,\" said Doctor Anna Brun, in Rome on Wednesday and who is head of the WHO taskforce.");
+    assert!(coded(&doc, "010", "IGOUNOHLHWHO", ""), "{:#?}", codes(&doc));
+}
+
+#[test]
 fn a_description_beside_a_name_codes_the_person() {
     let doc = analyze("The president of France, Jean Dupont, said the talks would resume.");
     assert!(coded(&doc, "010", "FRAGOV", ""), "{:#?}", codes(&doc));

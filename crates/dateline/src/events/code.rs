@@ -154,13 +154,15 @@ impl Events {
     /// The description of a person next to one of their names, token range `first..end`: an
     /// apposition after the name (`, the United Nations coordinator for bird flu,`), one before
     /// it (`The president of France, `), or words before it that end in a post (`WHO
-    /// spokesman`). A description names a post; the words of one are read by `describe`.
-    pub(super) fn descriptions(&self, cx: &Context, first: usize, end: usize) -> [Option<(usize, usize)>; 3] {
+    /// spokesman`), or a relative clause a few words after it (`, in Rome on Wednesday and who
+    /// is head of the OIE's taskforce`). A description names a post; the words of one are read
+    /// by `describe`.
+    pub(super) fn descriptions(&self, cx: &Context, first: usize, end: usize) -> [Option<(usize, usize)>; 4] {
         let doc = cx.doc;
         let text = doc.text();
         let word = |k: usize| &text[doc.tokens[k].span];
         let si = doc.sentences.partition_point(|s| s.end_token.index() <= first);
-        let Some(sentence) = doc.sentences.get(si) else { return [None; 3] };
+        let Some(sentence) = doc.sentences.get(si) else { return [None; 4] };
         let (lo, hi) = (sentence.first_token.index(), sentence.end_token.index());
         let stop = |k: usize| {
             let w = word(k);
@@ -218,7 +220,16 @@ impl Events {
             }
             (k, first)
         });
-        [after, before, modifier]
+        // `who is` or `who was` a few words after the name, after a comma or `and`.
+        let relative = (end..hi.min(end + 14)).find(|&k| word(k) == "who" && k > end && matches!(word(k - 1), "," | "and")).and_then(|k| {
+            let is = k + 1 < hi && matches!(word(k + 1), "is" | "was");
+            let mut b = k + 2;
+            while is && b < hi && b < k + 14 && !stop(b) && !verb(b) {
+                b += 1;
+            }
+            (is && posts(k + 2, b)).then_some((k + 2, b))
+        });
+        [after, before, relative, modifier]
     }
 
     /// What the words of tokens `first..end` say an actor is: the first organization with a
