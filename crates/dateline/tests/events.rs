@@ -244,6 +244,12 @@ fn a_relative_clause_after_a_name_describes_the_person() {
 }
 
 #[test]
+fn a_group_an_international_body_acts_on_has_no_country_the_text_does_not_name() {
+    let doc = analyze("Farmers in Kenya lost cattle to the drought. The WHO told drug manufacturers to make more vaccine.");
+    assert!(coded(&doc, "020", "IGOUNOHLHWHO", "BUS"), "{:#?}", codes(&doc));
+}
+
+#[test]
 fn a_description_beside_a_name_codes_the_person() {
     let doc = analyze("The president of France, Jean Dupont, said the talks would resume.");
     assert!(coded(&doc, "010", "FRAGOV", ""), "{:#?}", codes(&doc));

@@ -862,7 +862,14 @@ impl Events {
         for e in &mut out {
             self.code(&mut context, &mut e.source);
             if let Some(t) = &mut e.target {
+                // A group an international body acts on is of no country the text does not
+                // name (`the WHO told antiviral manufacturers` → BUS).
+                let main = context.main_country;
+                if t.entity.is_none() && e.source.code.as_deref().is_some_and(|c| c.starts_with("IGO")) {
+                    context.main_country = None;
+                }
                 self.code(&mut context, t);
+                context.main_country = main;
             }
         }
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
