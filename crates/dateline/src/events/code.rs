@@ -23,9 +23,6 @@ pub(super) fn actor(doc: &Document, span: Span, entity: EntityId) -> Actor {
     Actor { entity: Some(entity), span, name: e.name.clone(), code }
 }
 
-/// Forms of `be`, `have`, `do` and the modals that open a predicate.
-const FINITE_AUXILIARIES: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "does", "do"];
-
 /// True for an ISO alpha-3 country code.
 pub(super) fn is_country(code: &str) -> bool {
     code.len() == 3 && Resources::shared().is_ok_and(|r| r.tables.country(code).is_some())
@@ -173,7 +170,7 @@ impl Events {
         // an auxiliary opens the predicate: `, have launched a crackdown on smugglers`).
         let verb = |k: usize| {
             let w = crate::chars::lowercase(word(k));
-            self.verbs.contains(w.as_ref()) || FINITE_AUXILIARIES.contains(&w.as_ref())
+            self.verbs.contains(w.as_ref()) || crate::quotes::is_finite(&w)
         };
         let after = (end < hi && word(end) == ",").then(|| {
             let mut k = end + 1;
@@ -387,17 +384,36 @@ impl Events {
 /// The CAMEO region of a continent that a group's words name, or that the words right after
 /// them say it is in (`African leaders`, `authorities across Europe`).
 fn continent_of(text: &str, span: Span) -> Option<&'static str> {
-    const CONTINENTS: &[(&str, &str)] = &[("Africa", "AFR"), ("African", "AFR"), ("Europe", "EUR"), ("European", "EUR"), ("Asia", "ASA"), ("Asian", "ASA")];
-    let code = |w: &str| CONTINENTS.iter().find(|(name, _)| *name == w).map(|&(_, code)| code);
-    let words = &text[span];
-    if let Some(c) = words.split_whitespace().find_map(code) {
+    // Continents' adjectives, which the tables do not hold.
+    const ADJECTIVES: &[(&str, &str)] = &[("African", "AF"), ("European", "EU"), ("Asian", "AS")];
+    let r = Resources::shared().ok()?;
+    let code = |w: &str| {
+        let continent = ADJECTIVES.iter().find(|(a, _)| *a == w).map(|&(_, c)| c).or_else(|| r.tables.continents.iter().find(|c| c.name == w).map(|c| c.code.as_str()));
+        continent.and_then(continent_region)
+    };
+    if let Some(c) = text[span].split_whitespace().find_map(code) {
         return Some(c);
     }
     let mut after = text[span.end as usize..].split_whitespace().take(3);
     match after.next() {
-        Some("in" | "across" | "throughout" | "from") => after.find(|w| !matches!(*w, "the" | "all" | "southern" | "northern" | "eastern" | "western" | "central")).and_then(|w| code(w.trim_end_matches([',', '.', ';'])) ),
+        Some("in" | "across" | "throughout" | "from") => after
+            .find(|w| !matches!(*w, "the" | "all" | "southern" | "northern" | "eastern" | "western" | "central"))
+            .and_then(|w| code(w.trim_end_matches([',', '.', ';']))),
         _ => None,
     }
+}
+
+/// The CAMEO region of a continent by its code (`AF` → AFR); none for one CAMEO has no code
+/// for.
+fn continent_region(continent: &str) -> Option<&'static str> {
+    Some(match continent {
+        "AF" => "AFR",
+        "EU" => "EUR",
+        "AS" => "ASA",
+        "NA" => "NMR",
+        "SA" => "SAM",
+        _ => return None,
+    })
 }
 
 /// The one country the sentence around `span` names before it, when the sentence names no
@@ -433,12 +449,5 @@ pub(super) fn place_region(doc: &Document, place: usize) -> Option<&'static str>
         }
         _ => return None,
     };
-    Some(match continent {
-        "AF" => "AFR",
-        "EU" => "EUR",
-        "AS" => "ASA",
-        "NA" => "NMR",
-        "SA" => "SAM",
-        _ => return None,
-    })
+    continent_region(continent)
 }

@@ -192,11 +192,11 @@ fn is_be(w: &str) -> bool {
 
 /// Finite verbs and auxiliaries that show a clause (`the cases are related`) rather than a
 /// noun phrase (`reported its fourth case`).
-fn is_finite(w: &str) -> bool {
+pub(crate) fn is_finite(w: &str) -> bool {
     matches!(
         w,
         "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may"
-            | "might" | "should" | "must" | "did" | "does" | "do"
+            | "might" | "should" | "shall" | "must" | "did" | "does" | "do"
     )
 }
 
