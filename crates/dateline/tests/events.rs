@@ -47,7 +47,7 @@ fn the_example_article() {
         ("04", "Putin", "Trump", Some(Modality::Intended)),
         ("111", "Trump", "Zelensky", Some(Modality::Historical)),
         ("12", "Zelensky", "Trump", None),
-        ("13", "Trump", "", Some(Modality::Hypothetical)),
+        ("13", "Trump", "Putin", Some(Modality::Hypothetical)),
         ("085", "United States", "Russian officials", None),
         ("19", "Putin", "Ukraine", Some(Modality::Historical)),
         ("173", "International Criminal Court", "Putin", None),
@@ -222,6 +222,26 @@ fn a_group_of_a_continent_is_coded_by_its_region() {
     let doc = analyze("African leaders said the outbreak was over. Authorities across Europe have banned poultry imports.");
     assert!(coded(&doc, "010", "AFRGOV", ""), "{:#?}", codes(&doc));
     assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "EURGOV"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_threat_is_made_to_the_subject_of_its_condition() {
+    let doc = analyze("Chancellor Olaf Scholz spoke with President Emmanuel Macron on Monday. Scholz warned of retaliation if Macron blocks the trade deal.");
+    let found = events(&doc);
+    assert!(has(&found, "13", "Scholz", "Macron", Some(Modality::Hypothetical)), "{found:#?}");
+    // No one threatens themselves: `he` in the condition is the other man named before it, and
+    // the act the condition names is his.
+    let doc = analyze("Chancellor Olaf Scholz met President Emmanuel Macron in Paris. Scholz voiced his anger at Macron and threatened sanctions if he rejects the plan.");
+    let found = events(&doc);
+    assert!(has(&found, "13", "Scholz", "Macron", None), "{found:#?}");
+    assert!(has(&found, "12", "Macron", "", None) && !has(&found, "12", "Scholz", "", None), "{found:#?}");
+}
+
+#[test]
+fn a_demonym_before_a_title_and_a_name_describes_the_person() {
+    let doc = analyze("Chancellor Olaf Scholz will meet French President Emmanuel Macron in Berlin on Friday.");
+    let found = events(&doc);
+    assert!(has(&found, "04", "Scholz", "Macron", None) && !has(&found, "04", "Scholz", "French", None), "{found:#?}");
 }
 
 #[test]

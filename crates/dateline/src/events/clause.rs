@@ -307,6 +307,30 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
     Found { pairs: pairs(&sources, &targets), antecedent: None }
 }
 
+/// The party a threat is made to when no object names it: the subject of its condition
+/// after the object (`warned of serious consequences if he refuses a ceasefire`), with the
+/// pronoun's span when it is read anew. No one threatens themselves: a pronoun there that
+/// stands for the threatener `source` (as the entity layer reads `he` after `Trump ...
+/// warned`) is the nearest other actor of its kind named before it in the sentence (`his
+/// frustration with Putin`).
+pub(super) fn threatened(s: &Sentence, mentions: &[ActorMention], from: usize, source: Option<EntityId>) -> Option<(ActorMention, Option<Span>)> {
+    let k = (from..(from + 8).min(s.words.len()))
+        .take_while(|&k| !CLAUSE_END.contains(&&*s.words[k]) && s.words[k] != ".")
+        .find(|&k| CONDITIONS.contains(&&*s.words[k]))?;
+    let at = if s.words.get(k + 1).is_some_and(|w| DETERMINERS.contains(&&**w)) { k + 2 } else { k + 1 };
+    let party = mentions[s.at.get(at).copied().flatten()?];
+    let own = |m: &ActorMention| m.entity.is_some() && m.entity == source;
+    if !own(&party) {
+        return Some((party, None));
+    }
+    if !(party.end == party.first + 1 && matches!(&*s.words[party.first - s.first], "he" | "she")) {
+        return None;
+    }
+    let kind = |m: &ActorMention| m.entity.map(|e| s.doc.entities[e.index()].kind);
+    let other = (0..k).rev().filter_map(|j| s.at[j]).map(|x| mentions[x]).find(|m| m.entity.is_some() && !own(m) && kind(m) == kind(&party))?;
+    Some((other, Some(party.span)))
+}
+
 /// The patients of a passive with `being` at word `be` in an adverbial phrase (`..., one day
 /// after being convicted of ...`): what the main clause's verb before it is said of, its
 /// subject or the people before it (`An HIV-positive man was sentenced ...`).
@@ -739,11 +763,25 @@ pub(super) fn objects(s: &Sentence, mentions: &[ActorMention], preps: &[String],
             armed = false;
         }
         if let Some(m) = s.at[k].map(|x| mentions[x]) {
-            return with_coordinated(s, mentions, m);
+            return with_coordinated(s, mentions, titled(s, mentions, m));
         }
         k += 1;
     }
     Vec::new()
+}
+
+/// The actor named after a demonym `m` and the plain words of a title (`Russian President
+/// Vladimir Putin`): the demonym describes it. Else `m` itself.
+fn titled(s: &Sentence, mentions: &[ActorMention], m: ActorMention) -> ActorMention {
+    if m.entity.is_none_or(|e| s.doc.entities[e.index()].kind != EntityType::Norp) {
+        return m;
+    }
+    let end = m.end - s.first;
+    let after = (end..(end + 3).min(s.words.len())).find(|&k| !plain(s, k));
+    match after.and_then(|k| s.at[k]) {
+        Some(x) if after != Some(end) => mentions[x],
+        _ => m,
+    }
 }
 
 /// An object mention and the ones coordinated after it (`European allies and Zelensky`,
@@ -833,7 +871,7 @@ pub(super) fn accused(s: &Sentence, mentions: &[ActorMention], code: &str, end: 
 pub(super) fn direct_object(s: &Sentence, mentions: &[ActorMention], from: usize) -> Vec<ActorMention> {
     for k in from..(from + 4).min(s.words.len()) {
         if let Some(m) = s.at[k].map(|x| mentions[x]) {
-            return with_coordinated(s, mentions, m);
+            return with_coordinated(s, mentions, titled(s, mentions, m));
         }
         let w = &*s.words[k];
         if PREPOSITIONS.contains(&w) || CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "," | "." | "that" | "because" | "when") {

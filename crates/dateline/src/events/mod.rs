@@ -22,7 +22,10 @@
 //!    agent list after `by` and a place's country after a comma (`in Lima, Peru`) are passed
 //!    over; with the actors coordinated with it (`Trump and Putin`, `neither the E.U. nor
 //!    France`). The target is the first actor after the cue, or after one of its
-//!    prepositions. Passives swap them (`was criticized by X`), also reduced ones (`rations
+//!    prepositions (past a demonym before a title: `French President Emmanuel Macron`); a
+//!    threat with none is made to the subject of its condition (`warned of consequences if he
+//!    refuses`, where a `he` that would be the threatener is the other person named before, and
+//!    so for the sentence's other cues). Passives swap them (`was criticized by X`), also reduced ones (`rations
 //!    donated by Britain`, `a deal between the E.U. and Libya, mediated by Qatar`); an agentless
 //!    passive of a coercive cue is done by the authority the lexicon names for it, of the
 //!    place (`he was arrested` → the police). Nouns take their source from a possessive,
@@ -874,6 +877,7 @@ impl Events {
         }
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         let mut out = resolve(doc, out, &pending);
+        self.threats(&mut context, &layers, &mentions, &by_token, &mut out);
         for e in &mut out {
             implied_target(doc, e, layers.main_country.as_deref(), false);
         }
@@ -895,6 +899,28 @@ impl Events {
         out.retain(|e| e.source.entity.is_some() || e.source.code.is_some());
         dedup_coded(&mut out);
         out
+    }
+
+    /// Gives a threat with no target the party its condition names (see
+    /// [`clause::threatened`]), and a pronoun read anew there the same actor as the source of
+    /// the sentence's other events (`if he refuses`).
+    fn threats(&self, cx: &mut Context, layers: &Layers, mentions: &[ActorMention], at: &[Option<usize>], out: &mut [Event]) {
+        for k in 0..out.len() {
+            let (sentence, cue, source) = (out[k].sentence, out[k].cue, out[k].source.entity);
+            if !out[k].cameo.code.starts_with("13") || out[k].target.is_some() {
+                continue;
+            }
+            let s = Sentence::new(cx.doc, layers, mentions, at, &self.verbs, sentence.index());
+            let i = cx.doc.tokens[s.first..s.first + s.words.len()].partition_point(|t| t.span.start < cue.start);
+            let Some((_, cue_end, object_end)) = self.cue_at(&s, i) else { continue };
+            let Some((party, pronoun)) = threatened(&s, mentions, object_end.max(cue_end), source) else { continue };
+            let mut party = clause::mention_actor(&s, mentions, &party);
+            self.code(cx, &mut party);
+            for other in out.iter_mut().filter(|o| o.sentence == sentence && pronoun.is_some_and(|p| o.source.span == p)) {
+                other.source = party.clone();
+            }
+            out[k].target = Some(party);
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
