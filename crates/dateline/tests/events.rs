@@ -50,6 +50,7 @@ fn the_example_article() {
         ("13", "Trump", "Putin", Some(Modality::Hypothetical)),
         ("085", "United States", "Russian officials", None),
         ("19", "Putin", "Ukraine", Some(Modality::Historical)),
+        ("19", "Russian forces", "", None),
         ("173", "International Criminal Court", "Putin", None),
         ("112", "Trump", "Biden", None),
         ("141", "Anchorage", "Ukraine", None),
@@ -235,6 +236,16 @@ fn a_threat_is_made_to_the_subject_of_its_condition() {
     let found = events(&doc);
     assert!(has(&found, "13", "Scholz", "Macron", None), "{found:#?}");
     assert!(has(&found, "12", "Macron", "", None) && !has(&found, "12", "Scholz", "", None), "{found:#?}");
+}
+
+#[test]
+fn gains_on_the_battlefield_are_fighting_by_who_makes_them() {
+    // `make` is a light verb: its subject does what its object names.
+    let doc = analyze("Ukrainian forces made significant gains on the front line near Kharkiv this week.");
+    assert!(coded(&doc, "190", "UKRMIL", ""), "{:#?}", codes(&doc));
+    // Gains elsewhere are no fighting.
+    let doc = analyze("Ukrainian farmers made significant gains in wheat exports this year.");
+    assert!(codes(&doc).iter().all(|(c, _, _)| !c.starts_with("19")), "{:#?}", codes(&doc));
 }
 
 #[test]

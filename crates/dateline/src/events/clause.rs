@@ -375,6 +375,7 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "stages", "staged", "staging", "hold", "holds", "held", "holding", "conduct", "conducts", "conducted", "conducting", "initiate", "initiates",
     "initiated", "initiating", "mount", "mounts", "mounted", "mounting", "wage", "wages", "waged", "waging", "issue", "issues", "issued", "issuing",
     "announce", "announces", "announced", "announcing", "order", "orders", "ordered", "ordering", "carried", "carry", "carries", "carrying",
+    "make", "makes", "made", "making",
 ];
 
 /// True when the noun at word `i` is what an existential `there` says will be or is (`there
