@@ -249,6 +249,15 @@ fn gains_on_the_battlefield_are_fighting_by_who_makes_them() {
 }
 
 #[test]
+fn a_group_takes_the_country_its_phrase_runs_on_to() {
+    let doc = analyze("The United Nations launched an appeal to assist victims of the floods in Mozambique.");
+    assert!(codes(&doc).iter().any(|(c, s, t)| c.starts_with("07") && s == "IGOUNO" && t == "MOZCVL"), "{:#?}", codes(&doc));
+    // A phrase that is the verb's says nothing of the group.
+    let doc = analyze("The United Nations told tourists to keep away from Mozambican beaches.");
+    assert!(codes(&doc).iter().all(|(_, _, t)| t != "MOZCVL"), "{:#?}", codes(&doc));
+}
+
+#[test]
 fn a_demonym_before_a_title_and_a_name_describes_the_person() {
     let doc = analyze("Chancellor Olaf Scholz will meet French President Emmanuel Macron in Berlin on Friday.");
     let found = events(&doc);

@@ -367,6 +367,7 @@ impl Events {
         let ngo = sector.as_deref() == Some("NGO");
         // A group of a continent (`African leaders`, `authorities across Europe`).
         let country = country.or_else(|| continent_of(text, a.span).map(str::to_string));
+        let country = country.or_else(|| entity.is_none().then(|| country_after(cx, a.span)).flatten());
         let country = country.or_else(|| local_country(cx, a.span).filter(|_| !ngo));
         let country = country.or_else(|| cx.main_country.filter(|_| !ngo).map(str::to_string));
         a.code = match (country, sector) {
@@ -426,6 +427,22 @@ fn local_country(cx: &Context, span: Span) -> Option<String> {
     let first = named.clone().next()?;
     let before = cx.countries[from..].iter().take_while(|(s, _)| s.end <= span.start).count() > 0;
     (before && named.all(|c| c == first) && Some(first) != cx.main_country).then(|| first.to_string())
+}
+
+/// The country a group's phrase runs on to (`victims of post-election violence in Kenya`,
+/// `farmers from Kenya`): one named within a few words after `span`, in prepositional phrases
+/// on the group's noun (the first word after it and the last before the country are `in`,
+/// `from` or `of`, `the` aside), with no punctuation between. Not `told people to stay away
+/// from Ugandan caves`: that phrase is the verb's.
+fn country_after(cx: &Context, span: Span) -> Option<String> {
+    let text = cx.doc.text();
+    let from = cx.countries.partition_point(|(s, _)| s.start < span.end);
+    let (mention, country) = cx.countries.get(from)?;
+    let between = text.get(span.end as usize..mention.start as usize)?;
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let preposition = |w: Option<&&str>| w.is_some_and(|w| matches!(*w, "in" | "from" | "of"));
+    let placed = preposition(words.first()) && preposition(words.iter().rev().find(|w| !w.eq_ignore_ascii_case("the")));
+    (placed && words.len() <= 5 && !between.contains(|c: char| c.is_ascii_punctuation() && c != '-')).then(|| country.clone())
 }
 
 /// The alpha-3 code of a place's country.
