@@ -141,15 +141,25 @@ pub struct Events {
     cameo: HashMap<&'static str, &'static CameoEvent>,
     /// The sector an organization's head or suffix word implies (`Ministry` → GOV).
     affixes: HashMap<String, &'static str, FxBuild>,
-    /// Every one-word form of a role noun, lower case (`police`, `officials`), and whether it
-    /// names a person (`lawyer`) rather than a group or an institution.
-    roles: HashMap<String, bool, FxBuild>,
+    /// Every word of a role noun's forms, lower case (`police`, `officials`, `aid`), as a role
+    /// of one word and as the first of two.
+    roles: HashMap<String, RoleWord, FxBuild>,
     /// The same for the role nouns of two words (`aid agencies`, `cattle rustlers`), by their
     /// words joined with a space.
     roles2: HashMap<String, bool, FxBuild>,
     /// Every form of a reporting verb or an event cue's first word, lower case: words that end
     /// a description of a person (`told Densbar's head judge Linton Sirait`).
     verbs: HashSet<String, FxBuild>,
+}
+
+/// What a word is in the role nouns' forms.
+#[derive(Clone, Copy, Debug, Default)]
+struct RoleWord {
+    /// A role of one word, and whether it names a person (`lawyer`) rather than a group or an
+    /// institution (`police`).
+    person: Option<bool>,
+    /// The first word of a role of two (`aid` of `aid agencies`).
+    pair: bool,
 }
 
 /// The CAMEO sector of each kind of organization word in `org_affixes.tsv`.
@@ -181,22 +191,20 @@ impl Events {
         }
         let cameo = resources.tables.cameo_events.iter().map(|c| (c.code.as_str(), c)).collect();
         let affixes = resources.tables.org_affixes.iter().filter_map(|a| Some((a.word.to_lowercase(), affix_sector(&a.kind)?))).collect();
-        let roles = resources
-            .tables
-            .roles
-            .iter()
-            .flat_map(|r| r.forms.iter().map(move |f| (f, r.kind == "person")))
-            .filter(|(f, _)| !f.contains(' '))
-            .map(|(f, person)| (f.to_lowercase(), person))
-            .collect();
-        let roles2 = resources
-            .tables
-            .roles
-            .iter()
-            .flat_map(|r| r.forms.iter().map(move |f| (f, r.kind == "person")))
-            .filter(|(f, _)| f.split(' ').count() == 2)
-            .map(|(f, person)| (f.to_lowercase(), person))
-            .collect();
+        let forms_of = || resources.tables.roles.iter().flat_map(|r| r.forms.iter().map(move |f| (f.to_lowercase(), r.kind == "person")));
+        let mut roles: HashMap<String, RoleWord, FxBuild> = HashMap::default();
+        let mut roles2: HashMap<String, bool, FxBuild> = HashMap::default();
+        for (form, person) in forms_of() {
+            let mut words = form.split(' ');
+            match (words.next(), words.next(), words.next()) {
+                (Some(w), None, _) => roles.entry(w.to_string()).or_default().person = Some(person),
+                (Some(w), Some(_), None) => {
+                    roles.entry(w.to_string()).or_default().pair = true;
+                    roles2.insert(form, person);
+                }
+                _ => {}
+            }
+        }
         // The first words of verb cues' forms (`call` of `call for`), not of nouns (`emergency`
         // of `emergency relief`), which do not end a subject's phrase.
         let verb_cues = resources.tables.event_cues.iter().filter(|c| !c.noun).flat_map(|c| &c.forms).map(|f| f.split(' ').next().unwrap_or(f).to_lowercase());
@@ -235,8 +243,10 @@ fn statement(code: &str) -> bool {
 /// One token's view for the search.
 struct Sentence<'a> {
     layers: &'a Layers,
-    /// The sentence's words in lower case (borrowed where they are already).
-    words: Vec<Cow<'a, str>>,
+    /// The sentence's words in lower case (borrowed where they are already), but an acronym
+    /// naming an actor keeps its capitals, so that `WHO` or `US` is never read as the word
+    /// `who` or `us`.
+    words: &'a [Cow<'a, str>],
     /// Global index of the first token.
     first: usize,
     /// The sentence's span.
@@ -252,29 +262,17 @@ struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    /// Sentence `si` of `doc`, with `at` the actor mention of each of the document's tokens.
-    fn new(doc: &'a Document, layers: &'a Layers, mentions: &'a [ActorMention], at: &'a [Option<usize>], verbs: &'a HashSet<String, FxBuild>, si: usize) -> Sentence<'a> {
+    /// Sentence `si` of `doc`, with `words` and `at` the lower-case word and the actor mention
+    /// of each of the document's tokens.
+    fn new(doc: &'a Document, layers: &'a Layers, mentions: &'a [ActorMention], words: &'a [Cow<'a, str>], at: &'a [Option<usize>], verbs: &'a HashSet<String, FxBuild>, si: usize) -> Sentence<'a> {
         let sentence = &doc.sentences[si];
         let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
-        let text = doc.text();
         Sentence {
             verbs,
             mentions,
             span: sentence.span,
             layers,
-            // An acronym naming an actor keeps its capitals, so that `WHO` or `US` is never
-            // read as the word `who` or `us`.
-            words: doc.tokens[first..end]
-                .iter()
-                .zip(&at[first..end])
-                .map(|(t, m)| {
-                    let word = &text[t.span];
-                    match m.is_some() && word.len() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
-                        true => Cow::Borrowed(word),
-                        false => crate::chars::lowercase(word),
-                    }
-                })
-                .collect(),
+            words: &words[first..end],
             first,
             doc,
             at: &at[first..end],
@@ -648,40 +646,34 @@ impl Events {
         for m in &mentions {
             covered[m.first..m.end].iter_mut().for_each(|c| *c = true);
         }
-        let (mut lower, mut prev_lower, mut pair) = (String::new(), String::new(), String::new());
-        // The token `prev_lower` holds, when it is the last word looked at.
-        let mut prev_word: Option<usize> = None;
+        // Every token in lower case, once (borrowed where it is already).
+        let mut words: Vec<Cow<str>> = doc.tokens.iter().map(|t| crate::chars::lowercase(&text[t.span])).collect();
+        let mut pair = String::new();
+        // The last word looked at, when it is the first of a role of two words.
+        let mut pair_start: Option<usize> = None;
         let role_count = mentions.len();
         for (k, t) in doc.tokens.iter().enumerate() {
             if covered[k] || t.kind != crate::document::TokenKind::Word {
                 continue;
             }
-            lower.clear();
-            let word = &text[t.span];
-            if word.is_ascii() {
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-            }
+            let role = self.roles.get(&*words[k]).copied().unwrap_or_default();
             // A role of two words (`aid agencies`, `cattle rustlers`) is one mention, which
             // takes the place of its first word's (`police officers`).
-            let two = prev_word.filter(|&p| p + 1 == k).and_then(|p| {
+            let two = pair_start.filter(|&p| p + 1 == k).and_then(|p| {
                 pair.clear();
-                pair.push_str(&prev_lower);
+                pair.push_str(&words[p]);
                 pair.push(' ');
-                pair.push_str(&lower);
+                pair.push_str(&words[k]);
                 self.roles2.get(&pair).map(|&person| (p, person))
             });
-            prev_word = Some(k);
-            std::mem::swap(&mut lower, &mut prev_lower);
-            let Some((first, person)) = two.or_else(|| self.roles.get(&prev_lower).map(|&person| (k, person))) else { continue };
+            pair_start = role.pair.then_some(k);
+            let Some((first, person)) = two.or_else(|| role.person.map(|person| (k, person))) else { continue };
             // Not a title before a name (`President Joe Biden`), an indefinite (`a party to`,
             // `a doctor`: no one in particular), nor, unless it names a person (`his lawyer`),
             // someone's (`whose forces`: the owner is the actor).
-            let prev = first.checked_sub(1).map(|p| crate::chars::lowercase(&text[doc.tokens[p].span]));
+            let prev = first.checked_sub(1).map(|p| &*words[p]);
             let title = covered.get(k + 1).copied().unwrap_or(false);
-            let excluded = prev.as_deref().is_some_and(|p| matches!(p, "a" | "an") || !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
+            let excluded = prev.is_some_and(|p| matches!(p, "a" | "an") || !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
             if first < k && mentions.len() > role_count && mentions.last().is_some_and(|m| m.first == first) {
                 mentions.pop();
             }
@@ -696,7 +688,15 @@ impl Events {
             for t in &mut by_token[m.first..m.end] {
                 t.get_or_insert(k);
             }
+            // An acronym naming an actor keeps its capitals (see `Sentence::words`).
+            for (w, t) in words[m.first..m.end].iter_mut().zip(&doc.tokens[m.first..m.end]) {
+                let written = &text[t.span];
+                if written.len() > 1 && written.chars().all(|c| c.is_uppercase() || c == '.') {
+                    *w = Cow::Borrowed(written);
+                }
+            }
         }
+        let words = words;
         // Words inside any name or time expression (`Cold War`, `Protest Party`, `March 10`)
         // are no cues.
         let mut in_name = vec![false; doc.tokens.len()];
@@ -715,7 +715,7 @@ impl Events {
         // The codes of statement cues left to the quotes layer (`warned` → 012), by start.
         let mut spoken: HashMap<u32, &str, FxBuild> = HashMap::default();
         for si in 0..doc.sentences.len() {
-            let s = Sentence::new(doc, &layers, &mentions, &by_token, &self.verbs, si);
+            let s = Sentence::new(doc, &layers, &mentions, &words, &by_token, &self.verbs, si);
             let first = s.first;
             let mut i = 0;
             while i < s.words.len() {
@@ -814,7 +814,7 @@ impl Events {
             if doc.sentences.get(si).is_none_or(|s| !s.span.contains(cue)) {
                 continue;
             }
-            let s = Sentence::new(doc, &layers, &mentions, &by_token, &self.verbs, si);
+            let s = Sentence::new(doc, &layers, &mentions, &words, &by_token, &self.verbs, si);
             let (first, end) = (s.first, s.first + s.words.len());
             let i = doc.tokens[first..end].partition_point(|t| t.span.start < cue.start);
             let cue_end = doc.tokens[first..end].partition_point(|t| t.span.start < cue.end).max(i + 1);
@@ -877,7 +877,7 @@ impl Events {
         }
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         let mut out = resolve(doc, out, &pending);
-        self.threats(&mut context, &layers, &mentions, &by_token, &mut out);
+        self.threats(&mut context, &layers, &mentions, (&words, &by_token), &mut out);
         for e in &mut out {
             implied_target(doc, e, layers.main_country.as_deref(), false);
         }
@@ -904,13 +904,13 @@ impl Events {
     /// Gives a threat with no target the party its condition names (see
     /// [`clause::threatened`]), and a pronoun read anew there the same actor as the source of
     /// the sentence's other events (`if he refuses`).
-    fn threats(&self, cx: &mut Context, layers: &Layers, mentions: &[ActorMention], at: &[Option<usize>], out: &mut [Event]) {
+    fn threats(&self, cx: &mut Context, layers: &Layers, mentions: &[ActorMention], (words, at): (&[Cow<str>], &[Option<usize>]), out: &mut [Event]) {
         for k in 0..out.len() {
             let (sentence, cue, source) = (out[k].sentence, out[k].cue, out[k].source.entity);
             if !out[k].cameo.code.starts_with("13") || out[k].target.is_some() {
                 continue;
             }
-            let s = Sentence::new(cx.doc, layers, mentions, at, &self.verbs, sentence.index());
+            let s = Sentence::new(cx.doc, layers, mentions, words, at, &self.verbs, sentence.index());
             let i = cx.doc.tokens[s.first..s.first + s.words.len()].partition_point(|t| t.span.start < cue.start);
             let Some((_, cue_end, object_end)) = self.cue_at(&s, i) else { continue };
             let Some((party, pronoun)) = threatened(&s, mentions, object_end.max(cue_end), source) else { continue };
