@@ -22,9 +22,9 @@ pub(super) fn mention_actor(s: &Sentence, mentions: &[ActorMention], m: &ActorMe
             }
             // And whose, after it: `officials from aid agencies`, `a spokeswoman for the WHO`.
             let mut end = m.end - s.first;
-            if end + 1 < s.words.len() && matches!(&*s.words[end], "of" | "from" | "for" | "at" | "in" | "with") {
+            if end + 1 < s.words.len() && matches!(s.words[end], "of" | "from" | "for" | "at" | "in" | "with") {
                 let mut k = end + 1;
-                if DETERMINERS.contains(&&*s.words[k]) {
+                if DETERMINERS.contains(&s.words[k]) {
                     k += 1;
                 }
                 if let Some(owner) = s.at.get(k).copied().flatten() {
@@ -43,7 +43,7 @@ pub(super) fn appeal(s: &Sentence, from: usize) -> bool {
     let mut k = from;
     let mut addressee = false;
     while k < s.words.len() && k < from + 8 {
-        let w = &*s.words[k];
+        let w = s.words[k];
         if let Some(m) = s.at[k] {
             let _ = m;
             addressee = true;
@@ -99,7 +99,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
     let mention_actor = |m: &ActorMention| mention_actor(s, mentions, m);
     let cue_span = Span { start: s.doc.tokens[s.first + i].span.start, end: s.doc.tokens[s.first + cue_end - 1].span.end };
     // `-ed`, `-en`, or an irregular form that is not the base, `-s` or `-ing` one (`met`).
-    let word = &*s.words[i];
+    let word = s.words[i];
     let participle = !cue.noun
         && (word.ends_with("ed") || word.ends_with("en") || cue.forms.first().is_some_and(|f| f != word && cue.forms.iter().any(|f| f == word)) && !word.ends_with('s') && !word.ends_with("ing"));
     // A form of `be` before it, past adverbs and a negation (`was not published by`, `were
@@ -121,7 +121,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
     let reduced = participle
         && !passive
         && i > 0
-        && !AUXILIARIES.contains(&&*s.words[i - 1])
+        && !AUXILIARIES.contains(&s.words[i - 1])
         && (next == Some("by") && s.at[i - 1].is_none()
             || cue.agent.is_some() && (s.at[i - 1].is_some() || plain(s, i - 1)) && next.is_none_or(|w| PREPOSITIONS.contains(&w) || w == "," || w == "."));
     let subjects = match purpose(s, i) {
@@ -149,7 +149,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
     };
     let (sources, targets): (Vec<ActorMention>, Vec<ActorMention>) = if cue.noun {
         // A possessive right before (`Russia's invasion`), `by X` or `from X`, else the subject.
-        let possessive = (i >= 2 && matches!(&*s.words[i - 1], "'s" | "’s"))
+        let possessive = (i >= 2 && matches!(s.words[i - 1], "'s" | "’s"))
             .then(|| s.at[i - 2].map(|k| mentions[k]))
             .flatten()
             .into_iter()
@@ -257,7 +257,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         let subjects = match before {
             Some("and") if !subjects.is_empty() && {
                 let mut k = subjects[0].first - s.first;
-                while k > 0 && DETERMINERS.contains(&&*s.words[k - 1]) {
+                while k > 0 && DETERMINERS.contains(&s.words[k - 1]) {
                     k -= 1;
                 }
                 let relative = (subjects[0].end - s.first..i).any(|j| matches!(&*s.words[j], "who" | "which"));
@@ -323,7 +323,7 @@ pub(super) fn threatened(s: &Sentence, mentions: &[ActorMention], from: usize, s
     if !own(&party) {
         return Some((party, None));
     }
-    if !(party.end == party.first + 1 && matches!(&*s.words[party.first - s.first], "he" | "she")) {
+    if !(party.end == party.first + 1 && matches!(s.words[party.first - s.first], "he" | "she")) {
         return None;
     }
     let kind = |m: &ActorMention| m.entity.map(|e| s.doc.entities[e.index()].kind);
@@ -335,7 +335,7 @@ pub(super) fn threatened(s: &Sentence, mentions: &[ActorMention], from: usize, s
 /// after being convicted of ...`): what the main clause's verb before it is said of, its
 /// subject or the people before it (`An HIV-positive man was sentenced ...`).
 fn adjunct_patients(s: &Sentence, mentions: &[ActorMention], be: usize) -> Vec<Actor> {
-    if s.words[be] != "being" || be == 0 || !matches!(&*s.words[be - 1], "after" | "before" | "upon" | "since" | "despite" | "while" | "without" | "for") {
+    if s.words[be] != "being" || be == 0 || !matches!(s.words[be - 1], "after" | "before" | "upon" | "since" | "despite" | "while" | "without" | "for") {
         return Vec::new();
     }
     let Some(verb) = (0..be - 1).rev().find(|&k| s.verb(k)) else { return Vec::new() };
@@ -353,10 +353,10 @@ pub(super) fn according_to(s: &Sentence, mentions: &[ActorMention], from: usize)
     while k < s.words.len() && k < from + 6 {
         if let Some(m) = s.at[k].map(|x| mentions[x]) {
             let end = m.end - s.first;
-            let named = (m.entity.is_none() && s.words.get(end).is_some_and(|w| w == ",")).then(|| person(end + 1)).flatten();
+            let named = (m.entity.is_none() && s.words.get(end).is_some_and(|w| *w == ",")).then(|| person(end + 1)).flatten();
             return Some(mention_actor(s, mentions, &named.unwrap_or(m)));
         }
-        let w = &*s.words[k];
+        let w = s.words[k];
         if w == "," {
             return person(k + 1).map(|m| mention_actor(s, mentions, &m));
         }
@@ -418,7 +418,7 @@ pub(super) fn purpose(s: &Sentence, i: usize) -> Option<usize> {
     let mut k = i - 1;
     while k > 0 && k + reach > i {
         k -= 1;
-        if s.at[k].is_none() && CLAUSE_END.contains(&&*s.words[k]) {
+        if s.at[k].is_none() && CLAUSE_END.contains(&s.words[k]) {
             return None;
         }
         if s.verb(k) {
@@ -440,7 +440,7 @@ pub(super) fn word_before<'s>(s: &'s Sentence, i: usize) -> (Option<&'s str>, us
     let mut k = i;
     while k > 0 {
         k -= 1;
-        let w = &*s.words[k];
+        let w = s.words[k];
         if s.at[k].is_none() && (w.ends_with("ly") || MODALS.contains(&w) || matches!(w, "has" | "have" | "had" | "also" | "then" | "later" | "now" | "will" | "can" | "must" | "is" | "are" | "was" | "were")) {
             continue;
         }
@@ -460,7 +460,7 @@ pub(super) fn opens_speech(s: &Sentence, k: usize) -> bool {
 /// place or a time between (`convicted of defaming`, `jailed in Morocco for insulting`): what
 /// the participle was done to did it.
 pub(super) fn gerund_of_patient(s: &Sentence, i: usize) -> bool {
-    if i < 2 || !s.words[i].ends_with("ing") || !matches!(&*s.words[i - 1], "for" | "of") {
+    if i < 2 || !s.words[i].ends_with("ing") || !matches!(s.words[i - 1], "for" | "of") {
         return false;
     }
     let between = |k: usize| s.at[k].is_some() || PREPOSITIONS.contains(&&*s.words[k]) || DETERMINERS.contains(&&*s.words[k]);
@@ -481,7 +481,7 @@ pub(super) fn described(s: &Sentence, i: usize) -> bool {
 /// True when a statement cue at `i` follows its content: after a comma or a closing quote
 /// (`..., said Dr. Archie Lluz`).
 pub(super) fn inverted(s: &Sentence, i: usize) -> bool {
-    i > 0 && matches!(&*s.words[i - 1], "," | "\"" | "”" | "’" | "'")
+    i > 0 && matches!(s.words[i - 1], "," | "\"" | "”" | "’" | "'")
 }
 
 /// The authority that does a coercive act the text gives no agent: the sector the lexicon
@@ -499,10 +499,10 @@ pub(super) fn authority(s: &Sentence, cue: &EventCue, cue_span: Span) -> Option<
 pub(super) fn people_before(s: &Sentence, i: usize) -> Option<Actor> {
     let doc = s.doc;
     for k in (i.saturating_sub(6)..i).rev() {
-        let w = &*s.words[k];
+        let w = s.words[k];
         if PEOPLE.contains(&w) {
             let mut first = k;
-            while first > 0 && k - first < 3 && (plain(s, first - 1) || DETERMINERS.contains(&&*s.words[first - 1]) || s.words[first - 1].starts_with(|c: char| c.is_ascii_digit())) {
+            while first > 0 && k - first < 3 && (plain(s, first - 1) || DETERMINERS.contains(&s.words[first - 1]) || s.words[first - 1].starts_with(|c: char| c.is_ascii_digit())) {
                 first -= 1;
             }
             let span = Span { start: doc.tokens[s.first + first].span.start, end: doc.tokens[s.first + k].span.end };
@@ -531,7 +531,7 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
     while k > 0 && budget > 0 {
         k -= 1;
         budget -= 1;
-        let w = &*s.words[k];
+        let w = s.words[k];
         // `The United Nations (UN) has confirmed`: a short aside in brackets is passed over.
         if w == ")" && s.at[k].is_none() {
             if let Some(j) = (k.saturating_sub(8)..k).rev().find(|&j| s.words[j] == "(") {
@@ -549,7 +549,7 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         if w == "," && !relative && !comma && s.at[k].is_none() {
             // And so is an actor joined to the subject by `along with` (`X, along with Y, have
             // initiated`): both are the subject, the first first.
-            let joined = |j: usize| matches!(&*s.words[j + 1], "along" | "together") && s.words.get(j + 2).is_some_and(|w| w == "with");
+            let joined = |j: usize| matches!(&*s.words[j + 1], "along" | "together") && s.words.get(j + 2).is_some_and(|w| *w == "with");
             let opens = |j: usize| s.words[j] == "," && s.at[j + 1].is_none() && (s.words[j + 1].ends_with("ing") || matches!(&*s.words[j + 1], "which" | "who" | "whose") || joined(j));
             if let Some(j) = (k.saturating_sub(25)..k.saturating_sub(1)).rev().find(|&j| opens(j)) {
                 // The last actor of a joined phrase is the actor joined (`along with American
@@ -613,10 +613,10 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         let mut found = vec![m];
         let mut governed = false;
         let mut j = start;
-        if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
+        if j > 0 && matches!(s.words[j - 1], "the" | "a" | "an") {
             j -= 1;
         }
-        while j >= 2 && (matches!(&*s.words[j - 1], "and" | "or" | "nor") || (s.words[j - 1] == "," && found.len() > 1)) {
+        while j >= 2 && (matches!(s.words[j - 1], "and" | "or" | "nor") || (s.words[j - 1] == "," && found.len() > 1)) {
             // `China, Japan, and the United Kingdom`, `neither the E.U. nor France`
             let mut p = j - 2;
             if s.words[j - 1] != "," && s.words[p] == "," && p > 0 {
@@ -631,7 +631,7 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
             }
             found.push(prev);
             j = prev.first - s.first;
-            if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
+            if j > 0 && matches!(s.words[j - 1], "the" | "a" | "an") {
                 j -= 1;
             }
         }
@@ -652,15 +652,15 @@ pub(super) fn listed_before(s: &Sentence, mentions: &[ActorMention], end: usize)
     let Some(last) = end.checked_sub(1).and_then(|k| s.at[k]).map(|x| mentions[x]) else { return Vec::new() };
     let mut found = vec![last];
     let mut j = last.first - s.first;
-    if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
+    if j > 0 && matches!(s.words[j - 1], "the" | "a" | "an") {
         j -= 1;
     }
-    while j >= 2 && (matches!(&*s.words[j - 1], "and" | "or") || s.words[j - 1] == "," && found.len() > 1) {
+    while j >= 2 && (matches!(s.words[j - 1], "and" | "or") || s.words[j - 1] == "," && found.len() > 1) {
         let p = if s.words[j - 1] != "," && s.words[j - 2] == "," { j.checked_sub(3) } else { Some(j - 2) };
         let Some(prev) = p.and_then(|p| s.at[p]).map(|x| mentions[x]) else { break };
         found.push(prev);
         j = prev.first - s.first;
-        if j > 0 && matches!(&*s.words[j - 1], "the" | "a" | "an") {
+        if j > 0 && matches!(s.words[j - 1], "the" | "a" | "an") {
             j -= 1;
         }
     }
@@ -673,7 +673,7 @@ pub(super) fn listed_before(s: &Sentence, mentions: &[ActorMention], end: usize)
 /// few determiners, adjectives or nouns.
 pub(super) fn apposed(s: &Sentence, mentions: &[ActorMention], start: usize) -> Option<ActorMention> {
     let mut k = start;
-    while k > 0 && start - k < 3 && (plain(s, k - 1) && !s.verb(k - 1) || matches!(&*s.words[k - 1], "a" | "an" | "the")) {
+    while k > 0 && start - k < 3 && (plain(s, k - 1) && !s.verb(k - 1) || matches!(s.words[k - 1], "a" | "an" | "the")) {
         k -= 1;
     }
     if k < 2 || s.words[k - 1] != "," {
@@ -691,17 +691,17 @@ pub(super) fn apposed(s: &Sentence, mentions: &[ActorMention], start: usize) -> 
 pub(super) fn owned_group(s: &Sentence, mentions: &[ActorMention], start: usize, end: usize) -> Option<ActorMention> {
     let m = (start..end.min(s.words.len())).find_map(|k| s.at[k]).map(|x| mentions[x]).filter(|m| m.entity.is_none())?;
     let after = m.end - s.first;
-    (after + 1 < end && matches!(&*s.words[after], "of" | "from" | "for" | "at" | "in")).then_some(m)
+    (after + 1 < end && matches!(s.words[after], "of" | "from" | "for" | "at" | "in")).then_some(m)
 }
 
 /// True when the preposition before the mention at `start` follows a noun for people that
 /// says whose they are (`a responsible source from Egyptian ministry of health`).
 pub(super) fn whose(s: &Sentence, start: usize) -> bool {
     let mut j = start;
-    while j > 0 && (DETERMINERS.contains(&&*s.words[j - 1]) || s.words[j - 1].ends_with("'s")) {
+    while j > 0 && (DETERMINERS.contains(&s.words[j - 1]) || s.words[j - 1].ends_with("'s")) {
         j -= 1;
     }
-    j >= 2 && matches!(&*s.words[j - 1], "of" | "from" | "at") && HEADS.contains(&&*s.words[j - 2]) && s.at[j - 2].is_none()
+    j >= 2 && matches!(s.words[j - 1], "of" | "from" | "at") && HEADS.contains(&s.words[j - 2]) && s.at[j - 2].is_none()
 }
 
 /// True when the mention `m` is a place that names where the place before it and a comma lies
@@ -718,10 +718,10 @@ pub(super) fn place_apposition(s: &Sentence, mentions: &[ActorMention], m: &Acto
 /// True when the words before position `start` are a preposition (with a determiner between).
 pub(super) fn governed_by_preposition(s: &Sentence, start: usize) -> bool {
     let mut j = start;
-    while j > 0 && (DETERMINERS.contains(&&*s.words[j - 1]) || s.words[j - 1].ends_with("'s") || matches!(&*s.words[j - 1], "former" | "neither" | "either" | "both")) {
+    while j > 0 && (DETERMINERS.contains(&s.words[j - 1]) || s.words[j - 1].ends_with("'s") || matches!(s.words[j - 1], "former" | "neither" | "either" | "both")) {
         j -= 1;
     }
-    j > 0 && PREPOSITIONS.contains(&&*s.words[j - 1])
+    j > 0 && PREPOSITIONS.contains(&s.words[j - 1])
 }
 
 /// The actors after words `from`: after one of `preps` when given (else the first actor),
@@ -732,7 +732,7 @@ pub(super) fn objects(s: &Sentence, mentions: &[ActorMention], preps: &[String],
     let mut armed_at = from;
     let limit = (from + 12).min(s.words.len());
     while k < limit {
-        let w = &*s.words[k];
+        let w = s.words[k];
         if s.at[k].is_none() && (CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "." | "that" | "who" | "which" | "because" | "when")) {
             return Vec::new();
         }
@@ -795,14 +795,14 @@ pub(super) fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: Actor
     while j + 1 < s.words.len() {
         // `the World Health Organization (WHO), UNICEF and ...`: an acronym in brackets after a
         // name is passed over.
-        if s.words[j] == "(" && s.words.get(j + 2).is_some_and(|w| w == ")") {
+        if s.words[j] == "(" && s.words.get(j + 2).is_some_and(|w| *w == ")") {
             j += 3;
             continue;
         }
-        if !matches!(&*s.words[j], "and" | "or" | ",") {
+        if !matches!(s.words[j], "and" | "or" | ",") {
             break;
         }
-        let comma = s.words[j] == "," && !matches!(&*s.words[j + 1], "and" | "or");
+        let comma = s.words[j] == "," && !matches!(s.words[j + 1], "and" | "or");
         let mut k = if s.words[j] == "," && !comma { j + 2 } else { j + 1 };
         if s.words.get(k).is_some_and(|w| matches!(&**w, "the" | "a" | "an")) {
             k += 1;
@@ -846,7 +846,7 @@ pub(super) fn settlement_object(s: &Sentence, from: usize) -> Option<Actor> {
 fn noun_object(s: &Sentence, from: usize, nouns: &[&str], passes: impl Fn(usize, &str) -> bool) -> Option<Actor> {
     let doc = s.doc;
     for k in from..(from + 5).min(s.words.len()) {
-        let w = &*s.words[k];
+        let w = s.words[k];
         if nouns.contains(&w) {
             let span = Span { start: doc.tokens[s.first + from].span.start, end: doc.tokens[s.first + k].span.end };
             return Some(Actor { entity: None, span, name: doc.text()[span].to_string(), code: None });
@@ -861,7 +861,7 @@ fn noun_object(s: &Sentence, from: usize, nouns: &[&str], passes: impl Fn(usize,
 /// Who an allegation ending at word `end` accuses: the subject of the clause it says (`alleged
 /// that border guards had taken bribes`), for a cue of code 112; none otherwise.
 pub(super) fn accused(s: &Sentence, mentions: &[ActorMention], code: &str, end: usize) -> Vec<ActorMention> {
-    match code.starts_with("112") && s.words.get(end).is_some_and(|w| w == "that") {
+    match code.starts_with("112") && s.words.get(end).is_some_and(|w| *w == "that") {
         true => direct_object(s, mentions, end + 1),
         false => Vec::new(),
     }
@@ -874,7 +874,7 @@ pub(super) fn direct_object(s: &Sentence, mentions: &[ActorMention], from: usize
         if let Some(m) = s.at[k].map(|x| mentions[x]) {
             return with_coordinated(s, mentions, titled(s, mentions, m));
         }
-        let w = &*s.words[k];
+        let w = s.words[k];
         if PREPOSITIONS.contains(&w) || CLAUSE_END.contains(&w) || CONDITIONS.contains(&w) || matches!(w, "," | "." | "that" | "because" | "when") {
             break;
         }

@@ -57,7 +57,6 @@ mod clause;
 mod code;
 mod discourse;
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -246,7 +245,7 @@ struct Sentence<'a> {
     /// The sentence's words in lower case (borrowed where they are already), but an acronym
     /// naming an actor keeps its capitals, so that `WHO` or `US` is never read as the word
     /// `who` or `us`.
-    words: &'a [Cow<'a, str>],
+    words: &'a [&'a str],
     /// Global index of the first token.
     first: usize,
     /// The sentence's span.
@@ -264,7 +263,7 @@ struct Sentence<'a> {
 impl<'a> Sentence<'a> {
     /// Sentence `si` of `doc`, with `words` and `at` the lower-case word and the actor mention
     /// of each of the document's tokens.
-    fn new(doc: &'a Document, layers: &'a Layers, mentions: &'a [ActorMention], words: &'a [Cow<'a, str>], at: &'a [Option<usize>], verbs: &'a HashSet<String, FxBuild>, si: usize) -> Sentence<'a> {
+    fn new(doc: &'a Document, layers: &'a Layers, mentions: &'a [ActorMention], words: &'a [&'a str], at: &'a [Option<usize>], verbs: &'a HashSet<String, FxBuild>, si: usize) -> Sentence<'a> {
         let sentence = &doc.sentences[si];
         let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
         Sentence {
@@ -283,7 +282,7 @@ impl<'a> Sentence<'a> {
 impl Sentence<'_> {
     /// True when word `k` is a form of a reporting verb or of an event cue, and no name.
     fn verb(&self, k: usize) -> bool {
-        self.at[k].is_none() && self.verbs.contains(&*self.words[k])
+        self.at[k].is_none() && self.verbs.contains(self.words[k])
     }
 }
 
@@ -377,12 +376,12 @@ impl Events {
     /// The cue at word `i`: its lexicon row, where its words end, and where its object ends
     /// (what the next cue may not reuse: `eased some sanctions` is one event).
     fn cue_at(&self, s: &Sentence, i: usize) -> Option<(usize, usize, usize)> {
-        let rows = self.forms.get(&*s.words[i])?;
+        let rows = self.forms.get(s.words[i])?;
         let table = &self.resources.tables.event_cues;
         // A capitalized word inside a sentence belongs to a name or a title (`Trade Minister`,
         // `AIDS`), not to a cue.
         let written = &s.doc.text()[s.doc.tokens[s.first + i].span];
-        let opening = i == 0 || matches!(&*s.words[i - 1], "\"" | "“" | ":" | "(" | "'" | "‘");
+        let opening = i == 0 || matches!(s.words[i - 1], "\"" | "“" | ":" | "(" | "'" | "‘");
         if written.starts_with(char::is_uppercase) && !opening {
             return None;
         }
@@ -409,7 +408,7 @@ impl Events {
             // a noun form after `to` is a verb (`to visit`).
             let after_to = i > 0 && s.words[i - 1] == "to";
             // A verb's base form after `is` is an adjective (`she is free of infections`).
-            if !cue.noun && i > 0 && BE.contains(&&*s.words[i - 1]) && cue.forms.first().is_some_and(|f| *f == *s.words[i]) {
+            if !cue.noun && i > 0 && BE.contains(&s.words[i - 1]) && cue.forms.first().is_some_and(|f| *f == *s.words[i]) {
                 continue;
             }
             // (A coercive participle is a passive: `a journalist imprisoned in Algeria`.)
@@ -420,7 +419,7 @@ impl Events {
             // noun and a verb (`protests`, `sanctions`) is a verb only after its subject or an
             // auxiliary (`workers protest`, `will sanction`).
             let verb_context = i > 0 && {
-                let prev = &*s.words[i - 1];
+                let prev = s.words[i - 1];
                 s.at[i - 1].is_some() || AUXILIARIES.contains(&prev) || prev.ends_with("ly") || prev == "to"
             };
             let better = best.is_none_or(|(b, bend, bobj)| {
@@ -444,11 +443,11 @@ fn participle(s: &Sentence, i: usize, end: usize) -> bool {
     }
     // `as recommended for people of his age` (but `as reported by the ministry` is said)
     if s.words[i - 1] == "as" {
-        return s.words.get(end).is_none_or(|w| w != "by");
+        return s.words.get(end).is_none_or(|w| *w != "by");
     }
     // A naming verb after a noun, a role among them, and before a quotation mark names it (`an
     // online group called 'Anonymous'`).
-    let naming = matches!(&*s.words[i], "called" | "named" | "dubbed") && (plain(s, i - 1) || s.at[i - 1].is_some_and(|m| s.mentions[m].entity.is_none()));
+    let naming = matches!(s.words[i], "called" | "named" | "dubbed") && (plain(s, i - 1) || s.at[i - 1].is_some_and(|m| s.mentions[m].entity.is_none()));
     if naming && s.words.get(end).is_some_and(|w| matches!(&**w, "'" | "\"" | "‘" | "“")) {
         return true;
     }
@@ -477,7 +476,7 @@ impl Events {
             if let Some(found) = self.cue_at(s, k).filter(|&(row, _, _)| self.resources.tables.event_cues[row].noun) {
                 return Some((k, found));
             }
-            let w = &*s.words[k];
+            let w = s.words[k];
             if !(DETERMINERS.contains(&w) || QUANTIFIERS.contains(&w) || plain(s, k) || matches!(w, "for" | "and")) {
                 return None;
             }
@@ -488,22 +487,22 @@ impl Events {
 
 /// Where the first of the cue's object words ends, when one comes within the next six words
 /// before a clause ends (an offset into `after`).
-fn object_follows(cue: &EventCue, after: &[Cow<str>]) -> Option<usize> {
+fn object_follows(cue: &EventCue, after: &[&str]) -> Option<usize> {
     follows(&cue.object, after, 6)
 }
 
 /// Where the first of `words` (each of one or more words) ends, when one comes within the
 /// first `window` words of `after` before a clause ends.
-fn follows(words: &[String], after: &[Cow<str>], window: usize) -> Option<usize> {
+fn follows(words: &[String], after: &[&str], window: usize) -> Option<usize> {
     for (k, w) in after.iter().take(window).enumerate() {
-        if CLAUSE_END.contains(&&**w) || w == "." {
+        if CLAUSE_END.contains(&&**w) || *w == "." {
             return None;
         }
         for o in words {
             let mut n = 0;
             if o.split(' ').all(|part| {
                 n += 1;
-                after.get(k + n - 1).is_some_and(|a| a == part)
+                after.get(k + n - 1).is_some_and(|a| *a == part)
             }) {
                 return Some(k + n);
             }
@@ -518,7 +517,7 @@ const QUANTIFIERS: &[&str] = &["more", "further", "additional", "extra", "less",
 /// True for a plain lower-case word that is no actor, auxiliary, adverb, pronoun, preposition
 /// or conjunction: most likely a noun or an adjective (`cases`, `last`, `medical`).
 fn plain(s: &Sentence, k: usize) -> bool {
-    let w = &*s.words[k];
+    let w = s.words[k];
     s.at[k].is_none()
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
         && !w.ends_with("ly")
@@ -541,15 +540,15 @@ const ADVERBS: &[&str] = &["today", "yesterday", "tonight", "now", "again", "sti
 /// `on appeal`; not a gerund), or an `-ing` form with a determiner a few words before and
 /// nothing verbal between (`the Alaska meeting`).
 fn nominal(s: &Sentence, i: usize) -> bool {
-    let word = &*s.words[i];
-    if i > 0 && (DETERMINERS.contains(&&*s.words[i - 1]) || QUANTIFIERS.contains(&&*s.words[i - 1])) {
+    let word = s.words[i];
+    if i > 0 && (DETERMINERS.contains(&s.words[i - 1]) || QUANTIFIERS.contains(&s.words[i - 1])) {
         return true;
     }
     let preposition = |k: usize| PREPOSITIONS.contains(&&*s.words[k]) && s.words[k] != "to" && s.at[k].is_none();
-    if i > 1 && (DETERMINERS.contains(&&*s.words[i - 2]) || preposition(i - 2)) && plain(s, i - 1) && !s.words[i - 1].ends_with('s') && !word.ends_with("ed") {
+    if i > 1 && (DETERMINERS.contains(&s.words[i - 2]) || preposition(i - 2)) && plain(s, i - 1) && !s.words[i - 1].ends_with('s') && !word.ends_with("ed") {
         return true;
     }
-    if i > 0 && s.at[i - 1].is_none() && PREPOSITIONS.contains(&&*s.words[i - 1]) && s.words[i - 1] != "to" && !word.ends_with("ing") {
+    if i > 0 && s.at[i - 1].is_none() && PREPOSITIONS.contains(&s.words[i - 1]) && s.words[i - 1] != "to" && !word.ends_with("ing") {
         return true;
     }
     // `Algerian free speech`: a demonym used as an adjective (not a people: `Russians protest`).
@@ -563,7 +562,7 @@ fn nominal(s: &Sentence, i: usize) -> bool {
         while k > 0 && s.at[k - 1] == s.at[i - 1] {
             k -= 1;
         }
-        if k > 0 && matches!(&*s.words[k - 1], "a" | "an") {
+        if k > 0 && matches!(s.words[k - 1], "a" | "an") {
             return true;
         }
     }
@@ -571,7 +570,7 @@ fn nominal(s: &Sentence, i: usize) -> bool {
         return false;
     }
     for k in (i.saturating_sub(3)..i).rev() {
-        let w = &*s.words[k];
+        let w = s.words[k];
         if DETERMINERS.contains(&w) {
             return true;
         }
@@ -594,6 +593,33 @@ impl Stage for Events {
     }
 }
 
+/// Every token of `doc` in lower case: the text's own words where they are already, else
+/// slices of `buffer`, which holds the others one after another (one allocation per document,
+/// not one per capitalized word).
+fn lower_case<'a>(doc: &'a Document, buffer: &'a mut String) -> Vec<&'a str> {
+    let text = doc.text();
+    buffer.clear();
+    let ranges: Vec<(bool, usize, usize)> = doc
+        .tokens
+        .iter()
+        .map(|t| {
+            let word = &text[t.span];
+            if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                return (false, t.span.start as usize, t.span.end as usize);
+            }
+            let start = buffer.len();
+            if word.is_ascii() {
+                buffer.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buffer.push_str(&word.to_lowercase());
+            }
+            (true, start, buffer.len())
+        })
+        .collect();
+    let buffer: &'a str = buffer;
+    ranges.into_iter().map(|(own, a, b)| if own { &buffer[a..b] } else { &text[a..b] }).collect()
+}
+
 /// True when the noun at word `i` is any of its kind (`any rally held after sunset`, `every
 /// protest`): no event that takes place.
 fn generic(s: &Sentence, i: usize) -> bool {
@@ -604,7 +630,7 @@ fn generic(s: &Sentence, i: usize) -> bool {
 /// True when the speech cue at word `i` is an aside that recalls what was said before (`as I
 /// said last week`, `as we noted`): no statement of its own.
 fn recalled(s: &Sentence, i: usize) -> bool {
-    i >= 2 && s.words[i - 2] == "as" && s.at[i - 1].is_none() && matches!(&*s.words[i - 1], "i" | "we" | "he" | "she" | "they")
+    i >= 2 && s.words[i - 2] == "as" && s.at[i - 1].is_none() && matches!(s.words[i - 1], "i" | "we" | "he" | "she" | "they")
 }
 
 /// Words that condemn what they describe.
@@ -646,8 +672,8 @@ impl Events {
         for m in &mentions {
             covered[m.first..m.end].iter_mut().for_each(|c| *c = true);
         }
-        // Every token in lower case, once (borrowed where it is already).
-        let mut words: Vec<Cow<str>> = doc.tokens.iter().map(|t| crate::chars::lowercase(&text[t.span])).collect();
+        let mut buffer = String::new();
+        let mut words = lower_case(doc, &mut buffer);
         let mut pair = String::new();
         // The last word looked at, when it is the first of a role of two words.
         let mut pair_start: Option<usize> = None;
@@ -656,14 +682,14 @@ impl Events {
             if covered[k] || t.kind != crate::document::TokenKind::Word {
                 continue;
             }
-            let role = self.roles.get(&*words[k]).copied().unwrap_or_default();
+            let role = self.roles.get(words[k]).copied().unwrap_or_default();
             // A role of two words (`aid agencies`, `cattle rustlers`) is one mention, which
             // takes the place of its first word's (`police officers`).
             let two = pair_start.filter(|&p| p + 1 == k).and_then(|p| {
                 pair.clear();
-                pair.push_str(&words[p]);
+                pair.push_str(words[p]);
                 pair.push(' ');
-                pair.push_str(&words[k]);
+                pair.push_str(words[k]);
                 self.roles2.get(&pair).map(|&person| (p, person))
             });
             pair_start = role.pair.then_some(k);
@@ -692,7 +718,7 @@ impl Events {
             for (w, t) in words[m.first..m.end].iter_mut().zip(&doc.tokens[m.first..m.end]) {
                 let written = &text[t.span];
                 if written.len() > 1 && written.chars().all(|c| c.is_uppercase() || c == '.') {
-                    *w = Cow::Borrowed(written);
+                    *w = written;
                 }
             }
         }
@@ -725,7 +751,7 @@ impl Events {
                 }
                 // `According to the CDC, ...`: a statement by the actor named after it, unless
                 // the quotes layer attributed it.
-                if s.words[i] == "according" && s.words.get(i + 1).is_some_and(|w| w == "to") {
+                if s.words[i] == "according" && s.words.get(i + 1).is_some_and(|w| *w == "to") {
                     let cue_span = Span { start: doc.tokens[first + i].span.start, end: doc.tokens[first + i + 1].span.end };
                     if !layers.quote_cue_at(cue_span) {
                         if let Some(source) = according_to(&s, &mentions, i + 2) {
@@ -904,7 +930,7 @@ impl Events {
     /// Gives a threat with no target the party its condition names (see
     /// [`clause::threatened`]), and a pronoun read anew there the same actor as the source of
     /// the sentence's other events (`if he refuses`).
-    fn threats(&self, cx: &mut Context, layers: &Layers, mentions: &[ActorMention], (words, at): (&[Cow<str>], &[Option<usize>]), out: &mut [Event]) {
+    fn threats(&self, cx: &mut Context, layers: &Layers, mentions: &[ActorMention], (words, at): (&[&str], &[Option<usize>]), out: &mut [Event]) {
         for k in 0..out.len() {
             let (sentence, cue, source) = (out[k].sentence, out[k].cue, out[k].source.entity);
             if !out[k].cameo.code.starts_with("13") || out[k].target.is_some() {
