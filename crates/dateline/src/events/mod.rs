@@ -942,7 +942,10 @@ impl Events {
             let Some((party, pronoun)) = threatened(&s, mentions, object_end.max(cue_end), source) else { continue };
             let mut party = clause::mention_actor(&s, mentions, &party);
             self.code(cx, &mut party);
-            for other in out.iter_mut().filter(|o| o.sentence == sentence && pronoun.is_some_and(|p| o.source.span == p)) {
+            // (Events come sorted by cue: the sentence's are one run.)
+            let span = cx.doc.sentences[sentence.index()].span;
+            let (a, b) = (out.partition_point(|o| o.cue.start < span.start), out.partition_point(|o| o.cue.start < span.end));
+            for other in out[a..b].iter_mut().filter(|o| pronoun.is_some_and(|p| o.source.span == p)) {
                 other.source = party.clone();
             }
             out[k].target = Some(party);
