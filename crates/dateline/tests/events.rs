@@ -293,6 +293,9 @@ fn a_group_an_international_body_acts_on_has_no_country_the_text_does_not_name()
 fn a_description_beside_a_name_codes_the_person() {
     let doc = analyze("The president of France, Jean Dupont, said the talks would resume.");
     assert!(coded(&doc, "010", "FRAGOV", ""), "{:#?}", codes(&doc));
+    // A member of the European Commission speaks for it.
+    let doc = analyze("Anna Lindqvist, the European Commissioner for Trade, said the talks would resume.");
+    assert!(coded(&doc, "010", "IGOEUREEC", ""), "{:#?}", codes(&doc));
 }
 
 #[test]
