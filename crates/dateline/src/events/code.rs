@@ -48,8 +48,12 @@ impl Events {
         if o.actor.is_some() {
             return o.actor.clone();
         }
+        // An international body is an IGO, unless its last word names a society, a charity or
+        // the like (`International AIDS Society` → NGO).
         if international(&o.name) {
-            return Some("IGO".into());
+            let head = o.name.rsplit(' ').next().map(crate::chars::lowercase);
+            let ngo = head.is_some_and(|h| self.affixes.get(h.as_ref()).is_some_and(|s| *s == "NGO"));
+            return Some(if ngo { "NGO" } else { "IGO" }.into());
         }
         let first = o.name.split_whitespace().next()?;
         if !first.starts_with(char::is_uppercase) {
@@ -168,9 +172,10 @@ impl Events {
         let posts = |a: usize, b: usize| (a..b).any(|k| self.sector_of(word(k)).is_some());
         // After: `, DESCRIPTION,` (or up to the verb: `, regional adviser ... of the WHO said`;
         // an auxiliary opens the predicate: `, have launched a crackdown on smugglers`).
+        // (A word of a name is none: `the International AIDS Society`.)
         let verb = |k: usize| {
             let w = crate::chars::lowercase(word(k));
-            self.verbs.contains(w.as_ref()) || crate::quotes::is_finite(&w)
+            !cx.in_name[k] && (self.verbs.contains(w.as_ref()) || crate::quotes::is_finite(&w))
         };
         let after = (end < hi && word(end) == ",").then(|| {
             let mut k = end + 1;
@@ -248,7 +253,11 @@ impl Events {
             })
             .map(|(_, c)| c.clone());
         let country = first_inside(cx.countries, span).or_else(|| cx.countries.iter().find(|(s, _)| *s == span).map(|(_, c)| c.as_str())).map(str::to_string);
-        let sector = (first..end).find_map(|k| self.sector_of(&doc.text()[doc.tokens[k].span]).filter(|s| !s.is_empty())).map(str::to_string);
+        // The kind of body a name in it says the post is in (`president of the International
+        // AIDS Society` → NGO), else the post's own (`president` → GOV).
+        let capitalized = |k: usize| Some(&text[doc.tokens[k].span]).filter(|w| w.starts_with(char::is_uppercase));
+        let body = (first..end).find_map(|k| self.affixes.get(crate::chars::lowercase(capitalized(k)?).as_ref()).copied());
+        let sector = body.or_else(|| (first..end).find_map(|k| self.sector_of(&text[doc.tokens[k].span]).filter(|s| !s.is_empty()))).map(str::to_string);
         Description { org, country, sector }
     }
 
