@@ -439,14 +439,14 @@ fn local_country(cx: &Context, span: Span) -> Option<String> {
 }
 
 /// The country a group's phrase runs on to (`victims of post-election violence in Kenya`,
-/// `farmers from Kenya`): one named within a few words after `span`, in prepositional phrases
-/// on the group's noun (the first word after it and the last before the country are `in`,
-/// `from` or `of`, `the` aside), with no punctuation between. Not `told people to stay away
-/// from Ugandan caves`: that phrase is the verb's.
+/// `farmers from Kenya`): one named within a few words (80 bytes) after `span`, in
+/// prepositional phrases on the group's noun (the first word after it and the last before the
+/// country are `in`, `from` or `of`, `the` aside), with no punctuation between. Not `told
+/// people to stay away from Ugandan caves`: that phrase is the verb's.
 fn country_after(cx: &Context, span: Span) -> Option<String> {
     let text = cx.doc.text();
     let from = cx.countries.partition_point(|(s, _)| s.start < span.end);
-    let (mention, country) = cx.countries.get(from)?;
+    let (mention, country) = cx.countries.get(from).filter(|(m, _)| m.start < span.end + 80)?;
     let between = text.get(span.end as usize..mention.start as usize)?;
     let words: Vec<&str> = between.split_whitespace().collect();
     let preposition = |w: Option<&&str>| w.is_some_and(|w| matches!(*w, "in" | "from" | "of"));
