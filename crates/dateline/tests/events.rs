@@ -258,6 +258,16 @@ fn a_group_takes_the_country_its_phrase_runs_on_to() {
 }
 
 #[test]
+fn riot_police_and_rioters_use_force() {
+    // Tear gas, water cannon and rubber bullets are repression (175); stones thrown are a riot
+    // (145). A gerund of means after a verb and `by` is done by that verb's subject.
+    let doc = analyze("Thousands of farmers marched in Lima, Peru on Monday. Riot police answered by firing tear gas at the farmers, who threw rocks at the police.");
+    let found = codes(&doc);
+    assert!(found.iter().any(|(c, s, t)| c == "175" && s == "PERCOP" && t.starts_with("PER")), "{found:#?}");
+    assert!(found.iter().any(|(c, s, _)| c == "145" && s.starts_with("PER")), "{found:#?}");
+}
+
+#[test]
 fn a_demonym_before_a_title_and_a_name_describes_the_person() {
     let doc = analyze("Chancellor Olaf Scholz will meet French President Emmanuel Macron in Berlin on Friday.");
     let found = events(&doc);

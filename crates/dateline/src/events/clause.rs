@@ -406,9 +406,14 @@ pub(super) fn light_verb(s: &Sentence, i: usize) -> Option<usize> {
 }
 
 /// The verb that governs an infinitive of purpose at word `i` (`would visit Libya on
-/// Wednesday to help`, `sent experts to assist`), whose subject is the infinitive's; none when
-/// an actor comes right before `to` (`urged the government to release`: the government would).
+/// Wednesday to help`, `sent experts to assist`) or a gerund of means (`responded by
+/// spraying`), whose subject is theirs; none when an actor comes right before `to` (`urged the
+/// government to release`: the government would).
 pub(super) fn purpose(s: &Sentence, i: usize) -> Option<usize> {
+    // A gerund of means right after a verb and `by` (`responded by spraying water cannons`).
+    if i >= 2 && s.words[i - 1] == "by" && s.words[i].ends_with("ing") && s.verb(i - 2) {
+        return Some(i - 2);
+    }
     if i < 2 || s.words[i - 1] != "to" || s.at[i - 2].is_some() {
         return None;
     }

@@ -32,7 +32,8 @@
 //!    `by`/`from`, `between X and Y` (both ways), the subject of a light verb (`began a
 //!    hunger strike`), or the sentence's subject when they name a target, and protests from
 //!    the people of the place named, else of the article's main country. An infinitive of purpose takes the subject of the verb
-//!    it serves (`would visit Libya to help`). An event needs a source the text names.
+//!    it serves (`would visit Libya to help`), and so does a gerund of means (`responded by
+//!    spraying`). An event needs a source the text names.
 //! 3. **Discourse** (`discourse`): `it`, `they` and `the agency` stand for the sources of an
 //!    earlier event (`he` that the entity layer left unresolved, for the named one of the
 //!    sentence before), a verb coordinated with an earlier one (`confirmed ... but denied`)
