@@ -258,6 +258,14 @@ fn a_group_takes_the_country_its_phrase_runs_on_to() {
 }
 
 #[test]
+fn a_group_described_by_a_word_before_its_role_noun_is_coordinated() {
+    let doc = analyze("A gunfight between the Colombian army and local drug traffickers left five dead near Cali on Sunday.");
+    let found = codes(&doc);
+    assert!(found.iter().any(|(c, s, t)| c.starts_with("19") && s == "COLMIL" && t == "COLCRM"), "{found:#?}");
+    assert!(found.iter().any(|(c, s, t)| c.starts_with("19") && s == "COLCRM" && t == "COLMIL"), "{found:#?}");
+}
+
+#[test]
 fn riot_police_and_rioters_use_force() {
     // Tear gas, water cannon and rubber bullets are repression (175); stones thrown are a riot
     // (145). A gerund of means after a verb and `by` is done by that verb's subject.

@@ -812,6 +812,10 @@ pub(super) fn with_coordinated(s: &Sentence, mentions: &[ActorMention], m: Actor
         if s.words.get(k).is_some_and(|w| matches!(&**w, "the" | "a" | "an")) {
             k += 1;
         }
+        // A group named by a role noun after a word or two that describe it (`the Mexican Army
+        // and drug hitmen`, `and local farmers`).
+        let described = (k..(k + 3).min(s.words.len())).find(|&q| !plain(s, q)).filter(|&q| q > k && s.at[q].is_some_and(|x| mentions[x].entity.is_none()));
+        let k = described.unwrap_or(k);
         let Some(next) = s.at.get(k).copied().flatten().map(|x| mentions[x]) else { break };
         // `a blockade on Gaza, and Egypt restricts ...`: an actor right before a verb is the
         // subject of a clause of its own.
