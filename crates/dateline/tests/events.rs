@@ -266,6 +266,14 @@ fn a_group_described_by_a_word_before_its_role_noun_is_coordinated() {
 }
 
 #[test]
+fn a_criticism_with_no_target_goes_on_with_the_speakers_last_one() {
+    let doc = analyze("Senator Jane Moss criticized the Kenyan government over the drought on Monday. \"It is unacceptable that the aid has not arrived,\" said Moss.");
+    let found = events(&doc);
+    let said = found.iter().filter(|(c, _, _, cue, _)| c.starts_with("11") && cue == "said").collect::<Vec<_>>();
+    assert!(!said.is_empty() && said.iter().all(|(_, s, t, _, _)| s.contains("Moss") && t.contains("Kenya")), "{found:#?}");
+}
+
+#[test]
 fn riot_police_and_rioters_use_force() {
     // Tear gas, water cannon and rubber bullets are repression (175); stones thrown are a riot
     // (145). A gerund of means after a verb and `by` is done by that verb's subject.

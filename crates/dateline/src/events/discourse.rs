@@ -80,6 +80,30 @@ pub(super) fn intended_targets(events: &mut [Event]) {
     }
 }
 
+/// A criticism with no target goes on with its source's criticism a few sentences before
+/// (`Lennox has been critical of the government's position. "It is unacceptable ...," said
+/// Lennox`): it has that one's target. `events` are sorted by cue.
+pub(super) fn continued_criticism(events: &mut [Event]) {
+    let same = |a: &Actor, b: &Actor| match (a.entity, b.entity) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    };
+    for k in 0..events.len() {
+        let e = &events[k];
+        if !e.cameo.code.starts_with("11") || e.target.is_some() {
+            continue;
+        }
+        let earlier = events[..k]
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence.index() + 3 >= e.sentence.index())
+            .find(|p| p.cameo.code.starts_with("11") && p.target.is_some() && same(&p.source, &e.source));
+        if let Some(target) = earlier.map(|p| p.target.clone()) {
+            events[k].target = target;
+        }
+    }
+}
+
 /// Gives the events that wait for an antecedent (see [`Antecedent`]) their sources: `events`
 /// sorted by cue, `pending` their kinds by cue start. An event whose antecedent is not found
 /// keeps the source its clause gave, if any; a pronoun or a description with none found is

@@ -41,7 +41,8 @@
 //!    participle's patient (`jailed for insulting the president`); a statement of the speaker's own act to come is an intent (03x);
 //!    aid, coercion and pledges of aid with no target go to the people of their place,
 //!    protests with none are against its government, a state of emergency is over a country,
-//!    an intent takes its act's target. Statements have no target. A cue's events that code
+//!    an intent takes its act's target, a criticism with none its speaker's criticism a few
+//!    sentences before. Statements have no target. A cue's events that code
 //!    alike (two patients of one sector) are one.
 //! 4. **Actor codes** (`code`): the entity layer's, else the organization or country and
 //!    sector the actor's words or a description beside a person's name give (`David
@@ -919,6 +920,7 @@ impl Events {
         let mut keep = keep.into_iter();
         out.retain(|_| keep.next().unwrap_or(true));
         intended_targets(&mut out);
+        continued_criticism(&mut out);
         for e in &mut out {
             implied_target(doc, e, layers.main_country.as_deref(), true);
         }
