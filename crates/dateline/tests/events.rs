@@ -274,6 +274,18 @@ fn a_criticism_with_no_target_goes_on_with_the_speakers_last_one() {
 }
 
 #[test]
+fn whose_arrest_or_trial_it_is_says_who_undergoes_it() {
+    // The possessive is the patient of a coercive noun, and the authority of the place acts.
+    let doc = analyze("Anna Novak, a Czech tourist, was caught with drugs in Bali, Indonesia last year. Her trial began in Denpasar on Monday.");
+    let found = events(&doc);
+    assert!(has(&found, "173", "authorities", "Novak", None), "{found:#?}");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "173" && s == "IDNJUD"), "{:#?}", codes(&doc));
+    let doc = analyze("Opposition leader Tom Okello spoke in Nairobi, Kenya on Friday. Officials confirmed Okello's arrest on Saturday.");
+    let found = events(&doc);
+    assert!(has(&found, "173", "authorities", "Okello", None) && !has(&found, "173", "Okello", "", None), "{found:#?}");
+}
+
+#[test]
 fn riot_police_and_rioters_use_force() {
     // Tear gas, water cannon and rubber bullets are repression (175); stones thrown are a riot
     // (145). A gerund of means after a verb and `by` is done by that verb's subject.

@@ -152,6 +152,8 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         let possessive = (i >= 2 && matches!(s.words[i - 1], "'s" | "’s"))
             .then(|| s.at[i - 2].map(|k| mentions[k]))
             .flatten()
+            // `her trial`: a possessive pronoun the entity layer resolved.
+            .or_else(|| (i >= 1 && matches!(s.words[i - 1], "his" | "her" | "their")).then(|| s.at[i - 1].map(|k| mentions[k])).flatten())
             .into_iter()
             .collect::<Vec<_>>();
         // `by X` or `from X` right after the noun, or after its participle (`investigations
@@ -165,7 +167,13 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         };
         let targets = after(&cue.target, cue_end);
         let between = if symmetric(&cue.code) { after(&["between".into()], cue_end) } else { Vec::new() };
-        if !possessive.is_empty() {
+        if !possessive.is_empty() && cue.agent.is_some() {
+            // Whose arrest or trial it is says who undergoes it (`Corby's trial`): the
+            // authority of the place does it.
+            let Some(authority) = authority(s, cue, cue_span) else { return Found::none() };
+            let patients: Vec<Actor> = possessive.iter().map(mention_actor).collect();
+            return Found { pairs: pairs(&[authority], &patients), antecedent: None };
+        } else if !possessive.is_empty() {
             (possessive, targets)
         } else if between.len() > 1 {
             // `a deal between the E.U. and Libya`: each side is the other's target.

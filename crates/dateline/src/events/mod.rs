@@ -28,8 +28,9 @@
 //!    so for the sentence's other cues). Passives swap them (`was criticized by X`), also reduced ones (`rations
 //!    donated by Britain`, `a deal between the E.U. and Libya, mediated by Qatar`); an agentless
 //!    passive of a coercive cue is done by the authority the lexicon names for it, of the
-//!    place (`he was arrested` → the police). Nouns take their source from a possessive,
-//!    `by`/`from`, `between X and Y` (both ways), the subject of a light verb (`began a
+//!    place (`he was arrested` → the police). Nouns take their source from a possessive
+//!    (`Russia's invasion`, `his visit`; of a coercive noun the possessive is the patient and
+//!    the authority of the place acts: `her trial`), `by`/`from`, `between X and Y` (both ways), the subject of a light verb (`began a
 //!    hunger strike`), or the sentence's subject when they name a target, and protests from
 //!    the people of the place named, else of the article's main country. An infinitive of purpose takes the subject of the verb
 //!    it serves (`would visit Libya to help`), and so does a gerund of means (`responded by
