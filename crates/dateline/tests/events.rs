@@ -286,6 +286,15 @@ fn whose_arrest_or_trial_it_is_says_who_undergoes_it() {
 }
 
 #[test]
+fn a_statement_of_ones_own_hostile_act_on_a_condition_is_a_threat() {
+    let doc = analyze("Japan said it would cut aid to Cambodia unless the elections were held in May.");
+    assert!(coded(&doc, "1311", "JPN", "KHM"), "{:#?}", codes(&doc));
+    // Without a condition it is no threat.
+    let doc = analyze("Japan said it would cut aid to Cambodia in May.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("13")), "{:#?}", codes(&doc));
+}
+
+#[test]
 fn riot_police_and_rioters_use_force() {
     // Tear gas, water cannon and rubber bullets are repression (175); stones thrown are a riot
     // (145). A gerund of means after a verb and `by` is done by that verb's subject.

@@ -29,8 +29,11 @@ pub(super) fn implied_target(doc: &Document, e: &mut Event, main_country: Option
 
 impl Events {
     /// A plain statement whose content is its speaker's own act to come (`He also said he would
-    /// visit Libya`) expresses an intent: 036 to meet or visit, 033 to give aid, else 030.
-    pub(super) fn intents(&self, events: &mut [Event]) {
+    /// visit Libya`) expresses an intent: 036 to meet or visit, 033 to give aid, else 030. One
+    /// whose content is its speaker's own hostile act on a condition (`said it may stop giving
+    /// aid to Kenya unless ...`) is a threat to the act's target: 1311 to stop aid, 1312 to
+    /// sanction, 138 to use force, else 131.
+    pub(super) fn intents(&self, doc: &Document, events: &mut [Event]) {
         let same = |a: &Actor, b: &Actor| match (a.entity, b.entity) {
             (Some(x), Some(y)) => x == y,
             _ => a.code.is_some() && a.code == b.code,
@@ -40,6 +43,30 @@ impl Events {
                 continue;
             }
             let e = &events[k];
+            let sentence = doc.sentences[e.sentence.index()].span;
+            let conditional = |n: &Event| {
+                let after = &doc.text()[n.cue.end as usize..sentence.end as usize];
+                n.modality == Modality::Hypothetical && after.split_whitespace().take(12).any(|w| matches!(w, "unless" | "if"))
+            };
+            let hostile = |n: &Event| matches!(&n.cameo.code[..2], "16" | "17" | "18" | "19" | "20");
+            let threat = events[k + 1..]
+                .iter()
+                .take_while(|n| n.sentence == e.sentence)
+                .find(|n| n.cue.start > e.cue.end && hostile(n) && conditional(n) && same(&n.source, &e.source));
+            if let Some(act) = threat {
+                let code = match act.cameo.code.as_str() {
+                    c if c.starts_with("162") || c.starts_with("161") => "1311",
+                    c if c.starts_with("163") => "1312",
+                    c if c.starts_with("18") || c.starts_with("19") || c.starts_with("20") => "138",
+                    _ => "131",
+                };
+                let target = act.target.clone();
+                if let Some(&info) = self.cameo.get(code) {
+                    events[k].cameo = info;
+                    events[k].target = target;
+                }
+                continue;
+            }
             // Events come in text order: the act is among the next ones of the sentence.
             let act = events[k + 1..].iter().take_while(|n| n.sentence == e.sentence).find(|n| {
                 n.cue != e.cue

@@ -39,7 +39,7 @@
 //!    earlier event (`he` that the entity layer left unresolved, for the named one of the
 //!    sentence before), a verb coordinated with an earlier one (`confirmed ... but denied`)
 //!    shares its source, a gerund after a participle and `for` or `of` is done by the
-//!    participle's patient (`jailed for insulting the president`); a statement of the speaker's own act to come is an intent (03x);
+//!    participle's patient (`jailed for insulting the president`); a statement of the speaker's own act to come is an intent (03x), of their own hostile act on a condition a threat (13x);
 //!    aid, coercion and pledges of aid with no target go to the people of their place,
 //!    protests with none are against its government, a state of emergency is over a country,
 //!    an intent takes its act's target, a criticism with none its speaker's criticism a few
@@ -910,7 +910,7 @@ impl Events {
         for e in &mut out {
             implied_target(doc, e, layers.main_country.as_deref(), false);
         }
-        self.intents(&mut out);
+        self.intents(doc, &mut out);
         // `She urged countries to be careful ..., saying that ...`: `saying` gives the content
         // of the act before it by the same speaker, not a statement of its own.
         let same_act = |k: usize| {
