@@ -324,9 +324,14 @@ impl Events {
         let mut country = entity.and_then(|e| e.country.clone()).or(described.country).or_else(|| first_inside(cx.countries, a.span).map(str::to_string));
         let mut sector: Option<String> = described.sector;
         let text = doc.text();
-        let words = entity.map(|e| e.name.as_str()).into_iter().chain([&text[a.span]]).flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'));
+        // The entity's name and the mention's words (not again when the name holds them:
+        // `Trump` of `Donald Trump`).
+        let mention = &text[a.span];
+        let again = entity.is_none_or(|e| !e.name.contains(mention));
+        let words = entity.map(|e| e.name.as_str()).into_iter().chain(again.then_some(mention)).flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'));
         let r = self.resources;
-        let all: Vec<String> = text[a.span].split_whitespace().map(str::to_lowercase).collect();
+        // (Names of two or three words are looked for in a mention of as many.)
+        let all: Vec<String> = if mention.contains(char::is_whitespace) { mention.split_whitespace().map(str::to_lowercase).collect() } else { Vec::new() };
         // A role of two words (`aid agencies`).
         if sector.is_none() {
             sector = all.windows(2).find_map(|w| r.lookup_folded(&w.join(" ")).find(|n| n.kind == crate::resources::NameKind::Role).map(|n| r.tables.roles[n.id as usize].sector.clone()));
