@@ -138,20 +138,27 @@ pub struct EventsConfig {}
 /// The `events` stage.
 pub struct Events {
     resources: &'static Resources,
-    /// Cue forms by their first word: (cue row, the form's words).
-    forms: HashMap<String, Vec<(usize, Vec<String>)>, FxBuild>,
+    /// Every first word of a cue's forms and every word of a role noun's forms, lower case
+    /// (`ease`, `police`, `aid`): one look-up per word of a text says what it may start.
+    lexicon: HashMap<String, Lexeme, FxBuild>,
     cameo: HashMap<&'static str, &'static CameoEvent>,
     /// The sector an organization's head or suffix word implies (`Ministry` → GOV).
     affixes: HashMap<String, &'static str, FxBuild>,
-    /// Every word of a role noun's forms, lower case (`police`, `officials`, `aid`), as a role
-    /// of one word and as the first of two.
-    roles: HashMap<String, RoleWord, FxBuild>,
-    /// The same for the role nouns of two words (`aid agencies`, `cattle rustlers`), by their
-    /// words joined with a space.
+    /// The role nouns of two words (`aid agencies`, `cattle rustlers`), by their words joined
+    /// with a space, and whether each names a person.
     roles2: HashMap<String, bool, FxBuild>,
     /// Every form of a reporting verb or an event cue's first word, lower case: words that end
     /// a description of a person (`told Densbar's head judge Linton Sirait`).
     verbs: HashSet<String, FxBuild>,
+}
+
+/// What a word may start: cues and roles.
+#[derive(Clone, Debug, Default)]
+struct Lexeme {
+    /// The cue forms it is the first word of: (cue row, the form's words).
+    cues: Vec<(usize, Vec<String>)>,
+    /// What it is in the role nouns' forms.
+    role: RoleWord,
 }
 
 /// What a word is in the role nouns' forms.
@@ -184,24 +191,23 @@ impl Events {
     /// The stage, over the shared reference data.
     pub fn new(_config: EventsConfig) -> Result<Events, Error> {
         let resources = Resources::shared().map_err(Clone::clone)?;
-        let mut forms: HashMap<String, Vec<(usize, Vec<String>)>, FxBuild> = HashMap::default();
+        let mut lexicon: HashMap<String, Lexeme, FxBuild> = HashMap::default();
         for (i, cue) in resources.tables.event_cues.iter().enumerate() {
             for form in &cue.forms {
                 let words: Vec<String> = form.split(' ').map(str::to_lowercase).collect();
-                forms.entry(words[0].clone()).or_default().push((i, words));
+                lexicon.entry(words[0].clone()).or_default().cues.push((i, words));
             }
         }
         let cameo = resources.tables.cameo_events.iter().map(|c| (c.code.as_str(), c)).collect();
         let affixes = resources.tables.org_affixes.iter().filter_map(|a| Some((a.word.to_lowercase(), affix_sector(&a.kind)?))).collect();
         let forms_of = || resources.tables.roles.iter().flat_map(|r| r.forms.iter().map(move |f| (f.to_lowercase(), r.kind == "person")));
-        let mut roles: HashMap<String, RoleWord, FxBuild> = HashMap::default();
         let mut roles2: HashMap<String, bool, FxBuild> = HashMap::default();
         for (form, person) in forms_of() {
             let mut words = form.split(' ');
             match (words.next(), words.next(), words.next()) {
-                (Some(w), None, _) => roles.entry(w.to_string()).or_default().person = Some(person),
+                (Some(w), None, _) => lexicon.entry(w.to_string()).or_default().role.person = Some(person),
                 (Some(w), Some(_), None) => {
-                    roles.entry(w.to_string()).or_default().pair = true;
+                    lexicon.entry(w.to_string()).or_default().role.pair = true;
                     roles2.insert(form, person);
                 }
                 _ => {}
@@ -211,7 +217,7 @@ impl Events {
         // of `emergency relief`), which do not end a subject's phrase.
         let verb_cues = resources.tables.event_cues.iter().filter(|c| !c.noun).flat_map(|c| &c.forms).map(|f| f.split(' ').next().unwrap_or(f).to_lowercase());
         let verbs = resources.tables.reporting_verbs.iter().flat_map(|v| &v.forms).filter(|f| !f.contains(' ')).map(|f| f.to_lowercase()).chain(verb_cues).collect();
-        Ok(Events { resources, forms, cameo, affixes, roles, roles2, verbs })
+        Ok(Events { resources, lexicon, cameo, affixes, roles2, verbs })
     }
 }
 
@@ -249,6 +255,8 @@ struct Sentence<'a> {
     /// naming an actor keeps its capitals, so that `WHO` or `US` is never read as the word
     /// `who` or `us`.
     words: &'a [&'a str],
+    /// What each word may start (see [`Events::lexicon`]).
+    lexemes: &'a [Option<&'a Lexeme>],
     /// Global index of the first token.
     first: usize,
     /// The sentence's span.
@@ -266,7 +274,15 @@ struct Sentence<'a> {
 impl<'a> Sentence<'a> {
     /// Sentence `si` of `doc`, with `words` and `at` the lower-case word and the actor mention
     /// of each of the document's tokens.
-    fn new(doc: &'a Document, layers: &'a Layers, mentions: &'a [ActorMention], words: &'a [&'a str], at: &'a [Option<usize>], verbs: &'a HashSet<String, FxBuild>, si: usize) -> Sentence<'a> {
+    fn new(
+        doc: &'a Document,
+        layers: &'a Layers,
+        mentions: &'a [ActorMention],
+        (words, lexemes): (&'a [&'a str], &'a [Option<&'a Lexeme>]),
+        at: &'a [Option<usize>],
+        verbs: &'a HashSet<String, FxBuild>,
+        si: usize,
+    ) -> Sentence<'a> {
         let sentence = &doc.sentences[si];
         let (first, end) = (sentence.first_token.index(), sentence.end_token.index());
         Sentence {
@@ -275,6 +291,7 @@ impl<'a> Sentence<'a> {
             span: sentence.span,
             layers,
             words: &words[first..end],
+            lexemes: &lexemes[first..end],
             first,
             doc,
             at: &at[first..end],
@@ -379,7 +396,7 @@ impl Events {
     /// The cue at word `i`: its lexicon row, where its words end, and where its object ends
     /// (what the next cue may not reuse: `eased some sanctions` is one event).
     fn cue_at(&self, s: &Sentence, i: usize) -> Option<(usize, usize, usize)> {
-        let rows = self.forms.get(s.words[i])?;
+        let rows = &s.lexemes[i].filter(|l| !l.cues.is_empty())?.cues;
         let table = &self.resources.tables.event_cues;
         // A capitalized word inside a sentence belongs to a name or a title (`Trade Minister`,
         // `AIDS`), not to a cue.
@@ -681,11 +698,16 @@ impl Events {
         // The last word looked at, when it is the first of a role of two words.
         let mut pair_start: Option<usize> = None;
         let role_count = mentions.len();
+        let mut lexemes: Vec<Option<&Lexeme>> = vec![None; doc.tokens.len()];
         for (k, t) in doc.tokens.iter().enumerate() {
-            if covered[k] || t.kind != crate::document::TokenKind::Word {
+            if t.kind != crate::document::TokenKind::Word {
                 continue;
             }
-            let role = self.roles.get(words[k]).copied().unwrap_or_default();
+            lexemes[k] = self.lexicon.get(words[k]);
+            if covered[k] {
+                continue;
+            }
+            let role = lexemes[k].map(|l| l.role).unwrap_or_default();
             // A role of two words (`aid agencies`, `cattle rustlers`) is one mention, which
             // takes the place of its first word's (`police officers`).
             let two = pair_start.filter(|&p| p + 1 == k).and_then(|p| {
@@ -718,14 +740,15 @@ impl Events {
                 t.get_or_insert(k);
             }
             // An acronym naming an actor keeps its capitals (see `Sentence::words`).
-            for (w, t) in words[m.first..m.end].iter_mut().zip(&doc.tokens[m.first..m.end]) {
-                let written = &text[t.span];
+            for j in m.first..m.end {
+                let written = &text[doc.tokens[j].span];
                 if written.len() > 1 && written.chars().all(|c| c.is_uppercase() || c == '.') {
-                    *w = written;
+                    words[j] = written;
+                    lexemes[j] = self.lexicon.get(written);
                 }
             }
         }
-        let words = words;
+        let (words, lexemes) = (words, lexemes);
         // Words inside any name or time expression (`Cold War`, `Protest Party`, `March 10`)
         // are no cues.
         let mut in_name = vec![false; doc.tokens.len()];
@@ -744,7 +767,7 @@ impl Events {
         // The codes of statement cues left to the quotes layer (`warned` → 012), by start.
         let mut spoken: HashMap<u32, &str, FxBuild> = HashMap::default();
         for si in 0..doc.sentences.len() {
-            let s = Sentence::new(doc, &layers, &mentions, &words, &by_token, &self.verbs, si);
+            let s = Sentence::new(doc, &layers, &mentions, (&words, &lexemes), &by_token, &self.verbs, si);
             let first = s.first;
             let mut i = 0;
             while i < s.words.len() {
@@ -843,7 +866,7 @@ impl Events {
             if doc.sentences.get(si).is_none_or(|s| !s.span.contains(cue)) {
                 continue;
             }
-            let s = Sentence::new(doc, &layers, &mentions, &words, &by_token, &self.verbs, si);
+            let s = Sentence::new(doc, &layers, &mentions, (&words, &lexemes), &by_token, &self.verbs, si);
             let (first, end) = (s.first, s.first + s.words.len());
             let i = doc.tokens[first..end].partition_point(|t| t.span.start < cue.start);
             let cue_end = doc.tokens[first..end].partition_point(|t| t.span.start < cue.end).max(i + 1);
@@ -906,7 +929,7 @@ impl Events {
         }
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         let mut out = resolve(doc, out, &pending);
-        self.threats(&mut context, &layers, &mentions, (&words, &by_token), &mut out);
+        self.threats(&mut context, &layers, &mentions, (&words, &lexemes, &by_token), &mut out);
         for e in &mut out {
             implied_target(doc, e, layers.main_country.as_deref(), false);
         }
@@ -934,13 +957,13 @@ impl Events {
     /// Gives a threat with no target the party its condition names (see
     /// [`clause::threatened`]), and a pronoun read anew there the same actor as the source of
     /// the sentence's other events (`if he refuses`).
-    fn threats(&self, cx: &mut Context, layers: &Layers, mentions: &[ActorMention], (words, at): (&[&str], &[Option<usize>]), out: &mut [Event]) {
+    fn threats(&self, cx: &mut Context, layers: &Layers, mentions: &[ActorMention], (words, lexemes, at): (&[&str], &[Option<&Lexeme>], &[Option<usize>]), out: &mut [Event]) {
         for k in 0..out.len() {
             let (sentence, cue, source) = (out[k].sentence, out[k].cue, out[k].source.entity);
             if !out[k].cameo.code.starts_with("13") || out[k].target.is_some() {
                 continue;
             }
-            let s = Sentence::new(cx.doc, layers, mentions, words, at, &self.verbs, sentence.index());
+            let s = Sentence::new(cx.doc, layers, mentions, (words, lexemes), at, &self.verbs, sentence.index());
             let i = cx.doc.tokens[s.first..s.first + s.words.len()].partition_point(|t| t.span.start < cue.start);
             let Some((_, cue_end, object_end)) = self.cue_at(&s, i) else { continue };
             let Some((party, pronoun)) = threatened(&s, mentions, object_end.max(cue_end), source) else { continue };
