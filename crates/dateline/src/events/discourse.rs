@@ -32,7 +32,7 @@ impl Events {
     /// visit Libya`) expresses an intent: 036 to meet or visit, 033 to give aid, else 030. One
     /// whose content is its speaker's own hostile act on a condition (`said it may stop giving
     /// aid to Kenya unless ...`) is a threat to the act's target: 1311 to stop aid, 1312 to
-    /// sanction, 138 to use force, else 131.
+    /// sanction, 1313 to break relations, 138 to use force, else 131.
     pub(super) fn intents(&self, doc: &Document, events: &mut [Event]) {
         let same = |a: &Actor, b: &Actor| match (a.entity, b.entity) {
             (Some(x), Some(y)) => x == y,
@@ -55,7 +55,8 @@ impl Events {
                 .find(|n| n.cue.start > e.cue.end && hostile(n) && conditional(n) && same(&n.source, &e.source));
             if let Some(act) = threat {
                 let code = match act.cameo.code.as_str() {
-                    c if c.starts_with("162") || c.starts_with("161") => "1311",
+                    c if c.starts_with("161") => "1313",
+                    c if c.starts_with("162") => "1311",
                     c if c.starts_with("163") => "1312",
                     c if c.starts_with("18") || c.starts_with("19") || c.starts_with("20") => "138",
                     _ => "131",
@@ -111,10 +112,7 @@ pub(super) fn intended_targets(events: &mut [Event]) {
 /// (`Lennox has been critical of the government's position. "It is unacceptable ...," said
 /// Lennox`): it has that one's target. `events` are sorted by cue.
 pub(super) fn continued_criticism(events: &mut [Event]) {
-    let same = |a: &Actor, b: &Actor| match (a.entity, b.entity) {
-        (Some(x), Some(y)) => x == y,
-        _ => false,
-    };
+    let same = |a: &Actor, b: &Actor| a.entity.is_some() && a.entity == b.entity;
     for k in 0..events.len() {
         let e = &events[k];
         if !e.cameo.code.starts_with("11") || e.target.is_some() {
