@@ -47,9 +47,24 @@ pub(crate) fn ends_like_prose(line: &str) -> bool {
 /// A word in lower case (`str::to_lowercase`), borrowed when it is lower case ASCII already,
 /// as most words of running text are: no allocation for them.
 pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if is_lower_ascii(word) {
         std::borrow::Cow::Borrowed(word)
     } else {
         std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// True for a word that is lower case ASCII already (one `lowercase` borrows).
+pub(crate) fn is_lower_ascii(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// Appends `word` in lower case to `out`, as `str::to_lowercase` gives it (with no allocation
+/// for ASCII).
+pub(crate) fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
     }
 }

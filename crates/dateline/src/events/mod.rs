@@ -24,27 +24,29 @@
 //!    France`). The target is the first actor after the cue, or after one of its
 //!    prepositions (past a demonym before a title: `French President Emmanuel Macron`); a
 //!    threat with none is made to the subject of its condition (`warned of consequences if he
-//!    refuses`, where a `he` that would be the threatener is the other person named before, and
-//!    so for the sentence's other cues). Passives swap them (`was criticized by X`), also reduced ones (`rations
-//!    donated by Britain`, `a deal between the E.U. and Libya, mediated by Qatar`); an agentless
-//!    passive of a coercive cue is done by the authority the lexicon names for it, of the
-//!    place (`he was arrested` → the police). Nouns take their source from a possessive
-//!    (`Russia's invasion`, `his visit`; of a coercive noun the possessive is the patient and
-//!    the authority of the place acts: `her trial`), `by`/`from`, `between X and Y` (both ways), the subject of a light verb (`began a
-//!    hunger strike`), or the sentence's subject when they name a target, and protests from
-//!    the people of the place named, else of the article's main country. An infinitive of purpose takes the subject of the verb
-//!    it serves (`would visit Libya to help`), and so does a gerund of means (`responded by
-//!    spraying`). An event needs a source the text names.
+//!    refuses`, where a `he` that would be the threatener is the other person named before,
+//!    and so for the sentence's other cues). Passives swap them (`was criticized by X`), also
+//!    reduced ones (`rations donated by Britain`, `a deal between the E.U. and Libya, mediated
+//!    by Qatar`); an agentless passive of a coercive cue is done by the authority the lexicon
+//!    names for it, of the place (`he was arrested` → the police). Nouns take their source
+//!    from a possessive (`Russia's invasion`, `his visit`; of a coercive noun the possessive
+//!    is the patient and the authority of the place acts: `her trial`), `by`/`from`, `between
+//!    X and Y` (both ways), the subject of a light verb (`began a hunger strike`), or the
+//!    sentence's subject when they name a target, and protests from the people of the place
+//!    named, else of the article's main country. An infinitive of purpose takes the subject of
+//!    the verb it serves (`would visit Libya to help`), and so does a gerund of means
+//!    (`responded by spraying`). An event needs a source the text names.
 //! 3. **Discourse** (`discourse`): `it`, `they` and `the agency` stand for the sources of an
 //!    earlier event (`he` that the entity layer left unresolved, for the named one of the
 //!    sentence before), a verb coordinated with an earlier one (`confirmed ... but denied`)
 //!    shares its source, a gerund after a participle and `for` or `of` is done by the
-//!    participle's patient (`jailed for insulting the president`); a statement of the speaker's own act to come is an intent (03x), of their own hostile act on a condition a threat (13x);
-//!    aid, coercion and pledges of aid with no target go to the people of their place,
-//!    protests with none are against its government, a state of emergency is over a country,
-//!    an intent takes its act's target, a criticism with none its speaker's criticism a few
-//!    sentences before. Statements have no target. A cue's events that code
-//!    alike (two patients of one sector) are one.
+//!    participle's patient (`jailed for insulting the president`); a statement of the
+//!    speaker's own act to come is an intent (03x), of their own hostile act on a condition a
+//!    threat (13x); aid, coercion and pledges of aid with no target go to the people of their
+//!    place, protests with none are against its government, a state of emergency is over a
+//!    country, an intent takes its act's target, a criticism with none its speaker's criticism
+//!    a few sentences before. Statements have no target. A cue's events that code alike (two
+//!    patients of one sector) are one.
 //! 4. **Actor codes** (`code`): the entity layer's, else the organization or country and
 //!    sector the actor's words or a description beside a person's name give (`David
 //!    Nabarro, the United Nations coordinator`, `The president of France, Nicolas Sarkozy`),
@@ -624,15 +626,11 @@ fn lower_case<'a>(doc: &'a Document, buffer: &'a mut String) -> Vec<&'a str> {
         .iter()
         .map(|t| {
             let word = &text[t.span];
-            if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            if crate::chars::is_lower_ascii(word) {
                 return (false, t.span.start as usize, t.span.end as usize);
             }
             let start = buffer.len();
-            if word.is_ascii() {
-                buffer.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                buffer.push_str(&word.to_lowercase());
-            }
+            crate::chars::push_lowercase(buffer, word);
             (true, start, buffer.len())
         })
         .collect();
@@ -739,12 +737,13 @@ impl Events {
             for t in &mut by_token[m.first..m.end] {
                 t.get_or_insert(k);
             }
-            // An acronym naming an actor keeps its capitals (see `Sentence::words`).
+            // An acronym naming an actor keeps its capitals (see `Sentence::words`), and starts
+            // no cue or role (the lexicon's words are in lower case).
             for j in m.first..m.end {
                 let written = &text[doc.tokens[j].span];
-                if written.len() > 1 && written.chars().all(|c| c.is_uppercase() || c == '.') {
+                if written != words[j] && written.len() > 1 && written.chars().all(|c| c.is_uppercase() || c == '.') {
                     words[j] = written;
-                    lexemes[j] = self.lexicon.get(written);
+                    lexemes[j] = None;
                 }
             }
         }
