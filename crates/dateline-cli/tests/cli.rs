@@ -313,3 +313,49 @@ fn batch_reads_pages_feeds_and_warc_archives_with_their_damage() {
     let out = dateline(&["analyze", "testdata/web/feed.rss", "--compact"]);
     assert_eq!(stdout(&out).lines().count(), 2, "{}", stderr(&out));
 }
+
+/// Links every file of `from` into `to`, folder by folder, except those `skip` names.
+#[cfg(unix)]
+fn link_tree(from: &Path, to: &Path, skip: &[&str]) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_type().unwrap().is_dir() {
+            link_tree(&source, &target, skip);
+        } else if !skip.iter().any(|s| source.ends_with(s)) {
+            std::os::unix::fs::symlink(&source, &target).unwrap();
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn dateline_data_reads_an_edited_lexicon_without_a_build() {
+    // A data folder whose event lexicon has one row more: a made-up verb that criticizes.
+    let dir = scratch("data");
+    let data = dir.join("data");
+    link_tree(&repo().join("data"), &data, &["lexicon/event_cues.tsv"]);
+    let mut cues = std::fs::read_to_string(repo().join("data/lexicon/event_cues.tsv")).unwrap();
+    cues.push_str("flurble\tflurble|flurbles|flurbled|flurbling\tverb\t111\t\t\t\t\n");
+    std::fs::write(data.join("lexicon/event_cues.tsv"), cues).unwrap();
+    let text = dir.join("t.txt");
+    std::fs::write(&text, "The French government flurbled Germany on Monday.\n").unwrap();
+    let run = |data: Option<&Path>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dateline"));
+        command.args(["analyze", "--format", "events", text.to_str().unwrap()]).env_remove("DATELINE_DATA");
+        command.envs(data.map(|d| ("DATELINE_DATA", d))).output().unwrap()
+    };
+    let out = run(Some(&data));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).lines().any(|l| l.split('\t').any(|f| f == "111")), "{}", stdout(&out));
+    // The compiled copy does not know the verb.
+    let out = run(None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stdout(&out).lines().any(|l| l.split('\t').any(|f| f == "111")), "{}", stdout(&out));
+    // A folder that lacks a file is an error that names it.
+    let out = run(Some(&dir.join("nowhere")));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nowhere") && stderr(&out).contains("cannot read"), "{}", stderr(&out));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

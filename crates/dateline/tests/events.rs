@@ -729,3 +729,25 @@ fn a_speakers_own_statement_in_a_quote_is_the_quotes_statement() {
     let statements: Vec<String> = doc.events.iter().filter(|e| e.cameo.code.starts_with("01")).map(|e| doc.text()[e.cue].to_string()).collect();
     assert_eq!(statements, ["said"], "{:#?}", events(&doc));
 }
+
+#[test]
+fn the_lexicon_codes_common_verbs_of_each_kind() {
+    let doc = analyze(
+        "Human Rights Watch lambasted the Egyptian government. Colombian rebels ambushed soldiers of the army. Pakistan broke off relations \
+         with India. Japan offered aid to Nepal. The Chinese government rebuffed Germany. Russia vowed to retaliate. The \
+         European Union called for calm. Workers in Ohio complained of headaches.",
+    );
+    for (code, source, target) in [
+        ("111", "NGOHRI", "EGYGOV"),
+        ("190", "COLREB", "COLMIL"),
+        ("161", "PAK", "IND"),
+        ("033", "JPN", "NPL"),
+        ("120", "CHNGOV", "DEU"),
+        ("030", "RUS", ""),
+        ("020", "IGOEUREEC", ""),
+    ] {
+        assert!(codes(&doc).iter().any(|(c, s, t)| c == code && s.starts_with(source) && t == target), "no {code} {source} → {target} in {:#?}", codes(&doc));
+    }
+    // A complaint of symptoms is no official complaint.
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c == "114"), "{:#?}", codes(&doc));
+}

@@ -161,10 +161,17 @@ impl Resources {
         Resources::load(&Source::Dir(dir.as_ref().to_path_buf()))
     }
 
-    /// The process-wide copy of the embedded data, loaded on first use.
+    /// The process-wide copy of the data, loaded on first use: the embedded data, or the
+    /// `data/` folder the environment variable `DATELINE_DATA` names (to try an edited lexicon
+    /// without building the program again).
     pub fn shared() -> Result<&'static Resources, &'static Error> {
         static SHARED: OnceLock<Result<Resources, Error>> = OnceLock::new();
-        SHARED.get_or_init(Resources::embedded).as_ref()
+        SHARED
+            .get_or_init(|| match std::env::var_os("DATELINE_DATA") {
+                Some(dir) if !dir.is_empty() => Resources::from_dir(dir),
+                _ => Resources::embedded(),
+            })
+            .as_ref()
     }
 
     /// The rows `name` may refer to, case-folded (see [`fold`]).
