@@ -751,3 +751,10 @@ fn the_lexicon_codes_common_verbs_of_each_kind() {
     // A complaint of symptoms is no official complaint.
     assert!(!codes(&doc).iter().any(|(c, _, _)| c == "114"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_known_body_named_after_its_parent_is_the_known_body() {
+    let doc = analyze("The United Nations Food and Agriculture Organization has asked Turkey to be cautious. The UN World Health Organization praised Iran.");
+    assert!(coded(&doc, "020", "IGOUNOAGRFAO", "TUR"), "{:#?}", codes(&doc));
+    assert!(coded(&doc, "051", "IGOUNOHLHWHO", "IRN"), "{:#?}", codes(&doc));
+}

@@ -48,6 +48,20 @@ impl Events {
         if o.actor.is_some() {
             return o.actor.clone();
         }
+        let code = |name: &str| {
+            self.resources
+                .lookup(name)
+                .into_iter()
+                .find(|n| n.primary && n.kind == crate::resources::NameKind::Organization)
+                .map(|n| self.resources.tables.organizations[n.id as usize].cameo.as_str())
+                .filter(|c| !c.is_empty())
+        };
+        // A known organization named after the body it belongs to (`United Nations Food and
+        // Agriculture Organization`, `UN World Health Organization`) is the known one.
+        let words: Vec<(usize, &str)> = o.name.match_indices(' ').map(|(at, _)| (at, &o.name[..at])).take(3).collect();
+        if let Some(c) = words.iter().find_map(|&(at, parent)| code(parent).and(code(&o.name[at + 1..]))) {
+            return Some(c.to_string());
+        }
         // An international body is an IGO, unless its last word names a society, a charity or
         // the like (`International AIDS Society` → NGO).
         if international(&o.name) {
@@ -59,12 +73,7 @@ impl Events {
         if !first.starts_with(char::is_uppercase) {
             return None;
         }
-        self.resources
-            .lookup(first)
-            .into_iter()
-            .find(|n| n.primary && n.kind == crate::resources::NameKind::Organization)
-            .map(|n| self.resources.tables.organizations[n.id as usize].cameo.clone())
-            .filter(|c| !c.is_empty())
+        code(first).map(str::to_string)
     }
 }
 
