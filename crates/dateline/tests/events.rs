@@ -758,3 +758,13 @@ fn a_known_body_named_after_its_parent_is_the_known_body() {
     assert!(coded(&doc, "020", "IGOUNOAGRFAO", "TUR"), "{:#?}", codes(&doc));
     assert!(coded(&doc, "051", "IGOUNOHLHWHO", "IRN"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_company_the_lexicon_knows_is_its_countrys_business() {
+    // `General` once read as a title and `Motors` as a person, whom `he` then meant.
+    let doc = analyze("General Motors said that it would cut 10,000 jobs at Opel. Aer Lingus bought six jets from Airbus.");
+    let found = events(&doc);
+    assert!(has(&found, "01", "General Motors", "", None), "{found:#?}");
+    assert!(coded(&doc, "010", "USABUS", ""), "{:#?}", codes(&doc));
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "061" && s == "IRLBUS"), "{:#?}", codes(&doc));
+}
