@@ -370,6 +370,12 @@ fn statements_have_no_target_and_speech_with_an_addressee_and_to_is_an_appeal() 
 fn participles_and_other_senses_are_no_events() {
     let doc = analyze("Cases reported in Egypt rose. Egypt's last reported victim was a girl. The virus has claimed 40 lives in Kenya.");
     assert!(doc.events.is_empty(), "{:#?}", events(&doc));
+    // A participle after an adverb of degree is an adjective: `stressed` says nothing here.
+    let doc = analyze(
+        "Maria Lopez, the Egyptian health minister, arrived on Monday. \"She has been very stressed and that is what I am \
+         concerned about,\" said Dr Richard Smith of the World Health Organization.",
+    );
+    assert!(!events(&doc).iter().any(|(_, _, _, cue, _)| cue == "stressed"), "{:#?}", events(&doc));
 }
 
 #[test]

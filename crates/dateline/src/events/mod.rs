@@ -238,6 +238,8 @@ const AUXILIARIES: &[&str] = &[
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s"];
 const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never", "no", "neither", "nor", "without"];
 const MODALS: &[&str] = &["could", "would", "might", "may", "should"];
+/// Adverbs of degree, which modify adjectives, not verbs.
+const DEGREE: &[&str] = &["very", "so", "too", "really", "extremely", "quite", "deeply", "highly", "increasingly", "most", "more", "less", "rather", "fairly"];
 const CONDITIONS: &[&str] = &["if", "unless"];
 const FUTURE: &[&str] = &["will", "'ll", "’ll", "shall", "to"];
 /// Codes whose actors act together: coordinated subjects are each other's targets.
@@ -431,6 +433,10 @@ impl Events {
             let after_to = i > 0 && s.words[i - 1] == "to";
             // A verb's base form after `is` is an adjective (`she is free of infections`).
             if !cue.noun && i > 0 && BE.contains(&s.words[i - 1]) && cue.forms.first().is_some_and(|f| *f == *s.words[i]) {
+                continue;
+            }
+            // So is a participle after an adverb of degree (`she has been very stressed`).
+            if !cue.noun && i > 0 && s.words[i].ends_with("ed") && DEGREE.contains(&s.words[i - 1]) {
                 continue;
             }
             // (A coercive participle is a passive: `a journalist imprisoned in Algeria`.)
