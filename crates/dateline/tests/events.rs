@@ -774,3 +774,10 @@ fn a_company_the_lexicon_knows_is_its_countrys_business() {
     assert!(coded(&doc, "010", "USABUS", ""), "{:#?}", codes(&doc));
     assert!(codes(&doc).iter().any(|(c, s, _)| c == "061" && s == "IRLBUS"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_company_imposes_no_sanctions() {
+    let doc = analyze("Automaker General Motors plans to close 1,100 dealerships in Ohio. The French government closed the schools.");
+    assert!(!codes(&doc).iter().any(|(c, s, _)| c.starts_with("17") && s.ends_with("BUS")), "{:#?}", codes(&doc));
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "FRAGOV"), "{:#?}", codes(&doc));
+}

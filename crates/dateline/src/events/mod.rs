@@ -955,6 +955,10 @@ impl Events {
         }
         // An unknown speaker whose words say nothing of what it is (`one resident`) is no actor.
         out.retain(|e| e.source.entity.is_some() || e.source.code.is_some());
+        // Administrative and legal sanctions are a state's: a company that closes its shops or
+        // bans smoking in its offices coerces no one (`GM plans to close 1,100 dealerships`).
+        let business = |a: &Actor| a.code.as_deref().is_some_and(|c| c.ends_with("BUS") || c.starts_with("MNC"));
+        out.retain(|e| !(["172", "173", "174"].iter().any(|c| e.cameo.code.starts_with(c)) && business(&e.source)));
         dedup_coded(&mut out);
         out
     }
