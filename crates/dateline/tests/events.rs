@@ -781,3 +781,10 @@ fn a_company_imposes_no_sanctions() {
     assert!(!codes(&doc).iter().any(|(c, s, _)| c.starts_with("17") && s.ends_with("BUS")), "{:#?}", codes(&doc));
     assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "FRAGOV"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn between_binds_the_noun_right_before_it() {
+    let doc = analyze("Negotiations had stalled due to worsening relations between the US and Russia. Talks between France and Germany ended.");
+    assert!(!codes(&doc).iter().any(|(c, s, t)| c.starts_with("04") && (s == "USA" || t == "USA")), "{:#?}", codes(&doc));
+    assert!(coded(&doc, "040", "FRA", "DEU") && coded(&doc, "040", "DEU", "FRA"), "{:#?}", codes(&doc));
+}

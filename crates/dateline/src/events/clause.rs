@@ -166,7 +166,10 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             _ => Vec::new(),
         };
         let targets = after(&cue.target, cue_end);
-        let between = if symmetric(&cue.code) { after(&["between".into()], cue_end) } else { Vec::new() };
+        // `between` right after the noun or a word or two later (`talks last week between`), not
+        // after another noun's verb (`negotiations had stalled due to relations between`).
+        let close = s.words[cue_end..(cue_end + 4).min(s.words.len())].contains(&"between");
+        let between = if symmetric(&cue.code) && close { after(&["between".into()], cue_end) } else { Vec::new() };
         if !possessive.is_empty() && cue.agent.is_some() {
             // Whose arrest or trial it is says who undergoes it (`Corby's trial`): the
             // authority of the place does it.
