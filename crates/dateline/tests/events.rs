@@ -788,3 +788,17 @@ fn between_binds_the_noun_right_before_it() {
     assert!(!codes(&doc).iter().any(|(c, s, t)| c.starts_with("04") && (s == "USA" || t == "USA")), "{:#?}", codes(&doc));
     assert!(coded(&doc, "040", "FRA", "DEU") && coded(&doc, "040", "DEU", "FRA"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_participle_of_speech_after_a_comma_is_said_by_the_main_clauses_subject() {
+    // Not by the nearest actor before it, the main verb's object (`people`, `Street Signs`).
+    let doc = analyze(
+        "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home, saying that there is no \
+         place as safe as home. Last Friday, Jim Cramer went on a tirade on CNBC's Street Signs, saying that the Fed was asleep.",
+    );
+    let found = events(&doc);
+    for speaker in ["Felipe Calderon", "Jim Cramer"] {
+        assert!(found.iter().any(|(c, s, _, cue, _)| c == "010" && s == speaker && cue == "saying"), "no {speaker} in {found:#?}");
+    }
+    assert!(!found.iter().any(|(_, s, _, _, _)| s.contains("people") || s.contains("Street Signs")), "{found:#?}");
+}

@@ -126,7 +126,10 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             || cue.agent.is_some() && (s.at[i - 1].is_some() || plain(s, i - 1)) && next.is_none_or(|w| PREPOSITIONS.contains(&w) || w == "," || w == "."));
     let subjects = match purpose(s, i) {
         Some(v) if !cue.noun => self::subjects(s, mentions, v, true),
-        _ => subjects(s, mentions, i, !cue.noun),
+        _ => match verbal(&cue.code).then(|| main_subject(s, mentions, i)).flatten() {
+            Some(main) => main,
+            None => subjects(s, mentions, i, !cue.noun),
+        },
     };
     let after = |preps: &[String], from: usize| -> Vec<ActorMention> { objects(s, mentions, preps, from) };
     let direct = |from: usize| -> Vec<ActorMention> { direct_object(s, mentions, from) };
@@ -529,6 +532,44 @@ pub(super) fn people_before(s: &Sentence, i: usize) -> Option<Actor> {
         }
     }
     None
+}
+
+/// True for the codes of what is said (statements, appeals, demands, criticism, rejection,
+/// threats), whose participles after a comma are said by the main clause's subject.
+fn verbal(code: &str) -> bool {
+    matches!(&code[..2.min(code.len())], "01" | "02" | "10" | "11" | "12" | "13")
+}
+
+/// Words that open a clause or phrase set before the main clause (`After the meeting, ...`).
+const OPENERS: &[&str] = &["after", "before", "while", "when", "although", "though", "as", "since", "if", "despite", "because", "once", "following", "during", "in", "on", "at", "with", "without", "speaking", "asked"];
+
+/// The subject of the main clause that a participle after a comma at word `i` depends on
+/// (`Calderon encouraged people to stay at home, saying ...`, `He also dismissed speculation
+/// that ..., saying`): the actor that opens the clause, past a phrase set before it (`In a
+/// televised address,`, `After the meeting in Paris,`) and a few plain words. None when the
+/// participle has no comma before it, when the clause opens with no actor, or inside a
+/// quotation.
+pub(super) fn main_subject(s: &Sentence, mentions: &[ActorMention], i: usize) -> Option<Vec<ActorMention>> {
+    if i < 3 || s.words[i - 1] != "," || !s.words[i].ends_with("ing") || s.at[i].is_some() {
+        return None;
+    }
+    let comma = i - 1;
+    let first_comma = (1..comma).find(|&k| s.words[k] == "," && s.at[k].is_none());
+    let start = match first_comma {
+        // A short phrase with no actor, or a clause that opens with a subordinating word.
+        Some(c) if c < 5 && !(0..c).any(|k| s.at[k].is_some()) || OPENERS.contains(&s.words[0]) => first_comma? + 1,
+        _ => 0,
+    };
+    let k = (start..(start + 5).min(comma)).find(|&k| s.at[k].is_some())?;
+    if !(start..k).all(|j| DETERMINERS.contains(&s.words[j]) || plain(s, j)) {
+        return None;
+    }
+    let m = titled(s, mentions, mentions[s.at[k]?]);
+    let end = m.end - s.first;
+    if end >= comma || (end..comma).any(|j| s.at[j].is_none() && matches!(s.words[j], "\"" | "“" | "”")) {
+        return None;
+    }
+    Some(subjects(s, mentions, end, true)).filter(|found| !found.is_empty())
 }
 
 /// The subject of words before `i`: the nearest actor mention that is not a preposition's
