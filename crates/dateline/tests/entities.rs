@@ -270,3 +270,14 @@ fn a_direction_before_a_place_and_a_big_city_alone_are_places() {
     let doc = analyze("Singer Whitney Houston arrived on Monday. Houston said she was tired.");
     assert_eq!(mentions(&doc, entity(&doc, "Whitney Houston")), ["Whitney Houston", "Houston", "she"]);
 }
+
+#[test]
+fn initials_that_spell_a_small_town_are_a_body() {
+    // `GAO` spells Gao, a town in Mali; written in capitals it is the Government
+    // Accountability Office. Datelines' capitals (`MOSCOW`) are longer than initials.
+    let doc = analyze("The GAO upheld the protest filed by Boeing. The GAO said the Air Force made errors.");
+    let gao = entity(&doc, "GAO");
+    assert_eq!((gao.kind, gao.country.as_deref()), (EntityType::Org, None));
+    let doc = analyze("Troops entered Gao in northern Mali on Monday.");
+    assert_eq!(entity(&doc, "Gao").country.as_deref(), Some("MLI"));
+}
