@@ -322,3 +322,15 @@ fn the_place_an_organization_is_named_for_is_a_modifier() {
     // A word for what the organization is, that a division somewhere is named, is not.
     assert!(doc.places.iter().all(|p| p.name != "Centre"), "{:?}", doc.places);
 }
+
+#[test]
+fn the_place_read_in_context_gives_its_entity_its_country() {
+    // The entity layer alone takes the larger Innisfail, in Alberta; the document is about
+    // Queensland, and so is its entity's country once the place is read.
+    let doc = analyze(
+        "Areas in far north Queensland remain without electricity after Cyclone Larry hit the coast. Queensland Premier \
+         Peter Beattie has declared a state of emergency in Innisfail. Power lines were down in Cairns and Innisfail.",
+    );
+    let innisfail = doc.entities.iter().find(|e| e.name == "Innisfail").expect("Innisfail is an entity");
+    assert_eq!(innisfail.country.as_deref(), Some("AUS"));
+}

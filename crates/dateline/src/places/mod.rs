@@ -158,6 +158,18 @@ impl Stage for Places {
     fn run(&self, doc: &mut Document) -> Result<(), Error> {
         let toponyms = toponyms(doc, self.gazetteer);
         doc.places = resolve(doc, self.gazetteer, &toponyms);
+        // A place read in the context of the whole document says the country of the entity it
+        // names, which the entity layer guessed from the name alone (`Innisfail` near
+        // Queensland is Australian, not the larger town in Alberta).
+        for p in &doc.places {
+            let e = &mut doc.entities[p.entity.index()];
+            if matches!(e.kind, EntityType::Gpe | EntityType::Loc) && p.name == e.name {
+                let alpha3 = p.country.as_deref().and_then(|a2| self.gazetteer.r.tables.countries.iter().find(|c| c.alpha2 == a2));
+                if let Some(c) = alpha3 {
+                    e.country = Some(c.alpha3.clone());
+                }
+            }
+        }
         complete_utc(doc);
         Ok(())
     }
