@@ -223,3 +223,16 @@ attributions! {
         => [(Indirect, "the ministry", "According to", "40 towns and villages have confirmed cases of the flu"),
             (Indirect, "The agency", "said", "the dam was stable")];
 }
+
+#[test]
+fn a_country_before_a_description_and_a_name_says_whose_the_name_is() {
+    // The speaker is the company the phrase ends with, not the country that opens it; the
+    // officials of a body that a preposition governs are still the body's.
+    let doc = analyze(
+        "The United States automobile manufacturing firm General Motors announced that its bondholders did not exchange \
+         the debt. Officials from the Department of Health said that the water was safe.",
+    );
+    let found = quotes(&doc);
+    assert_eq!(found[0].1, "General Motors", "{found:#?}");
+    assert_eq!(found[1].1, "Department of Health", "{found:#?}");
+}

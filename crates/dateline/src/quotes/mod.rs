@@ -391,9 +391,24 @@ impl<'a> Ctx<'a> {
         self.mentions[i..].iter().take_while(|m| m.0 < to).find(|m| m.1 <= to && self.can_speak(m.2)).copied()
     }
 
-    /// The speaker for the noun phrase `from..to`, with the entity of a mention inside it.
+    /// The speaker for the noun phrase `from..to`, with the entity of a mention inside it: the
+    /// first (`Officials from the Department of Health`: the department's; `CFIA chief
+    /// veterinarian Brian Evans`), but not a country that only says whose the phrase's last
+    /// name is (`The United States automobile firm General Motors`).
     fn speaker(&self, from: usize, to: usize) -> Speaker {
-        Speaker { span: self.span(from, to), entity: self.mention_in(from, to).map(|m| m.2) }
+        let first = self.mention_in(from, to);
+        if first.is_none_or(|m| self.doc.entities[m.2.index()].kind != EntityType::Gpe) {
+            return Speaker { span: self.span(from, to), entity: first.map(|m| m.2) };
+        }
+        let i = self.mentions.partition_point(|m| m.0 < from);
+        let head = self.mentions[i..].iter().take_while(|m| m.0 < to).filter(|m| m.1 == to && m.0 > from && self.can_speak(m.2)).last().copied().filter(|m| {
+            let mut k = m.0;
+            while k > from && matches!(self.word(k - 1).to_lowercase().as_str(), "the" | "a" | "an") {
+                k -= 1;
+            }
+            k > from && !is_preposition(&self.word(k - 1).to_lowercase())
+        });
+        Speaker { span: self.span(from, to), entity: head.or(first).map(|m| m.2) }
     }
 
     /// The noun phrase ending at `end` (exclusive), walking left no further than `first`:
