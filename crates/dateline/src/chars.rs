@@ -68,3 +68,8 @@ pub(crate) fn push_lowercase(out: &mut String, word: &str) {
         out.push_str(&word.to_lowercase());
     }
 }
+
+/// True for two or three capital letters (`GAO`), the shape of a body's initials.
+pub(crate) fn initials(name: &str) -> bool {
+    (2..=3).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
+}

@@ -278,6 +278,10 @@ fn initials_that_spell_a_small_town_are_a_body() {
     let doc = analyze("The GAO upheld the protest filed by Boeing. The GAO said the Air Force made errors.");
     let gao = entity(&doc, "GAO");
     assert_eq!((gao.kind, gao.country.as_deref()), (EntityType::Org, None));
+    // Nor does the body's name, once spelled out, stand for the government of Mali's Gao
+    // region.
+    let doc = analyze("The Government Accountability Office (GAO) upheld the protest. \"It was unfair,\" said the GAO's counsel.");
+    assert!(doc.places.iter().all(|p| p.country.as_deref() != Some("ML")), "{:#?}", doc.places);
     let doc = analyze("Troops entered Gao in northern Mali on Monday.");
     assert_eq!(entity(&doc, "Gao").country.as_deref(), Some("MLI"));
 }

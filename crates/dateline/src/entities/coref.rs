@@ -528,11 +528,6 @@ fn name_end(cx: &Ctx<'_>, a: usize, mut b: usize) -> usize {
     b
 }
 
-/// True for two or three capital letters (`GAO`), the shape of a body's initials.
-fn initials(name: &str) -> bool {
-    (2..=3).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
-}
-
 /// The largest city a name is the own name of.
 fn biggest_city(r: &Resources, refs: &[NameRef]) -> Option<NameRef> {
     refs.iter()
@@ -941,7 +936,7 @@ fn name_mention(cx: &Ctx<'_>, a: usize, b: usize, conll: usize, sentence: usize)
             } else if facility {
                 f.kind = EntityType::Fac;
                 f.key = Key::Text(EntityType::Fac, fold(cx.text(a, b)));
-            } else if initials(cx.text(a, b)) && place(cx.r, &refs).is_some_and(|n| n.kind == NameKind::City) {
+            } else if crate::chars::initials(cx.text(a, b)) && place(cx.r, &refs).is_some_and(|n| n.kind == NameKind::City) {
                 // Two or three capitals that only a small town's own name spells (`GAO`,
                 // `NIH`) are a body's initials, not the town (Gao, Mali).
                 f.kind = EntityType::Org;

@@ -422,11 +422,15 @@ fn hyphenated_places(g: &Gazetteer, text: &str, span: Span) -> Vec<Span> {
 
 /// True when `name` is a country, a division, a capital city or a seat of government.
 fn names_government(g: &Gazetteer, name: &str) -> bool {
+    // Initials name a division or a capital only as they are written (`GAO` is the Government
+    // Accountability Office, not Mali's Gao region).
+    let initials = crate::chars::initials(name);
     g.r.lookup_folded(&fold(name)).any(|n| {
         n.primary
             && match n.kind {
-                NameKind::Seat | NameKind::Country | NameKind::Admin1 => true,
-                NameKind::City => g.r.tables.cities.get(n.id as usize).feature == "PPLC",
+                NameKind::Seat | NameKind::Country => true,
+                NameKind::Admin1 => !initials || g.r.tables.admin1[n.id as usize].name == name,
+                NameKind::City => g.r.tables.cities.get(n.id as usize).feature == "PPLC" && (!initials || g.r.tables.cities.get(n.id as usize).name == name),
                 _ => false,
             }
     })
