@@ -579,6 +579,11 @@ fn nominal(s: &Sentence, i: usize) -> bool {
     if i > 0 && s.at[i - 1].is_none() && PREPOSITIONS.contains(&s.words[i - 1]) && s.words[i - 1] != "to" && !word.ends_with("ing") {
         return true;
     }
+    // A plural right after a participle is its object (`are injecting funds`, `raised funds`).
+    let participle = |w: &str| w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
+    if i > 0 && s.at[i - 1].is_none() && participle(s.words[i - 1]) && word.ends_with('s') && !word.ends_with("ss") {
+        return true;
+    }
     // `Algerian free speech`: a demonym used as an adjective (not a people: `Russians protest`).
     let norp = |m: usize| s.mentions[m].entity.is_some_and(|e| s.doc.entities[e.index()].kind == EntityType::Norp);
     if i > 0 && s.at[i - 1].is_some_and(norp) && !s.words[i - 1].ends_with('s') {
