@@ -370,8 +370,8 @@ fn statements_have_no_target_and_speech_with_an_addressee_and_to_is_an_appeal() 
 fn participles_and_other_senses_are_no_events() {
     let doc = analyze(
         "Cases reported in Egypt rose. Egypt's last reported victim was a girl. The virus has claimed 40 lives in Kenya. \
-         Central banks across the world are injecting funds into their banking systems. Starbucks would offer free wi-fi \
-         access to all users.",
+         Central banks across the world are injecting funds into their banking systems. It was announced that Starbucks \
+         would offer free wi-fi access to all users of the iPod touch in its cafes.",
     );
     assert!(doc.events.is_empty(), "{:#?}", events(&doc));
     // A participle after an adverb of degree is an adjective: `stressed` says nothing here.
