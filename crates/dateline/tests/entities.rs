@@ -285,3 +285,15 @@ fn initials_that_spell_a_small_town_are_a_body() {
     let doc = analyze("Troops entered Gao in northern Mali on Monday.");
     assert_eq!(entity(&doc, "Gao").country.as_deref(), Some("MLI"));
 }
+
+#[test]
+fn a_known_company_is_named_by_its_first_word_too() {
+    // `Ford` alone is also a town in England; after `Ford Motor Company` it is the company.
+    let doc = analyze("Ford Motor Company said its sales rose in February. Ford said that total sales improved to 142,285 units.");
+    let ford = entity(&doc, "Ford Motor Company");
+    assert_eq!(mentions(&doc, ford), ["Ford Motor Company", "Ford"]);
+    assert_eq!(ford.country.as_deref(), Some("USA"));
+    // A word that names a country stays the country (`Singapore Airlines` ... `Singapore`).
+    let doc = analyze("Singapore Airlines bought ten jets. Singapore said it welcomed the deal.");
+    assert_eq!(entity(&doc, "Singapore").kind, EntityType::Gpe);
+}

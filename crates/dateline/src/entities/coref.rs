@@ -859,6 +859,31 @@ pub(super) fn resolve(doc: &Document, tagged: &[Vec<TaggedSpan>], r: &Resources)
         }
     }
 
+    // A known company named in full (`Ford Motor Company`) is named by its first word alone
+    // too (`Ford said`), whatever the tagger read that word as (a town in England), unless the
+    // word is a country, a division, a large city or a people's adjective, or follows a
+    // courtesy title (`Mr. Ford`).
+    let mut firsts: HashMap<&str, (Key, Option<u32>), FxBuild> = HashMap::default();
+    for f in found.iter().filter(|f| f.kind == EntityType::Org && f.end_token - f.first_token >= 2) {
+        if let Key::Row(NameKind::Organization, id) = f.key {
+            if r.tables.organizations[id as usize].kind == "company" {
+                firsts.entry(cx.word(f.first_token)).or_insert((f.key.clone(), f.country));
+            }
+        }
+    }
+    for f in found.iter_mut().filter(|f| f.end_token - f.first_token == 1 && f.mention == MentionKind::Name) {
+        let Some((key, country)) = firsts.get(cx.word(f.first_token)) else { continue };
+        let refs = cx.lookup(f.first_token, f.end_token);
+        let place = [NameKind::Country, NameKind::Admin1, NameKind::Demonym].into_iter().any(|k| has(&refs, k).is_some())
+            || biggest_city(r, &refs).is_some_and(|c| r.tables.cities.population(c.id as usize) >= 100_000);
+        let courtesy = f.first_token > 0 && matches!(cx.word(f.first_token - 1), "Mr." | "Mrs." | "Ms." | "Dr." | "Mr" | "Mrs" | "Ms" | "Dr");
+        if !place && !courtesy {
+            f.kind = EntityType::Org;
+            f.key = key.clone();
+            f.country = *country;
+        }
+    }
+
     let mut entities = Builder::new(&cx);
     for f in &found {
         entities.add(f);
