@@ -806,3 +806,10 @@ fn a_participle_of_speech_after_a_comma_is_said_by_the_main_clauses_subject() {
     }
     assert!(!found.iter().any(|(_, s, _, _, _)| s.contains("people") || s.contains("Street Signs")), "{found:#?}");
 }
+
+#[test]
+fn a_meeting_takes_two() {
+    let doc = analyze("The Federal Reserve met this week, but decided to keep its rate. Obama met Merkel in Berlin.");
+    assert!(!codes(&doc).iter().any(|(c, _, t)| c.starts_with("04") && t.is_empty()), "{:#?}", codes(&doc));
+    assert!(has(&events(&doc), "040", "Obama", "Merkel", None), "{:#?}", events(&doc));
+}
