@@ -371,7 +371,8 @@ fn participles_and_other_senses_are_no_events() {
     let doc = analyze(
         "Cases reported in Egypt rose. Egypt's last reported victim was a girl. The virus has claimed 40 lives in Kenya. \
          Central banks across the world are injecting funds into their banking systems. It was announced that Starbucks \
-         would offer free wi-fi access to all users of the iPod touch in its cafes.",
+         would offer free wi-fi access to all users of the iPod touch in its cafes. The Microsoft update also adds full \
+         support for touch screens.",
     );
     assert!(doc.events.is_empty(), "{:#?}", events(&doc));
     // A participle after an adverb of degree is an adjective: `stressed` says nothing here.
