@@ -372,7 +372,7 @@ fn participles_and_other_senses_are_no_events() {
         "Cases reported in Egypt rose. Egypt's last reported victim was a girl. The virus has claimed 40 lives in Kenya. \
          Central banks across the world are injecting funds into their banking systems. It was announced that Starbucks \
          would offer free wi-fi access to all users of the iPod touch in its cafes. The Microsoft update also adds full \
-         support for touch screens.",
+         support for touch screens. Microsoft demonstrated the new features of Windows.",
     );
     assert!(doc.events.is_empty(), "{:#?}", events(&doc));
     // A participle after an adverb of degree is an adjective: `stressed` says nothing here.
@@ -759,6 +759,9 @@ fn the_lexicon_codes_common_verbs_of_each_kind() {
     ] {
         assert!(codes(&doc).iter().any(|(c, s, t)| c == code && s.starts_with(source) && t == target), "no {code} {source} → {target} in {:#?}", codes(&doc));
     }
+    // To demonstrate with no object is to protest.
+    let protest = analyze("Serbian students demonstrated in Belgrade against the government.");
+    assert!(codes(&protest).iter().any(|(c, s, _)| c == "141" && s.starts_with("SRB")), "{:#?}", codes(&protest));
     // A complaint of symptoms is no official complaint.
     assert!(!codes(&doc).iter().any(|(c, _, _)| c == "114"), "{:#?}", codes(&doc));
 }

@@ -520,13 +520,19 @@ fn object_follows(cue: &EventCue, after: &[&str]) -> Option<usize> {
 }
 
 /// Where the first of `words` (each of one or more words) ends, when one comes within the
-/// first `window` words of `after` before a clause ends.
+/// first `window` words of `after` before a clause ends; a word written `^word` only right
+/// after the cue.
 fn follows(words: &[String], after: &[&str], window: usize) -> Option<usize> {
     for (k, w) in after.iter().take(window).enumerate() {
         if CLAUSE_END.contains(&&**w) || *w == "." {
             return None;
         }
         for o in words {
+            let o = match o.strip_prefix('^') {
+                Some(_) if k > 0 => continue,
+                Some(rest) => rest,
+                None => o.as_str(),
+            };
             let mut n = 0;
             if o.split(' ').all(|part| {
                 n += 1;
