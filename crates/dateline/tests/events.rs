@@ -515,6 +515,9 @@ fn a_pledge_with_no_target_is_to_the_people_of_its_place() {
     // An intent keeps the target of the act it announces.
     let doc = analyze("Floods hit Mozambique in March. Japan promised to send aid to Malawi.");
     assert!(coded(&doc, "033", "JPN", "MWI") || coded(&doc, "030", "JPN", "MWI"), "{:#?}", codes(&doc));
+    // A statement of intent that gives nothing has no beneficiaries.
+    let doc = analyze("Ryanair announced in Dublin, Ireland on Monday that it will purchase five new aircraft.");
+    assert!(!codes(&doc).iter().any(|(c, _, t)| c.starts_with("03") && t.ends_with("CVL")), "{:#?}", codes(&doc));
 }
 
 #[test]

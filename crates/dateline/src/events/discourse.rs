@@ -10,12 +10,14 @@ use super::*;
 /// coercion (`schools were closed`, `seized the goods` → the people of the place); a state of
 /// emergency is declared over a country (1724). With `intents`, pledges and promises of aid
 /// instead (030, 033: `has pledged $8 million` → to the people of the place), once they have
-/// taken the targets of the acts they announce; a pledge to act (`vowed to retaliate`) has only
-/// the target of its act.
+/// taken the targets of the acts they announce; a pledge to act (`vowed to retaliate`) or a
+/// statement of intent has only the target of its act.
 pub(super) fn implied_target(doc: &Document, e: &mut Event, main_country: Option<&str>, intents: bool) {
-    let to_act = || doc.text()[e.cue.end as usize..].split_whitespace().next() == Some("to");
+    // (A pledge of money or goods names what is given right after it: `pledged $8 million`,
+    // `promised 500 tonnes`.)
+    let given = || doc.text()[e.cue.end as usize..].split_whitespace().next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥')) || w.starts_with("US$"));
     let aid = match intents {
-        true => e.cameo.code == "030" && !to_act() || e.cameo.code.starts_with("033"),
+        true => e.cameo.code == "030" && given() || e.cameo.code.starts_with("033"),
         false => e.cameo.code.starts_with("07") || e.cameo.code.starts_with("17") && e.cameo.code != "1724",
     };
     let protest = !intents && e.cameo.code.starts_with("14");
