@@ -569,7 +569,8 @@ fn plain(s: &Sentence, k: usize) -> bool {
 const ADVERBS: &[&str] = &["today", "yesterday", "tonight", "now", "again", "still", "already", "later", "earlier", "meanwhile", "however", "too", "once", "soon", "often", "never", "ever"];
 
 /// True when the word at `i` is used as a noun: right after a determiner or a quantifier
-/// (`more funding`), after a determiner and an adjective (`their medical supplies`; not a
+/// (`more funding`), after a determiner or a possessive and an adjective (`their medical
+/// supplies`, `Apple's newest phone`; not a
 /// plural noun, which may be the subject: `the sides meet`), after a preposition (`in jail`,
 /// `on appeal`; not a gerund), or an `-ing` form with a determiner a few words before and
 /// nothing verbal between (`the Alaska meeting`).
@@ -579,7 +580,8 @@ fn nominal(s: &Sentence, i: usize) -> bool {
         return true;
     }
     let preposition = |k: usize| PREPOSITIONS.contains(&&*s.words[k]) && s.words[k] != "to" && s.at[k].is_none();
-    if i > 1 && (DETERMINERS.contains(&s.words[i - 2]) || preposition(i - 2)) && plain(s, i - 1) && !s.words[i - 1].ends_with('s') && !word.ends_with("ed") {
+    let possessive = |k: usize| matches!(s.words[k], "'s" | "’s");
+    if i > 1 && (DETERMINERS.contains(&s.words[i - 2]) || possessive(i - 2) || preposition(i - 2)) && plain(s, i - 1) && !s.words[i - 1].ends_with('s') && !word.ends_with("ed") {
         return true;
     }
     if i > 0 && s.at[i - 1].is_none() && PREPOSITIONS.contains(&s.words[i - 1]) && s.words[i - 1] != "to" && !word.ends_with("ing") {
