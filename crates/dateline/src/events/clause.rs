@@ -557,7 +557,7 @@ pub(super) fn main_subject(s: &Sentence, mentions: &[ActorMention], i: usize) ->
     let first_comma = (1..comma).find(|&k| s.words[k] == "," && s.at[k].is_none());
     let start = match first_comma {
         // A short phrase with no actor, or a clause that opens with a subordinating word.
-        Some(c) if c < 5 && !(0..c).any(|k| s.at[k].is_some()) || OPENERS.contains(&s.words[0]) => first_comma? + 1,
+        Some(c) if c < 5 && !(0..c).any(|k| s.at[k].is_some()) || OPENERS.contains(&s.words[0]) => c + 1,
         _ => 0,
     };
     let k = (start..(start + 5).min(comma)).find(|&k| s.at[k].is_some())?;

@@ -403,10 +403,10 @@ impl<'a> Ctx<'a> {
         let i = self.mentions.partition_point(|m| m.0 < from);
         let head = self.mentions[i..].iter().take_while(|m| m.0 < to).filter(|m| m.1 == to && m.0 > from && self.can_speak(m.2)).last().copied().filter(|m| {
             let mut k = m.0;
-            while k > from && matches!(self.word(k - 1).to_lowercase().as_str(), "the" | "a" | "an") {
+            while k > from && ["the", "a", "an"].iter().any(|d| self.word(k - 1).eq_ignore_ascii_case(d)) {
                 k -= 1;
             }
-            k > from && !is_preposition(&self.word(k - 1).to_lowercase())
+            k > from && !is_preposition(self.word(k - 1))
         });
         Speaker { span: self.span(from, to), entity: head.or(first).map(|m| m.2) }
     }
