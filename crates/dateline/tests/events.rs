@@ -823,3 +823,10 @@ fn a_meeting_takes_two() {
     assert!(!codes(&doc).iter().any(|(c, _, t)| c.starts_with("04") && t.is_empty()), "{:#?}", codes(&doc));
     assert!(has(&events(&doc), "040", "Obama", "Merkel", None), "{:#?}", events(&doc));
 }
+
+#[test]
+fn a_persons_own_name_says_nothing_of_their_country() {
+    let doc = analyze("Dublin-born director Neil Jordan presented his film in Venice. \"It is about history,\" Jordan said.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "010" && s.starts_with("IRL")), "{:#?}", codes(&doc));
+    assert!(!codes(&doc).iter().any(|(_, s, _)| s.starts_with("JOR")), "{:#?}", codes(&doc));
+}

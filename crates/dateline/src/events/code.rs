@@ -356,6 +356,8 @@ impl Events {
                         .map(|n| r.tables.countries[n.id as usize].alpha3.clone())
                 });
         }
+        // A person's own name says nothing of their country (`Neil Jordan`, `Chad Smith`).
+        let own_name = |w: &str| entity.is_some_and(|e| e.kind == EntityType::Person && e.name.split_whitespace().any(|n| n == w));
         for w in words.filter(|w| !w.is_empty()) {
             let lower = crate::chars::lowercase(w);
             for n in r.lookup_folded(&lower) {
@@ -372,7 +374,7 @@ impl Events {
                             return;
                         }
                     }
-                    crate::resources::NameKind::Country | crate::resources::NameKind::Demonym if country.is_none() && n.primary => {
+                    crate::resources::NameKind::Country | crate::resources::NameKind::Demonym if country.is_none() && n.primary && !own_name(w) => {
                         country = Some(r.tables.countries[n.id as usize].alpha3.clone())
                     }
                     _ => {}
