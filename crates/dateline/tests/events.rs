@@ -830,3 +830,17 @@ fn a_persons_own_name_says_nothing_of_their_country() {
     assert!(codes(&doc).iter().any(|(c, s, _)| c == "010" && s.starts_with("IRL")), "{:#?}", codes(&doc));
     assert!(!codes(&doc).iter().any(|(_, s, _)| s.starts_with("JOR")), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn whom_a_statement_is_told_to_is_not_its_speaker() {
+    // The opening quotation mark is in an earlier line; `told` after a comma is still no
+    // inverted `said`: Reuters is told.
+    let doc = analyze(
+        "Lukashenko rejected the charge.\nIf there was a dictatorship they would not have the right to say this,\" Sergei Posukhov, \
+         the Belarus president's political adviser, told Reuters.",
+    );
+    assert!(!events(&doc).iter().any(|(_, s, _, _, _)| s == "Reuters"), "{:#?}", events(&doc));
+    // Nor is a target to meet anyone to meet.
+    let doc = analyze("Romanian traders said the two major banks, keen to meet minimum reserve targets, chased funds.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("03") || c.starts_with("04")), "{:#?}", codes(&doc));
+}

@@ -498,9 +498,11 @@ pub(super) fn described(s: &Sentence, i: usize) -> bool {
 }
 
 /// True when a statement cue at `i` follows its content: after a comma or a closing quote
-/// (`..., said Dr. Archie Lluz`).
+/// (`..., said Dr. Archie Lluz`), and is no verb whose object is whom it is said to
+/// (`..., his adviser, told Reuters`).
 pub(super) fn inverted(s: &Sentence, i: usize) -> bool {
-    i > 0 && matches!(s.words[i - 1], "," | "\"" | "”" | "’" | "'")
+    const ADDRESSED: &[&str] = &["tell", "tells", "told", "telling", "inform", "informs", "informed", "assure", "assured", "assures", "warn", "warned", "warns", "remind", "reminded", "reminds"];
+    i > 0 && matches!(s.words[i - 1], "," | "\"" | "”" | "’" | "'") && !ADDRESSED.contains(&s.words[i])
 }
 
 /// The authority that does a coercive act the text gives no agent: the sector the lexicon
