@@ -375,7 +375,8 @@ fn participles_and_other_senses_are_no_events() {
          support for touch screens. Microsoft demonstrated the new features of Windows. The press event came just days after \
          Consumer Reports declined to give Apple's newest phone a recommended rating. The Senate killed the bill on Friday. \
          The US dollar rose against the yen, trading at 92.27 yen. Earlier this year, Android phones managed to outsell \
-         iPhones.",
+         iPhones. Treasury prices fell after a strong Chicago Purchasing Managers' report shook the markets. Jesper Parnevik \
+         continued to storm through the course.",
     );
     assert!(doc.events.is_empty(), "{:#?}", events(&doc));
     // A participle after an adverb of degree is an adjective: `stressed` says nothing here.

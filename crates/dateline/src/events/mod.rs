@@ -568,19 +568,24 @@ fn plain(s: &Sentence, k: usize) -> bool {
 /// announced`): no noun's modifiers.
 const ADVERBS: &[&str] = &["today", "yesterday", "tonight", "now", "again", "still", "already", "later", "earlier", "meanwhile", "however", "too", "once", "soon", "often", "never", "ever"];
 
-/// True when the word at `i` is used as a noun: right after a determiner or a quantifier
-/// (`more funding`), after a determiner or a possessive and an adjective (`their medical
+/// True when the word at `i` is used as a noun: right after a determiner, a quantifier or a
+/// possessive (`more funding`, `the managers' report`), after a determiner or a possessive and an adjective (`their medical
 /// supplies`, `Apple's newest phone`; not a
 /// plural noun, which may be the subject: `the sides meet`), after a preposition (`in jail`,
 /// `on appeal`; not a gerund), or an `-ing` form with a determiner a few words before and
 /// nothing verbal between (`the Alaska meeting`).
 fn nominal(s: &Sentence, i: usize) -> bool {
     let word = s.words[i];
-    if i > 0 && (DETERMINERS.contains(&s.words[i - 1]) || QUANTIFIERS.contains(&s.words[i - 1])) {
+    // (`'s` after a pronoun is `is` or `has`: `he's saying`.)
+    let possessive = |k: usize| match s.words[k] {
+        "'" | "’" => true,
+        "'s" | "’s" => k > 0 && !matches!(s.words[k - 1], "he" | "she" | "it" | "that" | "there" | "what" | "who" | "where" | "here" | "let"),
+        _ => false,
+    };
+    if i > 0 && (DETERMINERS.contains(&s.words[i - 1]) || QUANTIFIERS.contains(&s.words[i - 1]) || possessive(i - 1)) {
         return true;
     }
     let preposition = |k: usize| PREPOSITIONS.contains(&&*s.words[k]) && s.words[k] != "to" && s.at[k].is_none();
-    let possessive = |k: usize| matches!(s.words[k], "'s" | "’s");
     if i > 1 && (DETERMINERS.contains(&s.words[i - 2]) || possessive(i - 2) || preposition(i - 2)) && plain(s, i - 1) && !s.words[i - 1].ends_with('s') && !word.ends_with("ed") {
         return true;
     }
