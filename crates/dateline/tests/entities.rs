@@ -297,3 +297,10 @@ fn a_known_company_is_named_by_its_first_word_too() {
     let doc = analyze("Singapore Airlines bought ten jets. Singapore said it welcomed the deal.");
     assert_eq!(entity(&doc, "Singapore").kind, EntityType::Gpe);
 }
+
+#[test]
+fn a_peoples_adjective_before_a_groups_name_gives_its_country() {
+    let doc = analyze("Many of the 1.1 million Rwandan Hutu refugees in Zaire refuse to go home.");
+    let hutu = entity(&doc, "Rwandan Hutu");
+    assert_eq!((hutu.kind, hutu.country.as_deref()), (EntityType::Norp, Some("RWA")));
+}

@@ -982,9 +982,15 @@ fn name_mention(cx: &Ctx<'_>, a: usize, b: usize, conll: usize, sentence: usize)
             }
         }
         _ => {
+            // A people's adjective before a group's name is that country's (`Rwandan Hutu`,
+            // `Bosnian Serb`).
+            let first = (b - a >= 2).then(|| has(&cx.lookup(a, a + 1), NameKind::Demonym)).flatten();
             if let Some(n) = has(&refs, NameKind::Demonym) {
                 row(&mut f, EntityType::Norp, n);
                 f.key = Key::Row(NameKind::Demonym, n.id);
+            } else if let Some(n) = first {
+                f.kind = EntityType::Norp;
+                f.country = cx.country_of(n);
             } else if let Some(n) = has(&refs, NameKind::Group) {
                 row(&mut f, EntityType::Norp, n);
             } else if EVENT_HEADS.contains(&last) {
