@@ -164,9 +164,9 @@ impl Stage for Places {
         for p in &doc.places {
             let e = &mut doc.entities[p.entity.index()];
             if matches!(e.kind, EntityType::Gpe | EntityType::Loc) && p.name == e.name {
-                let alpha3 = p.country.as_deref().and_then(|a2| self.gazetteer.r.tables.countries.iter().find(|c| c.alpha2 == a2));
-                if let Some(c) = alpha3 {
-                    e.country = Some(c.alpha3.clone());
+                let tables = &self.gazetteer.r.tables;
+                if let Some(row) = p.country.as_deref().and_then(|a2| tables.country_row(a2)) {
+                    e.country = Some(tables.countries[row as usize].alpha3.clone());
                 }
             }
         }
