@@ -59,16 +59,6 @@ pub(crate) fn is_lower_ascii(word: &str) -> bool {
     word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
-/// Appends `word` in lower case to `out`, as `str::to_lowercase` gives it (with no allocation
-/// for ASCII).
-pub(crate) fn push_lowercase(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        out.push_str(&word.to_lowercase());
-    }
-}
-
 /// True for two or three capital letters (`GAO`), the shape of a body's initials.
 pub(crate) fn initials(name: &str) -> bool {
     (2..=3).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())

@@ -800,10 +800,7 @@ pub(super) fn objects(s: &Sentence, mentions: &[ActorMention], preps: &[String],
             return Vec::new();
         }
         if !armed || PREPOSITIONS.contains(&w) {
-            let matched = preps.iter().find_map(|p| {
-                let words: Vec<&str> = p.split(' ').collect();
-                (s.words.len() >= k + words.len() && s.words[k..k + words.len()].iter().zip(&words).all(|(a, b)| a == b)).then_some(words.len())
-            });
+            let matched = preps.iter().find_map(|p| opens_with(&s.words[k..], p));
             match matched {
                 Some(n) => {
                     armed = true;

@@ -58,7 +58,7 @@ impl Events {
         };
         // A known organization named after the body it belongs to (`United Nations Food and
         // Agriculture Organization`, `UN World Health Organization`) is the known one.
-        if let Some(c) = o.name.match_indices(' ').take(3).find_map(|(at, _)| code(&o.name[..at]).and(code(&o.name[at + 1..]))) {
+        if let Some(c) = o.name.match_indices(' ').take(3).find_map(|(at, _)| code(&o.name[..at]).and_then(|_| code(&o.name[at + 1..]))) {
             return Some(c.to_string());
         }
         // An international body is an IGO, unless its last word names a society, a charity or

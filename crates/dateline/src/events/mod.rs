@@ -533,16 +533,30 @@ fn follows(words: &[String], after: &[&str], window: usize) -> Option<usize> {
                 Some(rest) => rest,
                 None => o.as_str(),
             };
-            let mut n = 0;
-            if o.split(' ').all(|part| {
-                n += 1;
-                after.get(k + n - 1).is_some_and(|a| *a == part)
-            }) {
+            if let Some(n) = opens_with(&after[k..], o) {
                 return Some(k + n);
             }
         }
     }
     None
+}
+
+/// The number of words of `phrase` (words joined by single spaces) when `words` opens with
+/// them.
+fn opens_with(words: &[&str], phrase: &str) -> Option<usize> {
+    // (Most words start none of the phrases looked for: the first word is compared first.)
+    let rest = phrase.strip_prefix(*words.first()?)?;
+    if rest.is_empty() {
+        return Some(1);
+    }
+    let mut n = 1;
+    for part in rest.strip_prefix(' ')?.split(' ') {
+        if words.get(n) != Some(&part) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
 }
 
 /// Words that quantify a noun as determiners do (`more funding`, `further talks`).
@@ -639,27 +653,33 @@ impl Stage for Events {
     }
 }
 
-/// Every token of `doc` in lower case: the text's own words where they are already, else
-/// slices of `buffer`, which holds the others one after another (one allocation per document,
-/// not one per capitalized word).
+/// Every token of `doc` in lower case, as slices of `buffer`: the text lower-cased as ASCII
+/// in one pass (which keeps every token's offsets), then, for a token with other letters, its
+/// full lower case after it.
 fn lower_case<'a>(doc: &'a Document, buffer: &'a mut String) -> Vec<&'a str> {
     let text = doc.text();
     buffer.clear();
-    let ranges: Vec<(bool, usize, usize)> = doc
+    buffer.push_str(text);
+    buffer.make_ascii_lowercase();
+    if text.is_ascii() {
+        let buffer: &'a str = buffer;
+        return doc.tokens.iter().map(|t| &buffer[t.span]).collect();
+    }
+    let ranges: Vec<Span> = doc
         .tokens
         .iter()
         .map(|t| {
             let word = &text[t.span];
-            if crate::chars::is_lower_ascii(word) {
-                return (false, t.span.start as usize, t.span.end as usize);
+            if word.is_ascii() {
+                return t.span;
             }
-            let start = buffer.len();
-            crate::chars::push_lowercase(buffer, word);
-            (true, start, buffer.len())
+            let start = buffer.len() as u32;
+            buffer.push_str(&word.to_lowercase());
+            Span { start, end: buffer.len() as u32 }
         })
         .collect();
     let buffer: &'a str = buffer;
-    ranges.into_iter().map(|(own, a, b)| if own { &buffer[a..b] } else { &text[a..b] }).collect()
+    ranges.into_iter().map(|span| &buffer[span]).collect()
 }
 
 /// True when the noun at word `i` is any of its kind (`any rally held after sunset`, `every
@@ -681,9 +701,9 @@ const CONDEMNATION: &[&str] = &[
     "heinous", "inexcusable", "unjustified", "unjust",
 ];
 
-/// True when `content` holds a word of condemnation (see [`CONDEMNATION`]).
-fn condemns(content: &str) -> bool {
-    content.split(|c: char| !c.is_alphabetic()).any(|w| CONDEMNATION.iter().any(|c| w.eq_ignore_ascii_case(c)))
+/// True when one of `words` (in lower case) is a word of condemnation (see [`CONDEMNATION`]).
+fn condemns(words: &[&str]) -> bool {
+    words.iter().any(|w| CONDEMNATION.contains(w))
 }
 
 /// Entity types that can act.
@@ -912,27 +932,36 @@ impl Events {
                 Some(m) => clause::mention_actor(&s, &mentions, &m),
                 None => speaker_actor(doc, speaker),
             };
-            let words = doc.text()[speaker.span].to_lowercase();
+            let said_by = doc.text()[speaker.span].to_lowercase();
             // The lexicon's code for the cue (`warned` → 012, `alleged` → 112), else a statement.
             let lexicon = || self.cue_at(&s, i).map(|(row, _, _)| self.resources.tables.event_cues[row].code.as_str());
             let code = spoken.get(&cue.start).copied().or_else(lexicon).unwrap_or("010");
             // Words of condemnation in what is said make it a criticism (`described the attack
             // as "utterly reprehensible"`).
-            let code = if code == "010" && condemns(&text[q.span]) { "111" } else { code };
+            let quoted = || {
+                let first = doc.tokens.partition_point(|t| t.span.start < q.span.start);
+                let end = doc.tokens.partition_point(|t| t.span.start < q.span.end);
+                &words[first..end.max(first)]
+            };
+            let code = if code == "010" && condemns(quoted()) { "111" } else { code };
             // What is alleged is said of the subject of the clause that says it (`alleged that
             // border guards had taken bribes`): the accused.
             let accused = clause::accused(&s, &mentions, code, cue_end).first().map(|m| clause::mention_actor(&s, &mentions, m));
             if let Some(e) = self.event(doc, &s, si, code, cue, i, cue_end, source, accused, main_place, reference) {
                 out.push(e);
             }
-            if IT.contains(&words.as_str()) || words == "they" {
-                let kind = match words.as_str() {
+            if IT.contains(&said_by.as_str()) || said_by == "they" {
+                let kind = match said_by.as_str() {
                     "they" => Antecedent::They,
                     "it" => Antecedent::It,
                     _ => Antecedent::Body,
                 };
                 pending.insert(cue.start, kind);
             }
+        }
+        // (What follows codes and completes the events found: with none, there is nothing to do.)
+        if out.is_empty() {
+            return out;
         }
         let orgs = self.org_mentions(doc);
         let mut described: HashMap<EntityId, Description, FxBuild> = HashMap::default();
@@ -1087,11 +1116,11 @@ const PEOPLE: &[&str] = &["people", "persons", "personnel", "man", "woman", "boy
 
 /// The modality of the cue at words `i..cue_end`.
 fn modality(doc: &Document, s: &Sentence, i: usize, cue_end: usize, cue: Span, time: Option<usize>, reference: Option<Date>) -> Modality {
-    let before: Vec<&str> = s.words[i.saturating_sub(5)..i].iter().map(|w| &**w).collect();
+    let before = &s.words[i.saturating_sub(5)..i];
     // Only the words of the cue's own clause count.
     let clause_start = before.iter().rposition(|w| CLAUSE_END.contains(w) || matches!(*w, "," | "that" | "and" | "who" | "which")).map_or(0, |p| p + 1);
     let before = &before[clause_start..];
-    let after: Vec<&str> = s.words[cue_end..(cue_end + 8).min(s.words.len())].iter().map(|w| &**w).collect();
+    let after = &s.words[cue_end..(cue_end + 8).min(s.words.len())];
     let after = &after[..after.iter().position(|w| CLAUSE_END.contains(w) || *w == ".").unwrap_or(after.len())];
     if before.iter().any(|w| NEGATIONS.contains(w)) {
         return Modality::Negated;
@@ -1195,4 +1224,39 @@ fn main_place(doc: &Document) -> Option<usize> {
         .filter(|(_, p)| p.used_as == PlaceUse::Place && p.precision != crate::places::Precision::Approximate)
         .max_by_key(|(i, p)| (local(p.feature), p.mentions.len(), std::cmp::Reverse(*i)))
         .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{Clean, CleanConfig};
+    use crate::document::Meta;
+    use crate::segment::{Segment, SegmentConfig};
+
+    #[test]
+    fn lower_case_keeps_each_token_apart_when_lower_case_is_longer() {
+        // `İ` (2 bytes) lower-cases to `i̇` (3 bytes): the words after it must not shift.
+        let mut doc = Document::new("t", "İSTANBUL and Zürich: WHO said Ärzte", Meta::default());
+        Clean::new(CleanConfig::default()).run(&mut doc).unwrap();
+        Segment::new(SegmentConfig::default()).run(&mut doc).unwrap();
+        let mut buffer = String::new();
+        let words = lower_case(&doc, &mut buffer);
+        assert_eq!(words, ["i̇stanbul", "and", "zürich", ":", "who", "said", "ärzte"]);
+        let mut buffer = String::new();
+        let mut plain = Document::new("t", "The WHO said", Meta::default());
+        Clean::new(CleanConfig::default()).run(&mut plain).unwrap();
+        Segment::new(SegmentConfig::default()).run(&mut plain).unwrap();
+        assert_eq!(lower_case(&plain, &mut buffer), ["the", "who", "said"]);
+    }
+
+    #[test]
+    fn opens_with_matches_whole_words_only() {
+        assert_eq!(opens_with(&["call", "for", "talks"], "call for"), Some(2));
+        assert_eq!(opens_with(&["call", "for"], "call"), Some(1));
+        assert_eq!(opens_with(&["caller", "for"], "call"), None);
+        assert_eq!(opens_with(&["call"], "caller"), None);
+        assert_eq!(opens_with(&["call", "forth"], "call for"), None);
+        assert_eq!(opens_with(&["call"], "call for"), None);
+        assert_eq!(opens_with(&[], "call"), None);
+    }
 }
