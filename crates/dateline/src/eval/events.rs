@@ -113,6 +113,9 @@ pub struct Report {
     pub root_only: Counts,
     /// Of the root-and-primary matches, how many have the gold's modality.
     pub modality_right: usize,
+    /// The root-and-primary level by root class (`01` to `20`): found triples by their code,
+    /// gold ones by theirs.
+    pub by_root: BTreeMap<String, Counts>,
     /// Misses and extras at the root-and-primary level: (article, what), `what` opening with
     /// the sentence's code point offsets.
     pub errors: Vec<(usize, String)>,
@@ -206,12 +209,18 @@ pub fn evaluate(tsv: &str, xml: &str, half: Option<Half>) -> Result<Report, Erro
             let same = |a: &Triple, b: &Triple| root(a) == root(b) && primary(&a.source) == primary(&b.source) && primary(&a.target) == primary(&b.target);
             let (_, hit, used) = matches(&f, &g, same);
             for (i, t) in f.iter().enumerate() {
+                let class = report.by_root.entry(root(t).to_string()).or_default();
+                class.found += 1;
+                class.right += usize::from(hit[i]);
                 if hit[i] {
                     let j = (0..g.len()).find(|&j| same(t, g[j]) && g[j].modality == t.modality);
                     report.modality_right += usize::from(j.is_some());
                 } else {
                     report.errors.push((article, format!("[{}..{}] extra {} {}→{} {:?}", s.start, s.end, t.code, t.source, or_dash(&t.target), t.cue)));
                 }
+            }
+            for t in &g {
+                report.by_root.entry(root(t).to_string()).or_default().gold += 1;
             }
             for (j, t) in g.iter().enumerate().filter(|(j, _)| !used[*j]) {
                 let _ = j;
@@ -253,6 +262,13 @@ impl fmt::Display for Report {
             self.modality_right, self.root_primary.right
         )?;
         let show = std::env::var("DATELINE_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+        if show > 0 {
+            writeln!(f, "  by root class (source, target, root): class, found, right, gold, precision, recall")?;
+            for (class, c) in &self.by_root {
+                let (p, r, _) = c.prf();
+                writeln!(f, "    {class} {:>5} {:>5} {:>5} {p:>7.3} {r:>7.3}", c.found, c.right, c.gold)?;
+            }
+        }
         for (article, what) in self.errors.iter().take(show) {
             writeln!(f, "    article {article}: {what}")?;
         }
