@@ -845,3 +845,19 @@ fn whom_a_statement_is_told_to_is_not_its_speaker() {
     let doc = analyze("Romanian traders said the two major banks, keen to meet minimum reserve targets, chased funds.");
     assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("03") || c.starts_with("04")), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn criticism_from_someone_is_theirs_and_aimed_at_the_subject() {
+    let found = events(&analyze("The WHO faced criticism from doctors over its handling of the pandemic."));
+    assert!(has(&found, "111", "doctors", "World Health Organization", None), "{found:#?}");
+    assert!(!has(&found, "111", "doctors", "doctors", None), "{found:#?}");
+}
+
+#[test]
+fn a_plan_that_does_something_else_is_no_intention() {
+    let found = events(&analyze("The plan drew criticism from the European Union."));
+    assert!(has(&found, "111", "European Union", "", Some(Modality::Asserted)), "{found:#?}");
+    let found = events(&analyze("Russia plans talks with Ukraine. China is planning to meet Japan."));
+    assert!(has(&found, "04", "Russia", "Ukraine", Some(Modality::Intended)), "{found:#?}");
+    assert!(has(&found, "04", "China", "Japan", Some(Modality::Intended)), "{found:#?}");
+}

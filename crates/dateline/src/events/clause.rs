@@ -168,7 +168,9 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             _ if participle => after(&["by".into()], cue_end + 1),
             _ => Vec::new(),
         };
-        let targets = after(&cue.target, cue_end);
+        // (Not the actor of `from X`, which the target's prepositions may hold too:
+        // `criticism from doctors` is theirs.)
+        let targets: Vec<ActorMention> = after(&cue.target, cue_end).into_iter().filter(|t| !by.iter().any(|b| b.first == t.first)).collect();
         // `between` right after the noun or a word or two later (`talks last week between`), not
         // after another noun's verb (`negotiations had stalled due to relations between`).
         let close = s.words[cue_end..(cue_end + 4).min(s.words.len())].contains(&"between");

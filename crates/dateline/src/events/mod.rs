@@ -1135,7 +1135,13 @@ fn modality(doc: &Document, s: &Sentence, i: usize, cue_end: usize, cue: Span, t
     if reported_future {
         return Modality::Intended;
     }
-    if before.iter().rev().take(3).any(|w| FUTURE.contains(w)) || before.iter().any(|w| w.starts_with("intend") || w.starts_with("plan") || w.starts_with("expect") || w.starts_with("schedul")) {
+    // (Not a plan that does something else: `the plan drew criticism`.)
+    let intends = |k: usize| {
+        let w = before[k];
+        let planned = w.ends_with("ed") || w.ends_with("ing") || before.get(k + 1).is_none_or(|n| matches!(*n, "to" | "for"));
+        ["intend", "plan", "expect", "schedul"].iter().any(|stem| w.starts_with(stem)) && planned
+    };
+    if before.iter().rev().take(3).any(|w| FUTURE.contains(w)) || (0..before.len()).any(intends) {
         return Modality::Intended;
     }
     if let (Some(t), Some(reference)) = (time, reference) {
