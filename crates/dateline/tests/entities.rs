@@ -304,3 +304,13 @@ fn a_peoples_adjective_before_a_groups_name_gives_its_country() {
     let hutu = entity(&doc, "Rwandan Hutu");
     assert_eq!((hutu.kind, hutu.country.as_deref()), (EntityType::Norp, Some("RWA")));
 }
+
+#[test]
+fn a_known_person_named_by_title_and_surname_alone_is_known() {
+    // The people lexicon knows Barack Obama, a president, and Giorgio Napolitano, a president
+    // too: a secretary named Napolitano is someone else.
+    let doc = analyze("President Obama rebuked Russia. Secretary Napolitano said the plan was ready.");
+    let obama = entity(&doc, "Obama");
+    assert_eq!((obama.country.as_deref(), obama.role.as_deref()), (Some("USA"), Some("president")));
+    assert_ne!(entity(&doc, "Napolitano").country.as_deref(), Some("ITA"));
+}

@@ -1100,13 +1100,20 @@ impl<'a, 'c> Builder<'a, 'c> {
         let t = &cx.r.tables;
         for e in self.entities.iter_mut().filter(|e| e.kind == EntityType::Person) {
             let Some(name) = e.best_name else { continue };
-            let tenures: Vec<&crate::resources::Person> = cx
-                .r
-                .lookup(&cx.doc.text()[name])
-                .into_iter()
-                .filter(|n| n.kind == NameKind::Person)
-                .map(|n| &t.people[n.id as usize])
-                .collect();
+            let written = &cx.doc.text()[name];
+            let mut tenures: Vec<&crate::resources::Person> =
+                cx.r.lookup(written).into_iter().filter(|n| n.kind == NameKind::Person).map(|n| &t.people[n.id as usize]).collect();
+            // Named by the last word alone all along, after the title of their post
+            // (`President Obama`; not `Secretary Napolitano`, whom the lexicon does not
+            // know): the lexicon's people of that name, when they are of one country and one
+            // role, and the title is that role.
+            let titled = |p: &crate::resources::Person| e.role.as_deref().is_some_and(|r| p.role.eq_ignore_ascii_case(r) || p.role.ends_with(&format!(" {}", r.to_lowercase())));
+            if tenures.is_empty() && !written.contains(char::is_whitespace) {
+                let named: Vec<&crate::resources::Person> = t.people_named(written).iter().map(|&i| &t.people[i as usize]).collect();
+                if named.first().is_some_and(|p| titled(p)) && named.windows(2).all(|w| (&w[0].country, &w[0].role) == (&w[1].country, &w[1].role)) {
+                    tenures = named;
+                }
+            }
             let current = match year {
                 Some(y) => tenures
                     .iter()

@@ -493,6 +493,9 @@ pub struct Tables {
     pub cameo_events: Vec<CameoEvent>,
     /// Each country's row by its alpha-2 and its alpha-3 code, made on first use.
     country_rows: std::sync::OnceLock<HashMap<String, u32>>,
+    /// The rows of [`Tables::people`] by the last word of each name and alias, lower case,
+    /// made on first use.
+    people_by_last_word: std::sync::OnceLock<HashMap<String, Vec<u32>>>,
 }
 
 fn strings<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
@@ -528,6 +531,26 @@ impl Tables {
             let c = &self.countries[i as usize];
             (if code.len() == 2 { &c.alpha2 } else { &c.alpha3 }) == code
         })
+    }
+
+    /// The people of the lexicon whose name or an alias ends in `word` (`Obama`: Barack
+    /// Obama's tenures), any case.
+    pub fn people_named(&self, word: &str) -> &[u32] {
+        let rows = self.people_by_last_word.get_or_init(|| {
+            let mut rows: HashMap<String, Vec<u32>> = HashMap::new();
+            for (i, p) in self.people.iter().enumerate() {
+                for name in std::iter::once(&p.name).chain(&p.aliases) {
+                    if let Some(last) = name.rsplit(' ').next().filter(|_| name.contains(' ')) {
+                        let row = rows.entry(last.to_lowercase()).or_default();
+                        if row.last() != Some(&(i as u32)) {
+                            row.push(i as u32);
+                        }
+                    }
+                }
+            }
+            rows
+        });
+        rows.get(&word.to_lowercase()).map_or(&[], Vec::as_slice)
     }
 
     /// Parses every table from `source`.
