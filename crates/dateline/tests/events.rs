@@ -861,3 +861,39 @@ fn a_plan_that_does_something_else_is_no_intention() {
     assert!(has(&found, "04", "Russia", "Ukraine", Some(Modality::Intended)), "{found:#?}");
     assert!(has(&found, "04", "China", "Japan", Some(Modality::Intended)), "{found:#?}");
 }
+
+#[test]
+fn people_released_are_released_and_a_statement_is_not() {
+    let found = events(&analyze("Saudi Arabia released three activists. The army released a statement."));
+    assert!(has(&found, "084", "Saudi Arabia", "activists", None), "{found:#?}");
+    assert!(!found.iter().any(|(c, s, ..)| c.starts_with("08") && s.contains("army")), "{found:#?}");
+}
+
+#[test]
+fn a_march_against_something_is_a_protest() {
+    let found = events(&analyze("Protesters marched in Paris against the pension reform."));
+    assert!(has(&found, "141", "Protesters", "", None), "{found:#?}");
+    let found = events(&analyze("The troops marched into the city."));
+    assert!(!found.iter().any(|(c, ..)| c.starts_with("14")), "{found:#?}");
+}
+
+#[test]
+fn a_joint_truce_is_both_sides_not_its_broker() {
+    let found = events(&analyze("Israel and Hamas agreed to a ceasefire brokered by Egypt."));
+    assert!(has(&found, "0871", "Israel", "Hamas", None), "{found:#?}");
+    assert!(has(&found, "0871", "Hamas", "Israel", None), "{found:#?}");
+    assert!(!found.iter().any(|(_, s, ..)| s.contains("Egypt")), "{found:#?}");
+}
+
+#[test]
+fn a_negation_inside_a_name_negates_nothing() {
+    let found = events(&analyze("Doctors Without Borders called for an immediate ceasefire."));
+    assert!(has(&found, "02", "", "", Some(Modality::Asserted)), "{found:#?}");
+}
+
+#[test]
+fn what_an_appeal_asks_for_has_not_happened() {
+    let found = events(&analyze("Human Rights Watch asked Algeria to release the prisoners. The UN urged Israel and Hamas to agree to a truce."));
+    assert!(has(&found, "02", "Human Rights Watch", "Algeria", None), "{found:#?}");
+    assert!(!found.iter().any(|(c, ..)| c.starts_with("08")), "{found:#?}");
+}

@@ -186,7 +186,9 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         } else if between.len() > 1 {
             // `a deal between the E.U. and Libya`: each side is the other's target.
             (between, Vec::new())
-        } else if !by.is_empty() {
+        } else if !by.is_empty() && !(symmetric(&cue.code) && subjects.len() > 1) {
+            // (Not for coordinated subjects of a joint act: `Israel and Hamas agreed to a
+            // ceasefire brokered by Egypt` is theirs.)
             let targets = if targets.is_empty() { subjects } else { targets };
             (by, targets)
         } else if let Some(v) = light_verb(s, i) {

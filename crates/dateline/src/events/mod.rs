@@ -244,7 +244,7 @@ const CONDITIONS: &[&str] = &["if", "unless"];
 const FUTURE: &[&str] = &["will", "'ll", "’ll", "shall", "to"];
 /// Codes whose actors act together: coordinated subjects are each other's targets.
 fn symmetric(code: &str) -> bool {
-    code.starts_with("04") || code == "057" || code.starts_with("06") || code == "190"
+    code.starts_with("04") || code == "057" || code.starts_with("06") || code.starts_with("087") || code == "190"
 }
 
 /// True for a plain statement, comment or declaration (010-013), which has no target.
@@ -423,7 +423,7 @@ impl Events {
             }
             let object_end = match cue.object.is_empty() {
                 true => end,
-                false => match object_follows(cue, &s.words[end..]) {
+                false => match object_follows(cue, &s.words[end..]).or_else(|| person_object(s, cue, end)) {
                     Some(k) => end + k,
                     None => continue,
                 },
@@ -517,6 +517,23 @@ impl Events {
 /// before a clause ends (an offset into `after`).
 fn object_follows(cue: &EventCue, after: &[&str]) -> Option<usize> {
     follows(&cue.object, after, 6)
+}
+
+/// Whether a cue whose objects include `@person` is done to people (`released three
+/// activists`, `released Aung San Suu Kyi`): an actor mention that names people, right after
+/// the cue or after determiners, numbers and adjectives. `Some(0)`: the object is the target,
+/// looked for right after the cue.
+fn person_object(s: &Sentence, cue: &EventCue, end: usize) -> Option<usize> {
+    if !cue.object.iter().any(|o| o == "@person") {
+        return None;
+    }
+    let k = (end..(end + 4).min(s.words.len())).find(|&k| s.at[k].is_some() || !(DETERMINERS.contains(&s.words[k]) || plain(s, k) || s.words[k].starts_with(|c: char| c.is_ascii_digit())))?;
+    let m = &s.mentions[s.at[k]?];
+    let people = match m.entity {
+        Some(e) => s.doc.entities[e.index()].kind == EntityType::Person,
+        None => s.lexemes[m.end - 1 - s.first].is_some_and(|l| l.role.person == Some(true)),
+    };
+    people.then_some(0)
 }
 
 /// Where the first of `words` (each of one or more words) ends, when one comes within the
@@ -812,6 +829,8 @@ impl Events {
         for si in 0..doc.sentences.len() {
             let s = Sentence::new(doc, &layers, &mentions, (&words, &lexemes), &by_token, &self.verbs, si);
             let first = s.first;
+            // Where the sentence's last appeal or demand ended (see below).
+            let mut appealed: Option<usize> = None;
             let mut i = 0;
             while i < s.words.len() {
                 if s.at[i].is_some() || in_name[first + i] {
@@ -859,6 +878,19 @@ impl Events {
                     continue;
                 }
                 let code = if cue.code.starts_with("01") && appeal(&s, object_end) { "020" } else { cue.code.as_str() };
+                // What an appeal asks someone to do is none of its own (`asked Algeria to release
+                // him`, `urged both sides to agree to a truce`): it has not been done.
+                let asked = appealed.is_some_and(|a| {
+                    let between = &s.words[a.min(i)..i];
+                    i <= a + 8 && between.contains(&"to") && !between.iter().any(|w| CLAUSE_END.contains(w) || matches!(*w, "." | ","))
+                });
+                if asked {
+                    i = cue_end;
+                    continue;
+                }
+                if !cue.noun && (code.starts_with("02") || code.starts_with("10")) {
+                    appealed = Some(object_end.max(cue_end));
+                }
                 // A plain statement the quotes layer attributed is coded from its speaker below.
                 if code.starts_with("01") && cue.object.is_empty() && layers.quote_cue_at(cue_span) {
                     spoken.insert(cue_span.start, code);
@@ -1120,9 +1152,11 @@ fn modality(doc: &Document, s: &Sentence, i: usize, cue_end: usize, cue: Span, t
     // Only the words of the cue's own clause count.
     let clause_start = before.iter().rposition(|w| CLAUSE_END.contains(w) || matches!(*w, "," | "that" | "and" | "who" | "which")).map_or(0, |p| p + 1);
     let before = &before[clause_start..];
+    // (Not a name's words: `Doctors Without Borders called for`.)
+    let named = |j: usize| s.at[i - before.len() + j].is_some();
     let after = &s.words[cue_end..(cue_end + 8).min(s.words.len())];
     let after = &after[..after.iter().position(|w| CLAUSE_END.contains(w) || *w == ".").unwrap_or(after.len())];
-    if before.iter().any(|w| NEGATIONS.contains(w)) {
+    if before.iter().enumerate().any(|(j, w)| NEGATIONS.contains(w) && !named(j)) {
         return Modality::Negated;
     }
     // `would` after a reporting verb is the future of reported speech (`he said the EU would
