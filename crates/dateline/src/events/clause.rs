@@ -175,6 +175,9 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         // after another noun's verb (`negotiations had stalled due to relations between`).
         let close = s.words[cue_end..(cue_end + 4).min(s.words.len())].contains(&"between");
         let between = if symmetric(&cue.code) && close { after(&["between".into()], cue_end) } else { Vec::new() };
+        // Coordinated subjects of a joint act do it, whoever else is named with `by`
+        // (`Israel and Hamas agreed to a ceasefire brokered by Egypt`).
+        let joint = symmetric(&cue.code) && subjects.len() > 1;
         if !possessive.is_empty() && cue.agent.is_some() {
             // Whose arrest or trial it is says who undergoes it (`Corby's trial`): the
             // authority of the place does it.
@@ -186,9 +189,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         } else if between.len() > 1 {
             // `a deal between the E.U. and Libya`: each side is the other's target.
             (between, Vec::new())
-        } else if !by.is_empty() && !(symmetric(&cue.code) && subjects.len() > 1) {
-            // (Not for coordinated subjects of a joint act: `Israel and Hamas agreed to a
-            // ceasefire brokered by Egypt` is theirs.)
+        } else if !(by.is_empty() || joint) {
             let targets = if targets.is_empty() { subjects } else { targets };
             (by, targets)
         } else if let Some(v) = light_verb(s, i) {
