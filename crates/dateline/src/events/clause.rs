@@ -203,7 +203,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         } else if cue.source_from_place {
             let Some(people) = place_people(s, i, cue_end) else { return Found::none() };
             return Found { pairs: vec![(people, targets.first().map(mention_actor))], antecedent: None };
-        } else if !targets.is_empty() || (symmetric(&cue.code) && subjects.len() > 1) {
+        } else if !targets.is_empty() || joint {
             // A noun with no actor of its own takes the sentence's subject only when it names
             // a target, or joins coordinated subjects (`Trump and Putin headed to a summit`).
             (subjects, targets)
