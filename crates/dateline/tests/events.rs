@@ -897,3 +897,23 @@ fn what_an_appeal_asks_for_has_not_happened() {
     assert!(has(&found, "02", "Human Rights Watch", "Algeria", None), "{found:#?}");
     assert!(!found.iter().any(|(c, ..)| c.starts_with("08")), "{found:#?}");
 }
+
+#[test]
+fn loans_dialogue_exercises_and_recalled_envoys() {
+    let found = events(&analyze("The International Monetary Fund approved a $3 billion loan to Egypt."));
+    assert!(has(&found, "071", "International Monetary Fund", "Egypt", None), "{found:#?}");
+    let found = events(&analyze("Narendra Modi called for dialogue with Pakistan."));
+    assert!(has(&found, "02", "Modi", "Pakistan", None), "{found:#?}");
+    let found = events(&analyze("France recalled its ambassador from Mali. The company recalled 2,000 cars."));
+    assert!(has(&found, "161", "France", "Mali", None), "{found:#?}");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let found = events(&analyze("The United States and South Korea held naval drills."));
+    assert!(has(&found, "150", "United States", "", None) && has(&found, "150", "South Korea", "", None), "{found:#?}");
+}
+
+#[test]
+fn what_a_company_supplies_is_trade_not_aid() {
+    let found = events(&analyze("Pfizer supplied vaccines to Brazil. Japan supplied vaccines to Brazil."));
+    assert!(has(&found, "07", "Japan", "Brazil", None), "{found:#?}");
+    assert!(!found.iter().any(|(c, s, ..)| c.starts_with("07") && s.contains("Pfizer")), "{found:#?}");
+}
