@@ -917,3 +917,12 @@ fn what_a_company_supplies_is_trade_not_aid() {
     assert!(has(&found, "07", "Japan", "Brazil", None), "{found:#?}");
     assert!(!found.iter().any(|(c, s, ..)| c.starts_with("07") && s.contains("Pfizer")), "{found:#?}");
 }
+
+#[test]
+fn an_act_a_verb_takes_as_its_object_is_not_the_subjects() {
+    let found = events(&analyze("The Security Council condemned the attack on peacekeepers in Mali."));
+    assert!(has(&found, "111", "Security Council", "", None), "{found:#?}");
+    assert!(!found.iter().any(|(c, ..)| c.starts_with("19")), "{found:#?}");
+    let found = events(&analyze("Russia launched an attack on Ukraine."));
+    assert!(has(&found, "19", "Russia", "Ukraine", None), "{found:#?}");
+}

@@ -203,6 +203,10 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         } else if cue.source_from_place {
             let Some(people) = place_people(s, i, cue_end) else { return Found::none() };
             return Found { pairs: vec![(people, targets.first().map(mention_actor))], antecedent: None };
+        } else if object_of_verb(s, i) && !joint {
+            // What a verb that is no light verb takes as its object is not its subject's act
+            // (`the Security Council condemned the attack on peacekeepers`).
+            return Found::none();
         } else if !targets.is_empty() || joint {
             // A noun with no actor of its own takes the sentence's subject only when it names
             // a target, or joins coordinated subjects (`Trump and Putin headed to a summit`).
@@ -410,6 +414,13 @@ pub(super) fn existential(s: &Sentence, i: usize) -> bool {
 /// admits); none when another word comes first.
 fn modified_from(s: &Sentence, i: usize, reach: usize, stop: impl Fn(usize) -> bool, also: impl Fn(usize) -> bool) -> Option<usize> {
     (i.saturating_sub(reach)..i).rev().find(|&k| stop(k) || !(DETERMINERS.contains(&&*s.words[k]) || plain(s, k) || s.words[k].starts_with(|c: char| c.is_ascii_digit()) || also(k))).filter(|&k| stop(k))
+}
+
+/// True when the noun at word `i` is the direct object of a verb (determiners, numbers and
+/// adjectives between) that is no light verb: `condemned the attack`, not `launched an
+/// attack`.
+fn object_of_verb(s: &Sentence, i: usize) -> bool {
+    modified_from(s, i, 4, |k| s.verb(k), |_| false).is_some_and(|k| !LIGHT_VERBS.contains(&s.words[k]))
 }
 
 /// The light verb whose object the noun at word `i` is (a few determiners, numbers,
