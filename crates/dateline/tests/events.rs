@@ -926,3 +926,13 @@ fn an_act_a_verb_takes_as_its_object_is_not_the_subjects() {
     let found = events(&analyze("Russia launched an attack on Ukraine."));
     assert!(has(&found, "19", "Russia", "Ukraine", None), "{found:#?}");
 }
+
+#[test]
+fn a_participle_after_a_comma_is_the_main_subjects_act() {
+    let found = events(&analyze("Rebels attacked a military base near Goma, killing 12 soldiers."));
+    assert!(has(&found, "19", "Rebels", "soldiers", None), "{found:#?}");
+    assert!(!found.iter().any(|(_, s, ..)| s.contains("Goma")), "{found:#?}");
+    // Freeing money is no release.
+    let found = events(&analyze("The central bank cut reserve requirements, freeing up 300 billion rubles."));
+    assert!(!found.iter().any(|(c, ..)| c.starts_with("08")), "{found:#?}");
+}

@@ -126,7 +126,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             || cue.agent.is_some() && (s.at[i - 1].is_some() || plain(s, i - 1)) && next.is_none_or(|w| PREPOSITIONS.contains(&w) || w == "," || w == "."));
     let subjects = match purpose(s, i) {
         Some(v) if !cue.noun => self::subjects(s, mentions, v, true),
-        _ => match verbal(&cue.code).then(|| main_subject(s, mentions, i)).flatten() {
+        _ => match main_subject(s, mentions, i) {
             Some(main) => main,
             None => subjects(s, mentions, i, !cue.noun),
         },
@@ -552,18 +552,12 @@ pub(super) fn people_before(s: &Sentence, i: usize) -> Option<Actor> {
     None
 }
 
-/// True for the codes of what is said (statements, appeals, demands, criticism, rejection,
-/// threats), whose participles after a comma are said by the main clause's subject.
-fn verbal(code: &str) -> bool {
-    matches!(&code[..2.min(code.len())], "01" | "02" | "10" | "11" | "12" | "13")
-}
-
 /// Words that open a clause or phrase set before the main clause (`After the meeting, ...`).
 const OPENERS: &[&str] = &["after", "before", "while", "when", "although", "though", "as", "since", "if", "despite", "because", "once", "following", "during", "in", "on", "at", "with", "without", "speaking", "asked"];
 
 /// The subject of the main clause that a participle after a comma at word `i` depends on
-/// (`Calderon encouraged people to stay at home, saying ...`, `He also dismissed speculation
-/// that ..., saying`): the actor that opens the clause, past a phrase set before it (`In a
+/// (`Calderon encouraged people to stay at home, saying ...`, `Rebels attacked a base near
+/// Goma, killing 12 soldiers`): the actor that opens the clause, past a phrase set before it (`In a
 /// televised address,`, `After the meeting in Paris,`) and a few plain words. None when the
 /// participle has no comma before it, when the clause opens with no actor, or inside a
 /// quotation.
