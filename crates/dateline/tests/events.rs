@@ -936,3 +936,13 @@ fn a_participle_after_a_comma_is_the_main_subjects_act() {
     let found = events(&analyze("The central bank cut reserve requirements, freeing up 300 billion rubles."));
     assert!(!found.iter().any(|(c, ..)| c.starts_with("08")), "{found:#?}");
 }
+
+#[test]
+fn borders_closed_weapons_sent_people_extradited() {
+    let found = events(&analyze("Pakistan closed its border with Afghanistan. Pakistan closed its schools."));
+    assert!(has(&found, "191", "Pakistan", "Afghanistan", None), "{found:#?}");
+    let found = events(&analyze("Germany will send tanks to Ukraine."));
+    assert!(has(&found, "072", "Germany", "Ukraine", Some(Modality::Intended)), "{found:#?}");
+    let found = events(&analyze("Joaquin Guzman was arrested in January. Mexico has extradited him to the United States."));
+    assert!(has(&found, "174", "Mexico", "Guzman", None), "{found:#?}");
+}
