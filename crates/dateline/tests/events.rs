@@ -946,3 +946,15 @@ fn borders_closed_weapons_sent_people_extradited() {
     let found = events(&analyze("Joaquin Guzman was arrested in January. Mexico has extradited him to the United States."));
     assert!(has(&found, "174", "Mexico", "Guzman", None), "{found:#?}");
 }
+
+#[test]
+fn a_criticism_said_names_whom_it_is_aimed_at() {
+    let found = events(&analyze("Amnesty International said the government's crackdown on protesters was unacceptable."));
+    assert!(has(&found, "111", "Amnesty International", "government", None), "{found:#?}");
+    let found = events(&analyze("Local residents complained that officials had ignored warnings."));
+    assert!(has(&found, "114", "residents", "officials", None), "{found:#?}");
+    // A quote before its cue: the name after the cue is the speaker's, not a target.
+    let found = events(&analyze("\"It is unacceptable that treatment has not been made available,\" said Annie Lennox."));
+    assert!(has(&found, "111", "Lennox", "", None), "{found:#?}");
+    assert!(!found.iter().any(|(_, _, t, ..)| t.contains("Lennox")), "{found:#?}");
+}

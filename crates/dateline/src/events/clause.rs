@@ -249,7 +249,10 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             targets = direct(object_end);
         }
         if targets.is_empty() {
-            targets = accused(s, mentions, &cue.code, object_end);
+            targets = match cue.code.starts_with("11") && !cue.code.starts_with("112") {
+                true => criticized(s, mentions, object_end),
+                false => accused(s, mentions, &cue.code, object_end),
+            };
         }
         if targets.is_empty() && cue.target.is_empty() {
             targets = objects(s, mentions, &["from".into(), "of".into(), "by".into()], object_end)
@@ -935,6 +938,14 @@ pub(super) fn accused(s: &Sentence, mentions: &[ActorMention], code: &str, end: 
         true => direct_object(s, mentions, end + 1),
         false => Vec::new(),
     }
+}
+
+/// Whom a criticism or a complaint said in the words after word `end` is aimed at: the
+/// subject of what is said (`said the government's crackdown was unacceptable`, `complained
+/// that officials had ignored warnings`).
+pub(super) fn criticized(s: &Sentence, mentions: &[ActorMention], end: usize) -> Vec<ActorMention> {
+    let from = if s.words.get(end).is_some_and(|w| *w == "that") { end + 1 } else { end };
+    direct_object(s, mentions, from)
 }
 
 /// The direct object after word `from`: an actor mention within three words (determiners,

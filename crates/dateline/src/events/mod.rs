@@ -978,7 +978,12 @@ impl Events {
             let code = if code == "010" && condemns(quoted()) { "111" } else { code };
             // What is alleged is said of the subject of the clause that says it (`alleged that
             // border guards had taken bribes`): the accused.
-            let accused = clause::accused(&s, &mentions, code, cue_end).first().map(|m| clause::mention_actor(&s, &mentions, m));
+            let accused = match code.starts_with("11") && !code.starts_with("112") && q.span.start >= cue.end {
+                // (What is said follows the cue: it may name whom it criticizes.)
+                true => clause::criticized(&s, &mentions, cue_end),
+                false => clause::accused(&s, &mentions, code, cue_end),
+            };
+            let accused = accused.first().map(|m| clause::mention_actor(&s, &mentions, m));
             if let Some(e) = self.event(doc, &s, si, code, cue, i, cue_end, source, accused, main_place, reference) {
                 out.push(e);
             }
