@@ -314,3 +314,10 @@ fn a_known_person_named_by_title_and_surname_alone_is_known() {
     assert_eq!((obama.country.as_deref(), obama.role.as_deref()), (Some("USA"), Some("president")));
     assert_ne!(entity(&doc, "Napolitano").country.as_deref(), Some("ITA"));
 }
+
+#[test]
+fn a_full_name_the_people_lexicon_knows_is_one_person_whatever_the_tagger_cut() {
+    let doc = analyze("Vladimir Putin and Xi Jinping held talks in Moscow.");
+    let xi = entity(&doc, "Xi Jinping");
+    assert_eq!((xi.kind, xi.country.as_deref()), (EntityType::Person, Some("CHN")));
+}

@@ -189,6 +189,8 @@ fn join_known_names(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>)
                     // only those that end in a word for their kind.
                     NameKind::Admin2 if DIVISION_WORDS.contains(&cx.lower(j - 1)) => Some(2),
                     NameKind::Organization | NameKind::Seat => Some(1),
+                    // A person the people lexicon knows by this full name (`Xi` + `Jinping`).
+                    NameKind::Person => Some(0),
                     _ => None,
                 });
                 if let Some(kind) = kind.filter(|_| j >= i + 2 && best.is_none_or(|b| j - i > b.1 - b.0)) {
