@@ -958,3 +958,12 @@ fn a_criticism_said_names_whom_it_is_aimed_at() {
     assert!(has(&found, "111", "Lennox", "", None), "{found:#?}");
     assert!(!found.iter().any(|(_, _, t, ..)| t.contains("Lennox")), "{found:#?}");
 }
+
+#[test]
+fn an_indefinite_a_name_places_is_someone() {
+    let found = events(&analyze("A court in Moscow sentenced the opposition leader to nine years in prison."));
+    assert!(has(&found, "173", "court", "opposition leader", None), "{found:#?}");
+    // No one in particular: `a party to` the talks does nothing.
+    let found = events(&analyze("Russia is a party to the agreement with a neighbour."));
+    assert!(!found.iter().any(|(_, s, ..)| s.contains("party")), "{found:#?}");
+}

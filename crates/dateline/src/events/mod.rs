@@ -783,7 +783,13 @@ impl Events {
             // someone's (`whose forces`: the owner is the actor).
             let prev = first.checked_sub(1).map(|p| &*words[p]);
             let title = covered.get(k + 1).copied().unwrap_or(false);
-            let excluded = prev.is_some_and(|p| matches!(p, "a" | "an") || !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
+            // (An indefinite that a name places or owns is someone: `a court in Moscow`, `a
+            // spokesman for the ministry`.)
+            let owned = || {
+                let (w, at) = (|j: usize| words.get(j).copied().unwrap_or(""), |j: usize| covered.get(j).copied().unwrap_or(false));
+                matches!(w(k + 1), "in" | "of" | "for" | "from" | "at") && (at(k + 2) || w(k + 2) == "the" && at(k + 3))
+            };
+            let excluded = prev.is_some_and(|p| matches!(p, "a" | "an") && !owned() || !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
             if first < k && mentions.len() > role_count && mentions.last().is_some_and(|m| m.first == first) {
                 mentions.pop();
             }
