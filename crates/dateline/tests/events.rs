@@ -967,3 +967,13 @@ fn an_indefinite_a_name_places_is_someone() {
     let found = events(&analyze("Russia is a party to the agreement with a neighbour."));
     assert!(!found.iter().any(|(_, s, ..)| s.contains("party")), "{found:#?}");
 }
+
+#[test]
+fn a_quantity_of_people_is_the_subject_and_their_violence_a_riot() {
+    let found = events(&analyze("Thousands of people marched in Paris against the pension reform."));
+    assert!(has(&found, "141", "people", "", None), "{found:#?}");
+    let found = events(&analyze("Dozens of protesters clashed with police in Seoul."));
+    assert!(has(&found, "145", "protesters", "police", None), "{found:#?}");
+    let found = events(&analyze("Rebels clashed with the army in Goma."));
+    assert!(has(&found, "19", "Rebels", "army", None), "{found:#?}");
+}

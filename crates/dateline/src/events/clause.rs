@@ -787,13 +787,17 @@ pub(super) fn place_apposition(s: &Sentence, mentions: &[ActorMention], m: &Acto
     s.at[start - 2].map(|x| mentions[x]).is_some_and(|before| gpe(&before) && governed_by_preposition(s, before.first - s.first))
 }
 
-/// True when the words before position `start` are a preposition (with a determiner between).
+/// True when the words before position `start` are a preposition (with a determiner between);
+/// not the `of` of a quantity, whose head the actor is (`thousands of people`, `dozens of
+/// farmers`, `a group of protesters`).
 pub(super) fn governed_by_preposition(s: &Sentence, start: usize) -> bool {
+    const QUANTITIES: &[&str] = &["hundreds", "thousands", "tens", "millions", "dozens", "scores", "group", "groups", "crowd", "crowds", "number", "handful"];
     let mut j = start;
     while j > 0 && (DETERMINERS.contains(&s.words[j - 1]) || s.words[j - 1].ends_with("'s") || matches!(s.words[j - 1], "former" | "neither" | "either" | "both")) {
         j -= 1;
     }
-    j > 0 && PREPOSITIONS.contains(&s.words[j - 1])
+    let quantity = j >= 2 && s.words[j - 1] == "of" && QUANTITIES.contains(&s.words[j - 2]) && s.at[j - 2].is_none();
+    j > 0 && PREPOSITIONS.contains(&s.words[j - 1]) && !quantity
 }
 
 /// The actors after words `from`: after one of `preps` when given (else the first actor),

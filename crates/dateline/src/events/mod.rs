@@ -1022,6 +1022,13 @@ impl Events {
                 context.main_country = main;
             }
         }
+        // Force used by civilians or an opposition is a riot, not a military act (`protesters
+        // clashed with police`, `stormed the parliament`).
+        for e in out.iter_mut().filter(|e| e.cameo.code.starts_with("19")) {
+            if e.source.code.as_deref().is_some_and(|c| c.ends_with("CVL") || c.ends_with("OPP")) {
+                e.cameo = self.cameo.get("145").copied().unwrap_or(e.cameo);
+            }
+        }
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         let mut out = resolve(doc, out, &pending);
         self.threats(&mut context, &layers, &mentions, (&words, &lexemes, &by_token), &mut out);
