@@ -977,3 +977,9 @@ fn a_quantity_of_people_is_the_subject_and_their_violence_a_riot() {
     let found = events(&analyze("Rebels clashed with the army in Goma."));
     assert!(has(&found, "19", "Rebels", "army", None), "{found:#?}");
 }
+
+#[test]
+fn asking_not_to_be_named_is_no_appeal() {
+    let found = events(&analyze("A police spokesman, who asked not to be named, said the talks failed."));
+    assert!(!found.iter().any(|(c, ..)| c.starts_with("02")), "{found:#?}");
+}

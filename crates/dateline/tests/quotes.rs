@@ -236,3 +236,12 @@ fn a_country_before_a_description_and_a_name_says_whose_the_name_is() {
     assert_eq!(found[0].1, "General Motors", "{found:#?}");
     assert_eq!(found[1].1, "Department of Health", "{found:#?}");
 }
+
+#[test]
+fn a_speaker_after_the_content_may_end_in_a_relative_clause() {
+    let doc = analyze("The suspect is an independent dairy farmer who has sold dairy products for years, said a public official from the local government who requested to remain anonymous.");
+    let q = doc.quotes.first().expect("one attribution");
+    let speaker = q.speaker.as_ref().expect("a speaker");
+    assert!(doc.text()[speaker.span].starts_with("a public official"), "{:?}", &doc.text()[speaker.span]);
+    assert!(doc.text()[q.span].starts_with("The suspect"), "{:?}", &doc.text()[q.span]);
+}

@@ -791,9 +791,26 @@ impl Stage for Quotes {
                     continue;
                 }
                 let according = w(k).eq_ignore_ascii_case("according");
+                // The reporting clause after the content: `A cow ... has tested positive, said
+                // CFIA officials on Monday.`, `Ivins ... died, the Los Angeles Times reported
+                // Friday.` The content is the sentence before the comma; the speaker may end in a
+                // relative clause (`said a public official who requested anonymity`).
+                let after_content = matches!(cx.lemma(k), "say" | "report" | "add" | "state" | "announce" | "confirm" | "note" | "explain" | "write") && k >= inside_until && cf > first + 3;
+                let adjuncts_to_end = |from: usize| end - from <= 5 && (from..end).all(|j| !is_verbal(w(j)) && !cx.is_mark(j) && w(j) != "that" && w(j) != ",");
+                let relative_to_end = |from: usize| {
+                    let at = if w(from) == "," { from + 1 } else { from };
+                    matches!(w(at), "who" | "which") && !(at..end).any(|j| cx.is_mark(j) || cx.cue_at(j).is_some() && j > at + 1)
+                };
+                let clause = |to: usize| (first..to).any(|j| is_finite(w(j))) && !(first..to).any(|j| cx.is_mark(j));
+                let inverted = (after_content && !according && w(cf - 1) == "," && clause(cf - 1))
+                    .then(|| cx.np_after(ce, end))
+                    .flatten()
+                    .filter(|&(_, _, next)| adjuncts_to_end(next) || relative_to_end(next));
                 // (speaker, content start, content end) of this cue, if it reports a clause.
                 let mut found: Option<(Option<Speaker>, usize, usize)> = None;
-                if according {
+                if let Some((x, y, _)) = inverted {
+                    found = Some((Some(cx.speaker(x, y)), first, cf - 1));
+                } else if according {
                     if let Some((x, y, next)) = cx.np_after(ce, end) {
                         let tail = (next..end).all(|j| matches!(w(j), "." | "!" | "?"));
                         if w(next) == "," && next + 1 < end {
@@ -839,24 +856,9 @@ impl Stage for Quotes {
                             found = Some((Some(cx.speaker(x, y)), ce, end));
                         }
                     }
-                } else if matches!(cx.lemma(k), "say" | "report" | "add" | "state" | "announce" | "confirm" | "note" | "explain" | "write")
-                    && k >= inside_until
-                    && cf > first + 3
-                {
-                    // The reporting clause after the content: `A cow ... has tested positive,
-                    // said CFIA officials on Monday.`, `Ivins ... died, the Los Angeles Times
-                    // reported Friday.` The content is the sentence before the comma.
-                    let adjuncts_to_end = |from: usize| {
-                        end - from <= 5 && (from..end).all(|j| !is_verbal(w(j)) && !cx.is_mark(j) && w(j) != "that" && w(j) != ",")
-                    };
-                    let clause = |to: usize| (first..to).any(|j| is_finite(w(j))) && !(first..to).any(|j| cx.is_mark(j));
-                    if w(cf - 1) == "," {
-                        if let Some((x, y, _)) = cx.np_after(ce, end).filter(|&(_, _, next)| adjuncts_to_end(next)) {
-                            if clause(cf - 1) {
-                                found = Some((Some(cx.speaker(x, y)), first, cf - 1));
-                            }
-                        }
-                    } else if let Subject::Np(x, y) = cx.subject(first, cf) {
+                } else if after_content {
+                    // (After a comma, `inverted` above.) `..., the Los Angeles Times reported.`
+                    if let Subject::Np(x, y) = cx.subject(first, cf) {
                         if x > first + 3 && w(x - 1) == "," && adjuncts_to_end(ce) && clause(x - 1) {
                             found = Some((Some(cx.speaker(x, y)), first, x - 1));
                         }
