@@ -531,7 +531,8 @@ fn person_object(s: &Sentence, cue: &EventCue, end: usize) -> Option<usize> {
     let m = &s.mentions[s.at[k]?];
     let people = match m.entity {
         Some(e) => s.doc.entities[e.index()].kind == EntityType::Person,
-        None => s.lexemes[m.end - 1 - s.first].is_some_and(|l| l.role.person == Some(true)),
+        // (A mention may run past the sentence's end.)
+        None => s.lexemes.get(m.end - 1 - s.first).copied().flatten().is_some_and(|l| l.role.person == Some(true)),
     };
     people.then_some(0)
 }
