@@ -1056,10 +1056,9 @@ impl Events {
         // Administrative and legal sanctions are a state's: a company that closes its shops or
         // bans smoking in its offices coerces no one (`GM plans to close 1,100 dealerships`).
         let business = |a: &Actor| a.code.as_deref().is_some_and(|c| c.ends_with("BUS") || c.starts_with("MNC"));
-        out.retain(|e| !(["172", "173", "174"].iter().any(|c| e.cameo.code.starts_with(c)) && business(&e.source)));
-        // Nor does what a company supplies or lends aid anyone: it is trade
-        // (`the firm supplied vaccines to hospitals`).
-        out.retain(|e| !(e.cameo.code.starts_with("07") && business(&e.source)));
+        // Nor does what a company supplies or lends aid anyone: it is trade (`the firm supplied
+        // vaccines to hospitals`).
+        out.retain(|e| !(["172", "173", "174", "07"].iter().any(|c| e.cameo.code.starts_with(c)) && business(&e.source)));
         // A meeting, a talk or a negotiation takes two: with no one named to meet, it is none
         // (`The Federal Reserve met this week`).
         out.retain(|e| !(matches!(e.cameo.code.as_str(), "040" | "046") && e.target.is_none()));

@@ -797,9 +797,10 @@ impl Stage for Quotes {
                 // relative clause (`said a public official who requested anonymity`).
                 let after_content = matches!(cx.lemma(k), "say" | "report" | "add" | "state" | "announce" | "confirm" | "note" | "explain" | "write") && k >= inside_until && cf > first + 3;
                 let adjuncts_to_end = |from: usize| end - from <= 5 && (from..end).all(|j| !is_verbal(w(j)) && !cx.is_mark(j) && w(j) != "that" && w(j) != ",");
+                // (A short one, so that the stage stays linear in a sentence of any length.)
                 let relative_to_end = |from: usize| {
                     let at = if w(from) == "," { from + 1 } else { from };
-                    matches!(w(at), "who" | "which") && !(at..end).any(|j| cx.is_mark(j) || cx.cue_at(j).is_some() && j > at + 1)
+                    matches!(w(at), "who" | "which") && end - at <= 15 && !(at..end).any(|j| cx.is_mark(j) || j > at + 1 && cx.cue_at(j).is_some())
                 };
                 let clause = |to: usize| (first..to).any(|j| is_finite(w(j))) && !(first..to).any(|j| cx.is_mark(j));
                 let inverted = (after_content && !according && w(cf - 1) == "," && clause(cf - 1))
