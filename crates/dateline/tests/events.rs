@@ -983,3 +983,28 @@ fn asking_not_to_be_named_is_no_appeal() {
     let found = events(&analyze("A police spokesman, who asked not to be named, said the talks failed."));
     assert!(!found.iter().any(|(c, ..)| c.starts_with("02")), "{found:#?}");
 }
+
+#[test]
+fn a_verb_joined_to_one_in_what_is_said_is_not_the_speakers_act() {
+    // `killed` shares the subject of `infected`, the virus, which is no actor: not the
+    // officials who say it, nor the people it infected.
+    let found = events(&analyze("Health officials in Indonesia said the H5N1 virus has infected 171 people, and killed 93 of them."));
+    assert!(has(&found, "010", "Health officials", "", None), "{found:#?}");
+    assert!(!found.iter().any(|(c, ..)| c.starts_with("19") || c.starts_with("14")), "{found:#?}");
+    let found = events(&analyze("HIV infection is reported in 33 million people and has killed 25 million."));
+    assert!(found.is_empty(), "{found:#?}");
+    // An actor further back is still the subject of both verbs.
+    let found = events(&analyze("Rebels attacked a base near Goma and killed 12 soldiers."));
+    assert!(has(&found, "19", "Rebels", "soldiers", None), "{found:#?}");
+    // And a second statement after `that` is the speaker's own.
+    let found = events(&analyze("A spokeswoman for the ministry confirmed that the food was being held at the port but denied any plans to destroy it."));
+    assert!(has(&found, "016", "spokeswoman", "", None), "{found:#?}");
+}
+
+#[test]
+fn a_plural_noun_before_a_statement_verb_is_its_subject() {
+    // `reports` is the subject of `said`, not a verb of its own: one statement.
+    let found = events(&analyze("Media reports said the government had closed schools in the capital."));
+    assert_eq!(found.iter().filter(|(c, ..)| c == "010").count(), 1, "{found:#?}");
+    assert!(has(&found, "172", "government", "schools", None), "{found:#?}");
+}

@@ -292,7 +292,13 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             } =>
             {
                 let again = self::subjects(s, mentions, subjects[0].first - s.first, true);
-                if again.is_empty() { subjects } else { again }
+                // When that verb's subject is no actor, an actor right before `and` is its
+                // object, not this verb's subject (`the virus has infected 171 people, and
+                // killed 93`); one further back is (`Such firms can then repackage these loans
+                // and sell them`).
+                let end = subjects.last().map_or(0, |m| m.end - s.first);
+                let object = (end..at).all(|j| s.words[j] == ",");
+                if again.is_empty() && !object { subjects } else { again }
             }
             _ => subjects,
         };

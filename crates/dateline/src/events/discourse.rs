@@ -184,7 +184,7 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
             all
         };
         let sources: Vec<(Actor, Option<Actor>)> = match kind {
-            Antecedent::Verb => earlier().take_while(|p| p.sentence.index() == si).next().map(all).unwrap_or_default(),
+            Antecedent::Verb => earlier().take_while(|p| p.sentence.index() == si).next().filter(|p| !reported_verb(doc, p, e)).map(all).unwrap_or_default(),
             // The speaker of the speech verb just before, by the words of its source.
             Antecedent::Speaker => earlier()
                 .take_while(|p| p.sentence.index() == si)
@@ -261,6 +261,21 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
         k = end;
     }
     out
+}
+
+/// True when `e`, an act joined by `and` to an earlier verb, lies in what statement `p` reports,
+/// past a verb of its own clause: `said the virus has infected 171 people, and killed 93`
+/// joins `killed` to `infected`, whose subject is the virus, not the speaker. An auxiliary
+/// shows that verb. Not after `that`, whose clause may end before the `and` (`acknowledged
+/// that users were experiencing issues, and dismissed ...`), nor for a second statement
+/// (`confirmed ... and denied`), which is the speaker's own.
+fn reported_verb(doc: &Document, p: &Event, e: &Event) -> bool {
+    let auxiliary = |w: &str| ["has", "have", "had"].iter().chain(BE).any(|a| w.eq_ignore_ascii_case(a));
+    let spoken = |code: &str| code.starts_with("01") || code.starts_with("02");
+    let mut between = doc.text()[p.cue.end as usize..e.cue.start as usize].split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty());
+    let that = between.clone().next().is_some_and(|w| w.eq_ignore_ascii_case("that"));
+    let and = between.clone().rev().take(2).any(|w| w.eq_ignore_ascii_case("and"));
+    spoken(&p.cameo.code) && !spoken(&e.cameo.code) && !that && and && between.any(auxiliary)
 }
 
 /// How an event's source is found once every event is known, when its own clause does not

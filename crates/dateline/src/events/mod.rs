@@ -868,6 +868,13 @@ impl Events {
                     i = cue_end;
                     continue;
                 }
+                // A verb's `-s` form right before a statement's verb is a noun, the subject of
+                // that verb (`Media reports said`, `official estimates suggest`).
+                let subject_noun = || !cue.noun && cue_end == i + 1 && s.words[i].ends_with('s') && self.cue_at(&s, cue_end).is_some_and(|(r, _, _)| self.resources.tables.event_cues[r].code.starts_with("01"));
+                if subject_noun() {
+                    i = cue_end;
+                    continue;
+                }
                 // A speech cue with an addressee and `to` + a verb is an appeal (`warned the WHO
                 // to be cautious`).
                 // Nor is a statement's participle set off after its subject (`Australian
