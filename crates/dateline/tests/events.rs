@@ -1008,3 +1008,24 @@ fn a_plural_noun_before_a_statement_verb_is_its_subject() {
     assert_eq!(found.iter().filter(|(c, ..)| c == "010").count(), 1, "{found:#?}");
     assert!(has(&found, "172", "government", "schools", None), "{found:#?}");
 }
+
+#[test]
+fn a_possessive_after_by_is_not_the_agent() {
+    // `his` stands for James Brown, whose death it was; his spokesman announced it.
+    let found = events(&analyze("James Brown died on Monday. His death was announced by his spokesman."));
+    assert!(has(&found, "010", "spokesman", "", None), "{found:#?}");
+    assert!(!found.iter().any(|(_, s, ..)| s.contains("Brown")), "{found:#?}");
+    // An agent that is no role is no one the text names: no event.
+    let found = events(&analyze("James Brown died on Monday. His death was announced by his agent."));
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_speech_verb_in_another_sense_says_nothing() {
+    // `complained of symptoms` is an illness, though the quotes layer reads it as speech.
+    let found = events(&analyze("Workers complained of symptoms ranging from breathing difficulties to vomiting."));
+    assert!(found.is_empty(), "{found:#?}");
+    // The other sense's words count only in the cue's own phrase, not past a comma.
+    let found = events(&analyze("\"We plan to expand,\" says ANA vice president Mitsuo Morimoto. \"We plan to increase our revenue,\" he adds, noting flights to Europe are possible."));
+    assert!(found.iter().any(|(c, s, _, cue, _)| c == "010" && s.contains("Morimoto") && cue == "adds"), "{found:#?}");
+}

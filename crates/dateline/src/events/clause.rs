@@ -220,7 +220,7 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
             return Found::none();
         }
     } else if passive || reduced {
-        let by = after(&["by".into()], cue_end);
+        let by = possessor_aside(s, mentions, after(&["by".into()], cue_end));
         let patients: Vec<Actor> = match passive {
             true => subjects.iter().map(mention_actor).collect(),
             // `Mohamed Tamalt, a journalist imprisoned in Algeria`: the person named.
@@ -848,6 +848,21 @@ pub(super) fn objects(s: &Sentence, mentions: &[ActorMention], preps: &[String],
         k += 1;
     }
     Vec::new()
+}
+
+/// Agents found after `by`, without a possessive pronoun standing for its owner: the noun it
+/// owns acts (`was announced by his spokesman`: the spokesman), and is no one the text names
+/// when it is no role (`by his agent`).
+fn possessor_aside(s: &Sentence, mentions: &[ActorMention], found: Vec<ActorMention>) -> Vec<ActorMention> {
+    let Some(m) = found.first() else { return found };
+    let (first, end) = (m.first - s.first, m.end - s.first);
+    if end != first + 1 || !matches!(s.words[first], "his" | "her" | "its" | "their") || s.words.get(end).is_none_or(|w| !w.starts_with(char::is_alphanumeric)) {
+        return found;
+    }
+    match s.at[end].map(|x| mentions[x]) {
+        Some(owned) => with_coordinated(s, mentions, owned),
+        None => Vec::new(),
+    }
 }
 
 /// The actor named after a demonym `m` and the plain words of a title (`Russian President

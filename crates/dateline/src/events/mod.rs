@@ -397,6 +397,16 @@ struct ActorMention {
 }
 
 impl Events {
+    /// True when word `i` is a cue's word used in the sense the cue's `unless` words give it
+    /// (`complained of symptoms`, `claimed 488 lives`): no event, spoken or not.
+    fn other_sense(&self, s: &Sentence, i: usize) -> bool {
+        let Some(lexeme) = s.lexemes[i] else { return false };
+        lexeme.cues.iter().any(|(row, words)| {
+            let (cue, end) = (&self.resources.tables.event_cues[*row], i + words.len());
+            s.words.get(i..end).is_some_and(|w| *w == words[..]) && another_sense(cue, &s.words[end..])
+        })
+    }
+
     /// The cue at word `i`: its lexicon row, where its words end, and where its object ends
     /// (what the next cue may not reuse: `eased some sanctions` is one event).
     fn cue_at(&self, s: &Sentence, i: usize) -> Option<(usize, usize, usize)> {
@@ -418,7 +428,7 @@ impl Events {
             let cue = &table[*row];
             let end = i + words.len();
             // Another sense of the word (`claimed 488 lives`, `fight the virus`).
-            if !cue.unless.is_empty() && follows(&cue.unless, &s.words[end..], 4).is_some() {
+            if another_sense(cue, &s.words[end..]) {
                 continue;
             }
             let object_end = match cue.object.is_empty() {
@@ -535,6 +545,16 @@ fn person_object(s: &Sentence, cue: &EventCue, end: usize) -> Option<usize> {
         None => s.lexemes.get(m.end - 1 - s.first).copied().flatten().is_some_and(|l| l.role.person == Some(true)),
     };
     people.then_some(0)
+}
+
+/// True when one of the cue's `unless` words follows it closely, in its own phrase (not past
+/// a comma: `he adds, noting flights to Europe` speaks).
+fn another_sense(cue: &EventCue, after: &[&str]) -> bool {
+    const WINDOW: usize = 4;
+    // (A phrase of several words may run past the window it starts in.)
+    let near = &after[..after.len().min(WINDOW + 4)];
+    let phrase = near.iter().position(|w| *w == ",").map_or(near, |k| &near[..k]);
+    !cue.unless.is_empty() && follows(&cue.unless, phrase, WINDOW).is_some()
 }
 
 /// Where the first of `words` (each of one or more words) ends, when one comes within the
@@ -960,8 +980,9 @@ impl Events {
             let i = doc.tokens[first..end].partition_point(|t| t.span.start < cue.start);
             let cue_end = doc.tokens[first..end].partition_point(|t| t.span.start < cue.end).max(i + 1);
             // A cue that modifies a noun (`a group called 'Anonymous'`) is no statement, nor is
-            // an aside that recalls one (`as I said last week`).
-            if participle(&s, i, cue_end) || recalled(&s, i) {
+            // an aside that recalls one (`as I said last week`), nor a cue's word in another
+            // sense (`complained of symptoms`).
+            if participle(&s, i, cue_end) || recalled(&s, i) || self.other_sense(&s, i) {
                 continue;
             }
             // A speaker named by a description in apposition to a person's name (`Thomas
