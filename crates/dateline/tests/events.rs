@@ -1029,3 +1029,18 @@ fn a_speech_verb_in_another_sense_says_nothing() {
     let found = events(&analyze("\"We plan to expand,\" says ANA vice president Mitsuo Morimoto. \"We plan to increase our revenue,\" he adds, noting flights to Europe are possible."));
     assert!(found.iter().any(|(c, s, _, cue, _)| c == "010" && s.contains("Morimoto") && cue == "adds"), "{found:#?}");
 }
+
+#[test]
+fn a_verb_form_used_as_a_noun_or_in_another_sense_is_no_event() {
+    // `reports by consumers` is a noun phrase, the object of `address`.
+    let found = events(&analyze("Chief executive Steve Jobs attempted to address reports by consumers of reception issues."));
+    assert!(!found.iter().any(|(.., cue, _)| cue == "reports"), "{found:#?}");
+    // A market's rally is no demonstration.
+    let found = events(&analyze("Wall Street had its best finish since November after a four day rally with the stock market's indexes up."));
+    assert!(!found.iter().any(|(c, ..)| c.starts_with("14")), "{found:#?}");
+    let found = events(&analyze("Thousands of workers held a rally in Seoul against the labour law."));
+    assert!(found.iter().any(|(c, ..)| c.starts_with("14")), "{found:#?}");
+    // `too early to tell whether` judges; it tells no one anything.
+    let found = events(&analyze("Brian Evans, the chief veterinarian of Canada, said it is too early to tell whether markets would ban Canadian beef."));
+    assert!(!found.iter().any(|(.., cue, _)| cue == "tell"), "{found:#?}");
+}

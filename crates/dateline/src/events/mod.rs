@@ -644,6 +644,11 @@ fn nominal(s: &Sentence, i: usize) -> bool {
     if i > 0 && s.at[i - 1].is_none() && PREPOSITIONS.contains(&s.words[i - 1]) && s.words[i - 1] != "to" && !word.ends_with("ing") {
         return true;
     }
+    // A verb's `-s` form between a noun or a verb and `by` or `of` is a plural noun (`to
+    // address reports by consumers`, `dismissed claims of abuse`).
+    if i > 0 && word.ends_with('s') && !word.ends_with("ss") && plain(s, i - 1) && s.words.get(i + 1).is_some_and(|w| matches!(*w, "by" | "of")) {
+        return true;
+    }
     // A plural right after a participle is its object (`are injecting funds`, `raised funds`).
     let participle = |w: &str| w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
     if i > 0 && s.at[i - 1].is_none() && participle(s.words[i - 1]) && word.ends_with('s') && !word.ends_with("ss") {
