@@ -1044,3 +1044,18 @@ fn a_verb_form_used_as_a_noun_or_in_another_sense_is_no_event() {
     let found = events(&analyze("Brian Evans, the chief veterinarian of Canada, said it is too early to tell whether markets would ban Canadian beef."));
     assert!(!found.iter().any(|(.., cue, _)| cue == "tell"), "{found:#?}");
 }
+
+#[test]
+fn a_group_a_country_owns_is_that_countrys() {
+    let doc = analyze("Iran's foreign minister met his Iraqi counterpart in Baghdad on Sunday.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "040" && s == "IRNGOV"), "{:#?}", codes(&doc));
+    let doc = analyze("North Korea fired two missiles into the sea, South Korea's military said.");
+    assert!(coded(&doc, "010", "KORMIL", ""), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_surname_after_the_title_of_one_of_several_tenures_is_that_person() {
+    // The lexicon lists Biden as vice president and as president: the title says which.
+    let doc = analyze("President Biden threatened to veto the bill.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c.starts_with("13") && s == "USAGOV"), "{:#?}", codes(&doc));
+}

@@ -1111,8 +1111,10 @@ impl<'a, 'c> Builder<'a, 'c> {
             // role, and the title is that role.
             let titled = |p: &crate::resources::Person| e.role.as_deref().is_some_and(|r| p.role.eq_ignore_ascii_case(r) || p.role.ends_with(&format!(" {}", r.to_lowercase())));
             if tenures.is_empty() && !written.contains(char::is_whitespace) {
-                let named: Vec<&crate::resources::Person> = t.people_named(written).iter().map(|&i| &t.people[i as usize]).collect();
-                if named.first().is_some_and(|p| titled(p)) && named.windows(2).all(|w| (&w[0].country, &w[0].role) == (&w[1].country, &w[1].role)) {
+                // (Each tenure of one person is a row: `President Biden` was vice president
+                // before; the title picks the rows, the year the tenure.)
+                let named: Vec<&crate::resources::Person> = t.people_named(written).iter().map(|&i| &t.people[i as usize]).filter(|p| titled(p)).collect();
+                if !named.is_empty() && named.windows(2).all(|w| w[0].country == w[1].country && (w[0].name == w[1].name || w[0].role == w[1].role)) {
                     tenures = named;
                 }
             }

@@ -391,7 +391,7 @@ impl Events {
         let ngo = sector.as_deref() == Some("NGO");
         // A group of a continent (`African leaders`, `authorities across Europe`).
         let country = country.or_else(|| continent_of(text, a.span).map(str::to_string));
-        let country = country.or_else(|| entity.is_none().then(|| country_after(cx, a.span)).flatten());
+        let country = country.or_else(|| entity.is_none().then(|| owner_country(cx, a.span).or_else(|| country_after(cx, a.span))).flatten());
         let country = country.or_else(|| local_country(cx, a.span).filter(|_| !ngo));
         let country = country.or_else(|| cx.main_country.filter(|_| !ngo).map(str::to_string));
         a.code = match (country, sector) {
@@ -467,6 +467,17 @@ fn country_after(cx: &Context, span: Span) -> Option<String> {
     let preposition = |w: Option<&&str>| w.is_some_and(|w| matches!(*w, "in" | "from" | "of"));
     let placed = preposition(words.first()) && preposition(words.iter().rev().find(|w| !w.eq_ignore_ascii_case("the")));
     (placed && words.len() <= 5 && !between.contains(|c: char| c.is_ascii_punctuation() && c != '-')).then(|| country.clone())
+}
+
+/// The country whose possessive a group's phrase opens with (`Iran's foreign minister`, `South
+/// Korea's military`): a country named right before `'s`, a few words before `span`.
+fn owner_country(cx: &Context, span: Span) -> Option<String> {
+    let text = cx.doc.text();
+    let to = cx.countries.partition_point(|(s, _)| s.start < span.start);
+    let (mention, country) = cx.countries[..to].last().filter(|(m, _)| m.end <= span.start && m.end + 40 > span.start)?;
+    let between = text.get(mention.end as usize..span.start as usize)?;
+    let rest = between.strip_prefix("'s").or_else(|| between.strip_prefix("’s"))?;
+    (rest.starts_with(' ') && rest.split_whitespace().count() <= 3 && !rest.contains(|c: char| c.is_ascii_punctuation() && c != '-')).then(|| country.clone())
 }
 
 /// The alpha-3 code of a place's country.
