@@ -1059,3 +1059,36 @@ fn a_surname_after_the_title_of_one_of_several_tenures_is_that_person() {
     let doc = analyze("President Biden threatened to veto the bill.");
     assert!(codes(&doc).iter().any(|(c, s, _)| c.starts_with("13") && s == "USAGOV"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_demonym_before_a_role_noun_gives_the_role_its_country() {
+    let doc = analyze("The Brazilian government expelled the Nicaraguan ambassador in retaliation.");
+    assert!(coded(&doc, "174", "BRAGOV", "NICGOV"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn people_the_object_words_name_are_the_target() {
+    // `hostages` is both what the lexicon's `release` needs and whom it frees.
+    let doc = analyze("Hamas released two American hostages on Friday.");
+    assert!(codes(&doc).iter().any(|(c, _, t)| c.starts_with("084") && t == "USACVL"), "{:#?}", codes(&doc));
+    // Forces are the subject's own: no target.
+    let found = events(&analyze("Russia mobilized troops near the border."));
+    assert!(found.iter().all(|(_, _, t, ..)| !t.contains("troops")), "{found:#?}");
+}
+
+#[test]
+fn a_protest_lodged_with_a_government_is_a_complaint() {
+    // Not a demonstration by the people of China.
+    let doc = analyze("Japan lodged a formal protest with China over the incursion of coast guard vessels.");
+    assert!(coded(&doc, "114", "JPN", "CHN"), "{:#?}", codes(&doc));
+    assert!(!codes(&doc).iter().any(|(c, ..)| c.starts_with("14")), "{:#?}", codes(&doc));
+    // `filed` is a light verb: its noun's event is the subject's.
+    let found = events(&analyze("Apple Corps has filed a lawsuit against Apple Computer in a London court."));
+    assert!(has(&found, "115", "Apple Corps", "Apple", None), "{found:#?}");
+}
+
+#[test]
+fn the_army_is_that_of_the_troops_named_before() {
+    let doc = analyze("Israeli troops killed three Palestinian militants in a raid on the Jenin refugee camp, the army said.");
+    assert!(coded(&doc, "010", "ISRMIL", ""), "{:#?}", codes(&doc));
+}

@@ -248,6 +248,12 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
         if targets.is_empty() {
             targets = direct(object_end);
         }
+        // People the cue's object words name are its direct object (`released two American
+        // hostages`); not forces or bodies, which are the subject's own (`mobilized troops`).
+        if targets.is_empty() && cue.target.is_empty() && object_end > cue_end {
+            let people = (cue_end..object_end).find(|&k| s.at[k].is_some() && s.lexemes[k].is_some_and(|l| l.role.person == Some(true)));
+            targets = people.and_then(|k| s.at[k]).map(|x| with_coordinated(s, mentions, mentions[x])).unwrap_or_default();
+        }
         if targets.is_empty() {
             targets = match cue.code.starts_with("11") && !cue.code.starts_with("112") {
                 true => criticized(s, mentions, object_end),
@@ -407,7 +413,8 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "stages", "staged", "staging", "hold", "holds", "held", "holding", "conduct", "conducts", "conducted", "conducting", "initiate", "initiates",
     "initiated", "initiating", "mount", "mounts", "mounted", "mounting", "wage", "wages", "waged", "waging", "issue", "issues", "issued", "issuing",
     "announce", "announces", "announced", "announcing", "order", "orders", "ordered", "ordering", "carried", "carry", "carries", "carrying",
-    "make", "makes", "made", "making",
+    "make", "makes", "made", "making", "file", "files", "filed", "filing", "lodge", "lodges", "lodged", "lodging", "bring", "brings", "brought",
+    "bringing",
 ];
 
 /// True when the noun at word `i` is what an existential `there` says will be or is (`there
@@ -875,6 +882,9 @@ fn titled(s: &Sentence, mentions: &[ActorMention], m: ActorMention) -> ActorMent
     let after = (end..(end + 3).min(s.words.len())).find(|&k| !plain(s, k));
     match after.and_then(|k| s.at[k]) {
         Some(x) if after != Some(end) => mentions[x],
+        // A role noun right after it is the demonym's people in that role (`the Nicaraguan
+        // ambassador`): one mention of both, coded from both.
+        Some(x) if mentions[x].entity.is_none() => ActorMention { span: Span { start: m.span.start, end: mentions[x].span.end }, first: m.first, end: mentions[x].end, entity: None },
         _ => m,
     }
 }

@@ -392,6 +392,7 @@ impl Events {
         // A group of a continent (`African leaders`, `authorities across Europe`).
         let country = country.or_else(|| continent_of(text, a.span).map(str::to_string));
         let country = country.or_else(|| entity.is_none().then(|| owner_country(cx, a.span).or_else(|| country_after(cx, a.span))).flatten());
+        let country = country.or_else(|| (entity.is_none() && !ngo).then(|| same_sector_country(cx, a.span, sector.as_deref())).flatten());
         let country = country.or_else(|| local_country(cx, a.span).filter(|_| !ngo));
         let country = country.or_else(|| cx.main_country.filter(|_| !ngo).map(str::to_string));
         a.code = match (country, sector) {
@@ -478,6 +479,24 @@ fn owner_country(cx: &Context, span: Span) -> Option<String> {
     let between = text.get(mention.end as usize..span.start as usize)?;
     let rest = between.strip_prefix("'s").or_else(|| between.strip_prefix("’s"))?;
     (rest.starts_with(' ') && rest.split_whitespace().count() <= 3 && !rest.contains(|c: char| c.is_ascii_punctuation() && c != '-')).then(|| country.clone())
+}
+
+/// The country of armed forces or police its sentence named before (`Israeli troops killed
+/// ..., the army said`: the Israeli army): a country or a people right before a role noun of
+/// the same sector, the nearest such. (Other groups of one sector are often not one: `Sudanese
+/// refugees` and the displaced people of Chad.)
+fn same_sector_country(cx: &Context, span: Span, sector: Option<&str>) -> Option<String> {
+    let (sector, doc) = (sector.filter(|s| matches!(*s, "MIL" | "COP"))?, cx.doc);
+    let r = Resources::shared().ok()?;
+    let sentence = doc.sentences.get(doc.sentences.partition_point(|s| s.span.end <= span.start)).filter(|s| s.span.contains(span))?.span;
+    let from = cx.countries.partition_point(|(s, _)| s.start < sentence.start);
+    let to = cx.countries.partition_point(|(s, _)| s.start < span.start);
+    cx.countries[from..to].iter().rev().find_map(|(m, country)| {
+        let next = doc.text()[m.end as usize..span.start as usize].split_whitespace().next()?;
+        let word = crate::chars::lowercase(next.trim_end_matches([',', '.', ';']));
+        let role = r.lookup_folded(&word).find(|n| n.kind == crate::resources::NameKind::Role)?;
+        (r.tables.roles[role.id as usize].sector == sector).then(|| country.clone())
+    })
 }
 
 /// The alpha-3 code of a place's country.
