@@ -1092,3 +1092,24 @@ fn the_army_is_that_of_the_troops_named_before() {
     let doc = analyze("Israeli troops killed three Palestinian militants in a raid on the Jenin refugee camp, the army said.");
     assert!(coded(&doc, "010", "ISRMIL", ""), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_pronoun_object_is_the_target_named_before() {
+    let doc = analyze("Russia expelled two British diplomats, accusing them of espionage.");
+    assert!(coded(&doc, "112", "RUS", "GBRGOV"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn strikes_by_forces_and_cases_filed_are_events() {
+    let doc = analyze("Turkish warplanes struck Kurdish militant targets in northern Iraq.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c.starts_with("19") && s == "TURMIL"), "{:#?}", codes(&doc));
+    // Not an index that strikes a high, nor a deal struck, which is a deal.
+    let found = events(&analyze("The Standard & Poor's 500 Index struck a ten-month high on Monday."));
+    assert!(found.is_empty(), "{found:#?}");
+    let found = events(&analyze("Israel and Hamas struck a deal on Friday."));
+    assert!(found.iter().all(|(c, ..)| c.starts_with("057")) && !found.is_empty(), "{found:#?}");
+    let doc = analyze("South Africa filed a genocide case against Israel at the International Court of Justice.");
+    assert!(coded(&doc, "115", "ZAF", "ISR"), "{:#?}", codes(&doc));
+    let doc = analyze("Armed men abducted 20 students from a school in northern Nigeria on Tuesday.");
+    assert!(coded(&doc, "181", "NGAUAF", "NGAEDU"), "{:#?}", codes(&doc));
+}

@@ -414,7 +414,7 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "initiated", "initiating", "mount", "mounts", "mounted", "mounting", "wage", "wages", "waged", "waging", "issue", "issues", "issued", "issuing",
     "announce", "announces", "announced", "announcing", "order", "orders", "ordered", "ordering", "carried", "carry", "carries", "carrying",
     "make", "makes", "made", "making", "file", "files", "filed", "filing", "lodge", "lodges", "lodged", "lodging", "bring", "brings", "brought",
-    "bringing",
+    "bringing", "strike", "strikes", "struck", "striking",
 ];
 
 /// True when the noun at word `i` is what an existential `there` says will be or is (`there

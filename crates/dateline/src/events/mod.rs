@@ -738,6 +738,22 @@ fn recalled(s: &Sentence, i: usize) -> bool {
     i >= 2 && s.words[i - 2] == "as" && s.at[i - 1].is_none() && matches!(s.words[i - 1], "i" | "we" | "he" | "she" | "they")
 }
 
+/// Gives an event whose object is `them` or `him` (`expelled two British diplomats,
+/// accusing them of espionage`) the target of the event before it in its sentence, when that
+/// one has a target of its own.
+fn pronoun_objects(doc: &Document, events: &mut [Event]) {
+    for k in 1..events.len() {
+        let (before, rest) = events.split_at_mut(k);
+        let e = &mut rest[0];
+        let object = doc.text()[e.cue.end as usize..].split_whitespace().next().map(|w| w.trim_end_matches([',', '.', ';']));
+        if e.target.is_some() || !object.is_some_and(|w| matches!(w, "them" | "him")) {
+            continue;
+        }
+        let previous = before.iter().rev().take_while(|p| p.sentence == e.sentence).find(|p| p.cue.end <= e.cue.start && p.target.is_some());
+        e.target = previous.and_then(|p| p.target.clone());
+    }
+}
+
 /// Words that condemn what they describe.
 const CONDEMNATION: &[&str] = &[
     "unacceptable", "reprehensible", "shocking", "outrageous", "disgraceful", "shameful", "irresponsible", "deplorable", "appalling", "scandalous",
@@ -1065,6 +1081,7 @@ impl Events {
         }
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         let mut out = resolve(doc, out, &pending);
+        pronoun_objects(doc, &mut out);
         self.threats(&mut context, &layers, &mentions, (&words, &lexemes, &by_token), &mut out);
         for e in &mut out {
             implied_target(doc, e, layers.main_country.as_deref(), false);
