@@ -321,3 +321,11 @@ fn a_full_name_the_people_lexicon_knows_is_one_person_whatever_the_tagger_cut() 
     let xi = entity(&doc, "Xi Jinping");
     assert_eq!((xi.kind, xi.country.as_deref()), (EntityType::Person, Some("CHN")));
 }
+
+#[test]
+fn a_number_is_no_name() {
+    // The tagger once read `16` as an organization, which `it` then stood for.
+    let doc = analyze("A further 16 cases were confirmed by the laboratory at Mataika House, one day after it had confirmed 8 cases to bring the total to 81.");
+    assert!(doc.entities.iter().all(|e| e.name.chars().any(char::is_alphabetic)), "{:?}", doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+    assert!(doc.events.iter().all(|e| e.source.name.chars().any(char::is_alphabetic)), "{:?}", doc.events);
+}

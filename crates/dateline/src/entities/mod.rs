@@ -56,7 +56,11 @@ impl Stage for Entities {
         let words: Vec<Vec<&str>> = (0..doc.sentences.len())
             .map(|i| doc.sentence_tokens(SentenceId(i as u32)).iter().map(|t| &text[t.span]).collect())
             .collect();
-        let tagged = tagger.document_spans(&words, self.resources);
+        let mut tagged = tagger.document_spans(&words, self.resources);
+        // A name has letters: the tagger's `16` in `A further 16 cases` is none.
+        for (spans, w) in tagged.iter_mut().zip(&words) {
+            spans.retain(|t| w[t.start..t.end].iter().any(|w| w.chars().any(char::is_alphabetic)));
+        }
         doc.entities = coref::resolve(doc, &tagged, self.resources);
         Ok(())
     }
