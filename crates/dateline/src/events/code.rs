@@ -491,7 +491,8 @@ fn same_sector_country(cx: &Context, span: Span, sector: Option<&str>) -> Option
     let sentence = doc.sentences.get(doc.sentences.partition_point(|s| s.span.end <= span.start)).filter(|s| s.span.contains(span))?.span;
     let from = cx.countries.partition_point(|(s, _)| s.start < sentence.start);
     let to = cx.countries.partition_point(|(s, _)| s.start < span.start);
-    cx.countries[from..to].iter().rev().find_map(|(m, country)| {
+    // (The nearest few: the work per group stays bounded in a sentence of hundreds of names.)
+    cx.countries[from..to].iter().rev().take(8).find_map(|(m, country)| {
         let next = doc.text()[m.end as usize..span.start as usize].split_whitespace().next()?;
         let word = crate::chars::lowercase(next.trim_end_matches([',', '.', ';']));
         let role = r.lookup_folded(&word).find(|n| n.kind == crate::resources::NameKind::Role)?;

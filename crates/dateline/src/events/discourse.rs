@@ -272,7 +272,10 @@ pub(super) fn resolve(doc: &Document, events: Vec<Event>, pending: &HashMap<u32,
 fn reported_verb(doc: &Document, p: &Event, e: &Event) -> bool {
     let auxiliary = |w: &str| ["has", "have", "had"].iter().chain(BE).any(|a| w.eq_ignore_ascii_case(a));
     let spoken = |code: &str| code.starts_with("01") || code.starts_with("02");
-    let mut between = doc.text()[p.cue.end as usize..e.cue.start as usize].split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty());
+    // (A reported clause is a few dozen words: longer stretches are not read, so the work per
+    // event stays bounded.)
+    let Some(between) = doc.text().get(p.cue.end as usize..e.cue.start as usize).filter(|b| b.len() <= 600) else { return false };
+    let mut between = between.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty());
     let that = between.clone().next().is_some_and(|w| w.eq_ignore_ascii_case("that"));
     let and = between.clone().rev().take(2).any(|w| w.eq_ignore_ascii_case("and"));
     spoken(&p.cameo.code) && !spoken(&e.cameo.code) && !that && and && between.any(auxiliary)
