@@ -1113,3 +1113,12 @@ fn strikes_by_forces_and_cases_filed_are_events() {
     let doc = analyze("Armed men abducted 20 students from a school in northern Nigeria on Tuesday.");
     assert!(coded(&doc, "181", "NGAUAF", "NGAEDU"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn an_unnamed_attacker_is_the_attacker() {
+    // An indefinite role is no one in particular, except an armed group's or a criminal's.
+    let doc = analyze("A suicide bomber killed 15 people at a market in Mogadishu, police said.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c.starts_with("19") && s == "SOMUAF"), "{:#?}", codes(&doc));
+    let found = events(&analyze("A gunman opened fire on worshippers at a mosque in Christchurch."));
+    assert!(has(&found, "19", "gunman", "worshippers", None), "{found:#?}");
+}

@@ -149,6 +149,9 @@ pub struct Events {
     /// The role nouns of two words (`aid agencies`, `cattle rustlers`), by their words joined
     /// with a space, and whether each names a person.
     roles2: HashMap<String, bool, FxBuild>,
+    /// Forms of the roles of armed groups and criminals (`gunman`, `suicide bomber`), which are
+    /// someone even when indefinite: `a gunman killed five people` names its attacker.
+    armed: HashSet<String, FxBuild>,
     /// Every form of a reporting verb or an event cue's first word, lower case: words that end
     /// a description of a person (`told Densbar's head judge Linton Sirait`).
     verbs: HashSet<String, FxBuild>,
@@ -219,7 +222,8 @@ impl Events {
         // of `emergency relief`), which do not end a subject's phrase.
         let verb_cues = resources.tables.event_cues.iter().filter(|c| !c.noun).flat_map(|c| &c.forms).map(|f| f.split(' ').next().unwrap_or(f).to_lowercase());
         let verbs = resources.tables.reporting_verbs.iter().flat_map(|v| &v.forms).filter(|f| !f.contains(' ')).map(|f| f.to_lowercase()).chain(verb_cues).collect();
-        Ok(Events { resources, lexicon, cameo, affixes, roles2, verbs })
+        let armed = resources.tables.roles.iter().filter(|r| matches!(r.sector.as_str(), "UAF" | "CRM" | "INS" | "REB")).flat_map(|r| r.forms.iter().map(|f| f.to_lowercase())).collect();
+        Ok(Events { resources, lexicon, cameo, affixes, roles2, armed, verbs })
     }
 }
 
@@ -831,7 +835,10 @@ impl Events {
                 let (w, at) = (|j: usize| words.get(j).copied().unwrap_or(""), |j: usize| covered.get(j).copied().unwrap_or(false));
                 matches!(w(k + 1), "in" | "of" | "for" | "from" | "at") && (at(k + 2) || w(k + 2) == "the" && at(k + 3))
             };
-            let excluded = prev.is_some_and(|p| matches!(p, "a" | "an") && !owned() || !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
+            // (Nor an armed group's or a criminal's role: an attacker the text does not name is
+            // still the attacker, `a suicide bomber killed 15 people`.)
+            let armed = || self.armed.contains(if first < k { pair.as_str() } else { words[k] });
+            let excluded = prev.is_some_and(|p| matches!(p, "a" | "an") && !owned() && !armed() || !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
             if first < k && mentions.len() > role_count && mentions.last().is_some_and(|m| m.first == first) {
                 mentions.pop();
             }
