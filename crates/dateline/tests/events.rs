@@ -1122,3 +1122,19 @@ fn an_unnamed_attacker_is_the_attacker() {
     let found = events(&analyze("A gunman opened fire on worshippers at a mosque in Christchurch."));
     assert!(has(&found, "19", "gunman", "worshippers", None), "{found:#?}");
 }
+
+#[test]
+fn witnesses_speak_but_an_indefinite_private_person_is_no_one() {
+    // `witnesses` are the speakers, not the clause before them.
+    let found = events(&analyze("Kenyan police shot dead two protesters in Nairobi on Tuesday, witnesses said."));
+    assert!(has(&found, "010", "witnesses", "", None), "{found:#?}");
+    assert!(has(&found, "19", "police", "protesters", None), "{found:#?}");
+    // One witness, unnamed and unplaced, is no one in particular; a spokesman speaks for a body.
+    let found = events(&analyze("An Australian witness who volunteered information has testified that the drugs were planted."));
+    assert!(found.iter().all(|(c, ..)| c != "010"), "{found:#?}");
+    let found = events(&analyze("\"This is a disturbing incident,\" said a police spokesman in Baghdad."));
+    assert!(found.iter().any(|(c, ..)| c == "010"), "{found:#?}");
+    // A flu shot is no shooting.
+    let found = events(&analyze("The declaration will allow health officials more access to the seasonal flu shot."));
+    assert!(found.iter().all(|(c, ..)| !c.starts_with("19")), "{found:#?}");
+}

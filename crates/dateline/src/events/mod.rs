@@ -838,7 +838,10 @@ impl Events {
             // (Nor an armed group's or a criminal's role: an attacker the text does not name is
             // still the attacker, `a suicide bomber killed 15 people`.)
             let armed = || self.armed.contains(if first < k { pair.as_str() } else { words[k] });
-            let excluded = prev.is_some_and(|p| matches!(p, "a" | "an") && !owned() && !armed() || !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
+            // (`an Australian witness` is as indefinite as `a witness`.)
+            let indefinite = |p: &str| matches!(p, "a" | "an");
+            let demonym_between = first >= 2 && covered[first - 1] && indefinite(words[first - 2]);
+            let excluded = (prev.is_some_and(indefinite) || demonym_between) && !owned() && !armed() || prev.is_some_and(|p| !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
             if first < k && mentions.len() > role_count && mentions.last().is_some_and(|m| m.first == first) {
                 mentions.pop();
             }
@@ -994,6 +997,8 @@ impl Events {
             coded.get(i).is_some_and(|c| c.start < cue.end)
         };
         let mut stated: HashSet<(u32, u32), FxBuild> = HashSet::default();
+        // The cues of statements by an indefinite speaker (see below), by start.
+        let mut indefinite: HashSet<u32, FxBuild> = HashSet::default();
         for q in &doc.quotes {
             let (Some(speaker), Some(cue)) = (&q.speaker, q.cue) else { continue };
             if speaker.entity.is_some_and(|e| !can_act(doc.entities[e.index()].kind)) || coded_at(cue) || !stated.insert((cue.start, cue.end)) {
@@ -1028,6 +1033,14 @@ impl Events {
                 None => speaker_actor(doc, speaker),
             };
             let said_by = doc.text()[speaker.span].to_lowercase();
+            // An indefinite private person nothing places is no one in particular (`An
+            // Australian witness ... has testified`), as an indefinite role is no actor (see
+            // above); `a police spokesman` speaks for the police, and `a resident of Goma` is
+            // placed. (Which it is, the speaker's code says, below.)
+            let placed = [" of ", " for ", " in ", " at ", " from ", " with "].iter().any(|p| said_by.contains(p));
+            if speaker.entity.is_none() && apposed.is_none() && (said_by.starts_with("a ") || said_by.starts_with("an ")) && !placed {
+                indefinite.insert(cue.start);
+            }
             // The lexicon's code for the cue (`warned` → 012, `alleged` → 112), else a statement.
             let lexicon = || self.cue_at(&s, i).map(|(row, _, _)| self.resources.tables.event_cues[row].code.as_str());
             let code = spoken.get(&cue.start).copied().or_else(lexicon).unwrap_or("010");
@@ -1108,8 +1121,10 @@ impl Events {
         for e in &mut out {
             implied_target(doc, e, layers.main_country.as_deref(), true);
         }
-        // An unknown speaker whose words say nothing of what it is (`one resident`) is no actor.
-        out.retain(|e| e.source.entity.is_some() || e.source.code.is_some());
+        // An unknown speaker whose words say nothing of what it is (`one resident`) is no actor,
+        // nor is an indefinite one who speaks for no body (`an Australian witness`).
+        let private = |e: &Event| indefinite.contains(&e.cue.start) && e.source.code.as_deref().is_none_or(|c| c.ends_with("CVL") || c.len() == 3);
+        out.retain(|e| (e.source.entity.is_some() || e.source.code.is_some()) && !private(e));
         // Administrative and legal sanctions are a state's: a company that closes its shops or
         // bans smoking in its offices coerces no one (`GM plans to close 1,100 dealerships`).
         let business = |a: &Actor| a.code.as_deref().is_some_and(|c| c.ends_with("BUS") || c.starts_with("MNC"));
