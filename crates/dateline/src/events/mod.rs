@@ -405,10 +405,7 @@ impl Events {
     /// (`complained of symptoms`, `claimed 488 lives`): no event, spoken or not.
     fn other_sense(&self, s: &Sentence, i: usize) -> bool {
         let Some(lexeme) = s.lexemes[i] else { return false };
-        lexeme.cues.iter().any(|(row, words)| {
-            let (cue, end) = (&self.resources.tables.event_cues[*row], i + words.len());
-            s.words.get(i..end).is_some_and(|w| *w == words[..]) && another_sense(cue, &s.words[end..])
-        })
+        lexeme.cues.iter().any(|(row, words)| opens_at(s, i, words) && another_sense(&self.resources.tables.event_cues[*row], &s.words[i + words.len()..]))
     }
 
     /// The cue at word `i`: its lexicon row, where its words end, and where its object ends
@@ -426,7 +423,7 @@ impl Events {
         let noun_use = nominal(s, i);
         let mut best: Option<(usize, usize, usize)> = None;
         for (row, words) in rows {
-            if i + words.len() > s.words.len() || s.words[i..i + words.len()] != words[..] {
+            if !opens_at(s, i, words) {
                 continue;
             }
             let cue = &table[*row];
@@ -549,6 +546,11 @@ fn person_object(s: &Sentence, cue: &EventCue, end: usize) -> Option<usize> {
         None => s.lexemes.get(m.end - 1 - s.first).copied().flatten().is_some_and(|l| l.role.person == Some(true)),
     };
     people.then_some(0)
+}
+
+/// True when the sentence's words from `i` on open with `words` (a cue's form).
+fn opens_at(s: &Sentence, i: usize, words: &[String]) -> bool {
+    s.words.get(i..i + words.len()).is_some_and(|w| *w == words[..])
 }
 
 /// True when one of the cue's `unless` words follows it closely, in its own phrase (not past
@@ -838,10 +840,11 @@ impl Events {
             // (Nor an armed group's or a criminal's role: an attacker the text does not name is
             // still the attacker, `a suicide bomber killed 15 people`.)
             let armed = || self.armed.contains(if first < k { pair.as_str() } else { words[k] });
-            // (`an Australian witness` is as indefinite as `a witness`.)
+            // (`an Australian witness` and `a Kosovo police officer` are as indefinite as `a
+            // witness`: a name between the article and the role describes it.)
             let indefinite = |p: &str| matches!(p, "a" | "an");
-            let demonym_between = first >= 2 && covered[first - 1] && indefinite(words[first - 2]);
-            let excluded = (prev.is_some_and(indefinite) || demonym_between) && !owned() && !armed() || prev.is_some_and(|p| !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
+            let name_between = first >= 2 && covered[first - 1] && indefinite(words[first - 2]);
+            let excluded = (prev.is_some_and(indefinite) || name_between) && !owned() && !armed() || prev.is_some_and(|p| !person && matches!(p, "his" | "her" | "its" | "their" | "whose" | "our" | "my"));
             if first < k && mentions.len() > role_count && mentions.last().is_some_and(|m| m.first == first) {
                 mentions.pop();
             }
