@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Validate testdata/events-gold/events.tsv against the GeoVirus texts.
+"""Validate testdata/events-gold/events.tsv against the GeoVirus texts, and
+testdata/events-gold/meantime.tsv against the MEANTIME articles' running text.
 
 Run from anywhere:  python3 testdata/events-gold/check.py
 Python 3, standard library only.  Exits non-zero on any error.
-The texts (GeoVirus.xml) and the CAMEO code list live outside the repository,
-in ../shared relative to the repository root; if ../shared is missing the
-check is skipped (exit 0) with a message.
+The texts (GeoVirus.xml, the MEANTIME folder) and the CAMEO code list live
+outside the repository, in ../shared relative to the repository root; if
+../shared is missing the check is skipped (exit 0) with a message.
 """
+import glob
+import html
 import os
 import re
 import sys
@@ -18,7 +21,43 @@ ROOT = os.path.dirname(os.path.dirname(HERE))  # testdata/events-gold -> repo ro
 SHARED = os.path.normpath(os.path.join(ROOT, '..', 'shared'))
 GEOVIRUS = os.path.join(SHARED, 'eval', 'geovirus', 'GeoVirus.xml')
 CAMEO = os.path.join(SHARED, 'reference', 'cameo', 'CAMEO.eventcodes.txt')
+MEANTIME = os.path.join(SHARED, 'eval', 'meantime_en', 'intra-doc_annotation')
 GOLD = os.path.join(HERE, 'events.tsv')
+GOLD_MEANTIME = os.path.join(HERE, 'meantime.tsv')
+
+# The running text of a MEANTIME article (README.md, "MEANTIME"): the same rules as
+# `running_text` in crates/dateline/src/eval/meantime.rs.
+CLOSES = {',', '.', ';', ':', '!', '?', ')', ']', '%', "'s", "'", "n't", "'re", "'ve", "'ll",
+          "'d", "'m", '...', "''", '\u201d', '\u2019'}
+OPENS = {'(', '[', '$', 'US$', '#', '``', '\u201c', '\u00a3', '\u20ac', '\u00a5', 'C$', 'A$'}
+TOKEN_RE = re.compile(r'<token [^>]*?sentence="(\d+)" t_id="(\d+)"[^>]*>([^<]*)</token>')
+
+
+def running_text(path):
+    """The body of a MEANTIME article (sentences 2 on) as running text."""
+    with open(path, encoding='utf-8') as f:
+        xml = f.read()
+    tokens = sorted(((int(t), int(s), html.unescape(w)) for s, t, w in TOKEN_RE.findall(xml)))
+    text, previous = '', None
+    for _, sentence, word in tokens:
+        if sentence < 2:
+            continue
+        if previous is not None:
+            if previous[0] != sentence:
+                text += ' '
+            elif word not in CLOSES and previous[1] not in OPENS:
+                text += ' '
+        text += '"' if word in ('``', "''") else word
+        previous = (sentence, word)
+    return text
+
+
+def meantime_texts():
+    """Running texts of the MEANTIME articles by document number."""
+    texts = {}
+    for path in glob.glob(os.path.join(MEANTIME, '*', '*.xml')):
+        texts[int(os.path.basename(path).split('_')[0])] = running_text(path)
+    return texts
 
 HEADER = ['article', 'sent_start', 'sent_end', 'source', 'target', 'cameo',
           'cue_start', 'cue_end', 'cue', 'modality']
@@ -41,23 +80,35 @@ def main():
         print(f'check.py: {SHARED} not found; the GeoVirus texts and the CAMEO code '
               f'list are needed to validate the gold. Skipping (nothing checked).')
         return 0
-    for p in (GEOVIRUS, CAMEO, GOLD):
+    for p in (GEOVIRUS, CAMEO, GOLD, GOLD_MEANTIME):
         if not os.path.isfile(p):
             print(f'ERROR: missing file {p}')
             return 1
-    texts = [a.find('text').text or '' for a in ET.parse(GEOVIRUS).getroot().iter('article')]
+    if not os.path.isdir(MEANTIME):
+        print(f'ERROR: missing folder {MEANTIME}')
+        return 1
     codes = load_codes(CAMEO)
+    geovirus = [a.find('text').text or '' for a in ET.parse(GEOVIRUS).getroot().iter('article')]
+    failed = check(GOLD, dict(enumerate(geovirus)), codes)
+    failed |= check(GOLD_MEANTIME, meantime_texts(), codes)
+    return 1 if failed else 0
 
+
+def check(gold, texts, codes):
+    """Checks one gold file against its texts (article number -> text); prints its figures
+    and errors, and returns True when there are errors."""
+    name = os.path.basename(gold)
+    print(f'== {name}')
     errors = []
 
     def err(lineno, msg):
-        errors.append(f'events.tsv:{lineno}: {msg}')
+        errors.append(f'{name}:{lineno}: {msg}')
 
     seen = set()
     events = []          # (article, sent_start, sent_end, source, target, code, modality)
     noevent = set()      # (article, sent_start, sent_end)
     eventsent = set()
-    with open(GOLD, encoding='utf-8') as f:
+    with open(gold, encoding='utf-8') as f:
         lines = f.read().split('\n')
     if lines and lines[-1] == '':
         lines.pop()
@@ -86,8 +137,8 @@ def main():
         except ValueError:
             err(lineno, 'article/sent_start/sent_end must be integers')
             continue
-        if not 0 <= a < len(texts):
-            err(lineno, f'article {a} out of range (0..{len(texts) - 1})')
+        if a not in texts:
+            err(lineno, f'no article {a} in the texts')
             continue
         text = texts[a]
         if not 0 <= s < e <= len(text):
@@ -152,9 +203,9 @@ def main():
         print(f'  {m}: {n}')
     if errors:
         print(f'{len(errors)} error(s)')
-        return 1
+        return True
     print('OK')
-    return 0
+    return False
 
 
 if __name__ == '__main__':

@@ -15,6 +15,7 @@ use std::fmt;
 
 use super::xml::{elements, unescape, without_comments};
 use super::Half;
+use crate::date::Date;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind};
 use crate::ingest::{self, IngestOptions};
@@ -33,6 +34,8 @@ pub struct Triple {
     pub modality: String,
     /// The cue's text.
     pub cue: String,
+    /// The cue's code point offsets in a gold line (none for a found event).
+    pub at: Option<(usize, usize)>,
 }
 
 /// The gold of one sentence.
@@ -61,6 +64,9 @@ pub fn read_gold(text: &str) -> Result<Vec<GoldSentence>, String> {
         }
         let number = |i: usize| cells[i].parse::<usize>().map_err(|_| format!("line {}: {:?} is not a number", n + 1, cells[i]));
         let (article, start, end) = (number(0)?, number(1)?, number(2)?);
+        if start >= end {
+            return Err(format!("line {}: the sentence {start}..{end} is empty", n + 1));
+        }
         let sentence = sentences.entry((article, start, end)).or_insert_with(|| GoldSentence { article, start, end, events: Vec::new() });
         if cells[5] != "-" {
             let actor = |c: &str| if c == "-" { String::new() } else { c.to_string() };
@@ -70,6 +76,7 @@ pub fn read_gold(text: &str) -> Result<Vec<GoldSentence>, String> {
                 code: cells[5].to_string(),
                 modality: cells[9].to_string(),
                 cue: cells[8].to_string(),
+                at: Some((number(6)?, number(7)?)),
             });
         }
     }
@@ -166,19 +173,45 @@ fn found(doc: &Document) -> Vec<(usize, Triple)> {
                     code: e.cameo.code.clone(),
                     modality,
                     cue: doc.text()[e.cue].to_string(),
+                    at: None,
                 },
             )
         })
         .collect()
 }
 
-/// Scores the pipeline on the gold `tsv` over the GeoVirus XML `xml`: every annotated article,
-/// or those of one `half`.
-pub fn evaluate(tsv: &str, xml: &str, half: Option<Half>) -> Result<Report, Error> {
+/// The texts a gold file annotates, by article number, each with its publication date when
+/// the corpus gives one.
+pub type Texts = BTreeMap<usize, (String, Option<Date>)>;
+
+/// The GeoVirus XML's texts, numbered from 0 in file order (XML comments ignored).
+pub fn geovirus_texts(xml: &str) -> Texts {
+    let xml = without_comments(xml);
+    elements(&xml, "text").iter().enumerate().map(|(n, (_, body))| (n, (unescape(body), None))).collect()
+}
+
+/// Checks that every gold cue is the text at its offsets and lies in its sentence, so that a
+/// gold file read against other texts than it was written on fails loudly.
+fn check_cues(gold: &[GoldSentence], texts: &Texts) -> Result<(), String> {
+    for s in gold {
+        let Some((text, _)) = texts.get(&s.article) else { continue };
+        for t in &s.events {
+            let Some((a, b)) = t.at else { continue };
+            let found: String = text.chars().skip(a).take(b.saturating_sub(a)).collect();
+            if found != t.cue || a < s.start || b > s.end {
+                return Err(format!("article {}: the cue {:?} at {a}..{b} reads {found:?} in the texts", s.article, t.cue));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Scores the pipeline on the gold `tsv` over `texts`: every annotated article, or those of
+/// one `half`.
+pub fn evaluate(tsv: &str, texts: &Texts, half: Option<Half>) -> Result<Report, Error> {
     let bad = |m: String| Error::new(ErrorKind::Data(m));
     let gold = read_gold(tsv).map_err(bad)?;
-    let xml = without_comments(xml);
-    let texts: Vec<String> = elements(&xml, "text").iter().map(|(_, body)| unescape(body)).collect();
+    check_cues(&gold, texts).map_err(bad)?;
     let pipeline = Pipeline::default();
     let mut report = Report::default();
     let mut by_article: BTreeMap<usize, Vec<&GoldSentence>> = BTreeMap::new();
@@ -186,8 +219,9 @@ pub fn evaluate(tsv: &str, xml: &str, half: Option<Half>) -> Result<Report, Erro
         by_article.entry(s.article).or_default().push(s);
     }
     for (article, sentences) in by_article {
-        let text = texts.get(article).ok_or_else(|| bad(format!("no article {article} in the texts")))?;
-        let mut doc = ingest::text_document(&article.to_string(), text.as_bytes().to_vec(), &IngestOptions::default());
+        let (text, published) = texts.get(&article).ok_or_else(|| bad(format!("no article {article} in the texts")))?;
+        let options = IngestOptions { date: *published, ..IngestOptions::default() };
+        let mut doc = ingest::text_document(&article.to_string(), text.as_bytes().to_vec(), &options);
         pipeline.run(&mut doc);
         let found = found(&doc);
         report.articles += 1;
@@ -295,8 +329,18 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_must_be_the_text_at_its_offsets() {
+        let tsv = "3\t0\t20\tUSAGOV\t-\t010\t6\t10\tsaid\tasserted\n";
+        let gold = read_gold(tsv).unwrap();
+        let texts = |t: &str| Texts::from([(3, (t.to_string(), None))]);
+        assert!(check_cues(&gold, &texts("Obama said it works.")).is_ok());
+        assert!(check_cues(&gold, &texts("Obama says it works.")).is_err());
+        assert!(check_cues(&gold, &texts("Bush said it works.")).is_err());
+    }
+
+    #[test]
     fn triples_match_one_to_one() {
-        let t = |s: &str, tg: &str, c: &str| Triple { source: s.into(), target: tg.into(), code: c.into(), modality: String::new(), cue: String::new() };
+        let t = |s: &str, tg: &str, c: &str| Triple { source: s.into(), target: tg.into(), code: c.into(), modality: String::new(), cue: String::new(), at: None };
         let (a, b, c) = (t("USAGOV", "", "010"), t("USAGOV", "", "013"), t("CHN", "USA", "111"));
         let same_root = |x: &Triple, y: &Triple| x.code[..2] == y.code[..2] && primary(&x.source) == primary(&y.source);
         // Two found statements, one gold: one match.

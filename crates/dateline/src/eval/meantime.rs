@@ -7,7 +7,7 @@
 //! annotated sentences of each article are read (the first six). The XML files are read with
 //! a small scanner: they are machine-written and regular.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::ner::{Counts, Report};
@@ -93,6 +93,59 @@ impl Article {
             sentences.last_mut().expect("a sentence").push(w);
         }
         super::gold_document(&sentences, published)
+    }
+
+    /// The creation date (the `TIMEX3` whose function is `CREATION_TIME`) and its tokens.
+    fn creation_date(&self) -> (Option<crate::date::Date>, Vec<usize>) {
+        let mut dct = None;
+        let mut tokens = Vec::new();
+        for (tag, a, b) in self.markables.iter().filter(|(tag, _, _)| tag.starts_with("<TIMEX3")) {
+            if attr(tag, "functionInDocument") == Some("CREATION_TIME") {
+                dct = attr(tag, "value").and_then(|v| crate::date::Date::parse_prefix(v).ok());
+                tokens.extend(*a..*b);
+            }
+        }
+        (dct, tokens)
+    }
+
+    /// The article's body (every sentence after the title, sentence 0, and the date line,
+    /// sentence 1) as running text: the tokens joined by spaces except before closing and
+    /// after opening punctuation, Penn Treebank quote tokens as `"`, sentences by one space.
+    /// Also the code point offsets of each sentence. `testdata/events-gold` is annotated on
+    /// this text; its README gives the same rules.
+    fn running_text(&self) -> (String, Vec<(usize, usize)>) {
+        const CLOSES: &[&str] = &[",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m", "...", "''", "\u{201d}", "\u{2019}"];
+        const OPENS: &[&str] = &["(", "[", "$", "US$", "#", "``", "\u{201c}", "\u{a3}", "\u{20ac}", "\u{a5}", "C$", "A$"];
+        let mut text = String::new();
+        let mut sentences = Vec::new();
+        let (mut chars, mut start) = (0, 0);
+        let mut previous: Option<(usize, &str)> = None;
+        for (sentence, word) in self.tokens.iter().filter(|(s, _)| *s >= 2) {
+            match previous {
+                Some((s, _)) if s == *sentence => {
+                    let last = previous.map_or("", |p| p.1);
+                    if !CLOSES.contains(&word.as_str()) && !OPENS.contains(&last) {
+                        text.push(' ');
+                        chars += 1;
+                    }
+                }
+                Some(_) => {
+                    sentences.push((start, chars));
+                    text.push(' ');
+                    chars += 1;
+                    start = chars;
+                }
+                None => start = chars,
+            }
+            let out = if word == "``" || word == "''" { "\"" } else { word.as_str() };
+            text.push_str(out);
+            chars += out.chars().count();
+            previous = Some((*sentence, word));
+        }
+        if previous.is_some() {
+            sentences.push((start, chars));
+        }
+        (text, sentences)
     }
 
     fn words(&self, a: usize, b: usize) -> String {
@@ -241,17 +294,13 @@ pub fn evaluate_times(dir: &Path) -> Result<TimeReport, Error> {
     let mut report = TimeReport::default();
     for path in &paths {
         let article = Article::read(path)?;
-        let mut dct: Option<crate::date::Date> = None;
-        let mut dct_tokens: Vec<usize> = Vec::new();
-        let mut gold: Vec<(usize, usize, String, String)> = Vec::new();
-        for (tag, a, b) in article.markables.iter().filter(|(tag, _, _)| tag.starts_with("<TIMEX3")) {
-            if attr(tag, "functionInDocument") == Some("CREATION_TIME") {
-                dct = attr(tag, "value").and_then(|v| crate::date::Date::parse_prefix(v).ok());
-                dct_tokens.extend(*a..*b);
-            } else {
-                gold.push((*a, *b, attr(tag, "type").unwrap_or("").to_string(), attr(tag, "value").unwrap_or("").to_string()));
-            }
-        }
+        let (dct, dct_tokens) = article.creation_date();
+        let gold: Vec<(usize, usize, String, String)> = article
+            .markables
+            .iter()
+            .filter(|(tag, _, _)| tag.starts_with("<TIMEX3") && attr(tag, "functionInDocument") != Some("CREATION_TIME"))
+            .map(|(tag, a, b)| (*a, *b, attr(tag, "type").unwrap_or("").to_string(), attr(tag, "value").unwrap_or("").to_string()))
+            .collect();
         let mut doc = article.document(dct);
         stage.run(&mut doc)?;
         let token_at = |offset: u32| doc.tokens.partition_point(|t| t.span.start < offset);
@@ -290,4 +339,52 @@ pub fn evaluate_times(dir: &Path) -> Result<TimeReport, Error> {
         }
     }
     Ok(report)
+}
+
+/// The articles under the MEANTIME folder `dir` as running text for the events gold, by their
+/// document number (the number their file name opens with): the body's text, its sentences'
+/// code point offsets and the creation date.
+pub fn running_texts(dir: &Path) -> Result<BTreeMap<usize, RunningText>, Error> {
+    let mut texts = BTreeMap::new();
+    for path in article_paths(dir)? {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let number = name.split('_').next().and_then(|n| n.parse().ok());
+        let number = number.ok_or_else(|| Error::new(ErrorKind::Data(format!("{}: no document number opens the name", path.display()))))?;
+        let article = Article::read(&path)?;
+        let (text, sentences) = article.running_text();
+        texts.insert(number, RunningText { text, sentences, published: article.creation_date().0 });
+    }
+    Ok(texts)
+}
+
+/// An article as running text: see [`running_texts`].
+#[derive(Clone, Debug)]
+pub struct RunningText {
+    /// The body's text.
+    pub text: String,
+    /// Its sentences' code point offsets (start, end).
+    pub sentences: Vec<(usize, usize)>,
+    /// The creation date.
+    pub published: Option<crate::date::Date>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_is_running_text() {
+        let words = [
+            (0, "GM"), (0, "files"), (1, "June"), (1, "1"),
+            (2, "GM"), (2, "said"), (2, "``"), (2, "we"), (2, "'re"), (2, "sorry"), (2, "''"), (2, "."),
+            (3, "It"), (3, "lost"), (3, "US$"), (3, "6"), (3, "billion"), (3, "("), (3, "5"), (3, "%"), (3, ")"), (3, "."),
+        ];
+        let tokens = words.iter().map(|(s, w)| (*s, w.to_string())).collect();
+        let article = Article { tokens, markables: Vec::new(), last_sentence: 3, xml: String::new() };
+        let (text, sentences) = article.running_text();
+        assert_eq!(text, "GM said \"we're sorry\". It lost US$6 billion (5%).");
+        assert_eq!(sentences, vec![(0, 22), (23, 49)]);
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[23..49].iter().collect::<String>(), "It lost US$6 billion (5%).");
+    }
 }
