@@ -324,10 +324,31 @@ fn split_coordinated_places(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, 
 /// (`United States President George W. Bush`), the name is cut at the title: the part before
 /// it, a country, division, city, organization or nationality the gazetteers know, keeps its
 /// kind; the part after it is a person; the title itself is left to describe the person.
+/// So is a name with no title between, where the part before is a country or an organization,
+/// the part after has two words or more and opens with a given name or is a person the people
+/// lexicon knows, and the whole is no name the gazetteers know (`President of the` `United
+/// States Barack Obama`).
 fn split_at_titles(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) {
     let mut out = Vec::with_capacity(spans.len());
     let mut name = String::new();
+    let known_before = |a: usize, t: usize| {
+        cx.lookup(a, t).into_iter().filter(|n| n.primary).find_map(|n| match n.kind {
+            NameKind::Country | NameKind::Admin1 | NameKind::City => Some(2),
+            NameKind::Organization => Some(1),
+            NameKind::Demonym => Some(3),
+            _ => None,
+        })
+    };
     for &(a, b, k, si) in spans.iter() {
+        let adjoining = || {
+            let person = |t: usize| {
+                cx.lookup(t, t + 1).iter().any(|n| n.kind == NameKind::GivenName) || cx.lookup(t, b).iter().any(|n| n.kind == NameKind::Person)
+            };
+            // (Only a country's or an organization's name: `Santa` + `Ana` is a city's.)
+            let country_or_org = |t: usize| cx.lookup(a, t).iter().any(|n| n.primary && matches!(n.kind, NameKind::Country | NameKind::Organization));
+            let t = (a + 1..b.saturating_sub(1)).find(|&t| person(t) && country_or_org(t))?;
+            cx.lookup(a, b).is_empty().then(|| (t, t, known_before(a, t).expect("a country or an organization")))
+        };
         let cut = (a + 1..b.saturating_sub(1)).find_map(|t| {
             // The longest title of up to three words from `t` with a capitalized word after it
             // inside the name, read into the index a word at a time.
@@ -339,14 +360,9 @@ fn split_at_titles(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) 
                 }
             });
             let after = title_end?;
-            let before = cx.lookup(a, t).into_iter().filter(|n| n.primary).find_map(|n| match n.kind {
-                NameKind::Country | NameKind::Admin1 | NameKind::City => Some(2),
-                NameKind::Organization => Some(1),
-                NameKind::Demonym => Some(3),
-                _ => None,
-            })?;
-            Some((t, after, before))
+            Some((t, after, known_before(a, t)?))
         });
+        let cut = cut.or_else(adjoining);
         match cut {
             Some((t, after, kind)) => {
                 out.push((a, t, kind, si));
@@ -995,6 +1011,10 @@ fn name_mention(cx: &Ctx<'_>, a: usize, b: usize, conll: usize, sentence: usize)
                 f.country = cx.country_of(n);
             } else if let Some(n) = has(&refs, NameKind::Group) {
                 row(&mut f, EntityType::Norp, n);
+            } else if let Some(n) = has(&refs, NameKind::Organization) {
+                // A body the lexicon knows by this very name, read as a product's or a
+                // brand's (`bought six jets from Airbus`).
+                row(&mut f, EntityType::Org, n);
             } else if EVENT_HEADS.contains(&last) {
                 f.kind = EntityType::Event;
                 f.key = Key::Text(EntityType::Event, fold(cx.text(a, b)));

@@ -222,8 +222,19 @@ impl Events {
             let lead = crate::chars::lowercase(word(a2));
             (a2 < b && !PREPOSITIONS.contains(&lead.as_ref()) && !lead.ends_with("ing") && posts(a, b)).then_some((a, b))
         });
-        // Right before, ending in a post: `WHO Africa regional director Luis Sambo`.
-        let modifier = (first > lo && self.sector_of(word(first - 1)).is_some() && doc.tokens.get(first - 1).is_some()).then(|| {
+        // Right before, ending in a post (`WHO Africa regional director Luis Sambo`), or in a
+        // post and the place it is for, which says nothing of whose the post is (`Special
+        // Representative of the UN Secretary-General for South Sudan David Shearer`).
+        let post_end = if first > lo && self.sector_of(word(first - 1)).is_some() {
+            Some(first)
+        } else {
+            let mut k = first;
+            while k > lo && k + 4 > first && word(k - 1).starts_with(char::is_uppercase) {
+                k -= 1;
+            }
+            (k < first && k > lo + 1 && word(k - 1) == "for" && self.sector_of(word(k - 2)).is_some()).then_some(k - 1)
+        };
+        let modifier = post_end.map(|first| {
             let mut k = first - 1;
             while k > lo && k + 9 > first && !stop(k - 1) && !self.verbs.contains(crate::chars::lowercase(word(k - 1)).as_ref()) {
                 k -= 1;

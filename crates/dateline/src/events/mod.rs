@@ -1135,8 +1135,13 @@ impl Events {
         // vaccines to hospitals`).
         out.retain(|e| !(["172", "173", "174", "07"].iter().any(|c| e.cameo.code.starts_with(c)) && business(&e.source)));
         // A meeting, a talk or a negotiation takes two: with no one named to meet, it is none
-        // (`The Federal Reserve met this week`).
-        out.retain(|e| !(matches!(e.cameo.code.as_str(), "040" | "046") && e.target.is_none()));
+        // (`The Federal Reserve met this week`). So does what is given, yielded, demanded or
+        // cut back in an exchange between parties (05, 06, 08, 10, 16): a sale with no buyer
+        // is trade in goods (`the Taurus survived, selling over 7,500,000 units`), praise with
+        // no one praised is of a thing (`praised the device's antenna`). Not an apology, made
+        // to whoever was wronged.
+        let exchange = |c: &str| matches!(c, "040" | "046") || (c != "055" && ["05", "06", "08", "10", "16"].iter().any(|r| c.starts_with(r)));
+        out.retain(|e| !(exchange(&e.cameo.code) && e.target.is_none()));
         dedup_coded(&mut out);
         out
     }
