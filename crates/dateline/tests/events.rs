@@ -1157,3 +1157,33 @@ fn witnesses_speak_but_an_indefinite_private_person_is_no_one() {
     let found = events(&analyze("The declaration will allow health officials more access to the seasonal flu shot."));
     assert!(found.iter().all(|(c, ..)| !c.starts_with("19")), "{found:#?}");
 }
+
+#[test]
+fn a_company_described_is_the_one_named_before() {
+    // `the company` and `the firm` stand for the company named first in the last sentence that
+    // names one: its subject, not the division named after it.
+    let doc = analyze("General Motors said that it would axe 10,000 jobs at its European division, Opel. According to the company's vice president John Smith, the firm wanted to reduce costs at Opel. Smith announced the move on Wednesday.");
+    let spoken: Vec<_> = codes(&doc).into_iter().filter(|(c, _, _)| c.starts_with("01")).collect();
+    assert!(spoken.len() >= 3 && spoken.iter().all(|(_, s, _)| s == "USABUS"), "{spoken:#?}");
+    let doc = analyze("Fiat announced on Friday that it intends to buy a stake in Chrysler. According to Fiat's announcement, the company has told the US Treasury that it will use its option.");
+    assert!(coded(&doc, "010", "ITABUS", "") && !codes(&doc).iter().any(|(_, s, _)| s == "USABUS"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_post_names_its_holders_body() {
+    // A press secretary of the White House speaks for the government (`Press` alone is the
+    // press); a chief executive named after the company is the company's.
+    let doc = analyze("\"We will consider other options,\" said Dana Perino, the White House Press Secretary.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "010" && s.ends_with("GOV")), "{:#?}", codes(&doc));
+    let doc = analyze("Ford Motor Company CEO Alan Mulally has reported that Ford will rename the car. Mulally says that the old name was a lackluster move.");
+    let spoken: Vec<_> = codes(&doc).into_iter().filter(|(c, _, _)| c.starts_with("01")).collect();
+    assert!(spoken.len() >= 2 && spoken.iter().all(|(_, s, _)| s == "USABUS"), "{spoken:#?}");
+}
+
+#[test]
+fn an_intent_to_do_what_is_no_event_is_a_statement() {
+    // Closing its own dealerships is no sanction, so announcing it is a plain statement.
+    let doc = analyze("American automobile manufacturer General Motors announced plans Friday to shut down about 1,100 of its dealerships.");
+    assert!(coded(&doc, "010", "USABUS", ""), "{:#?}", codes(&doc));
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("03")), "{:#?}", codes(&doc));
+}

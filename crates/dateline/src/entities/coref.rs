@@ -354,7 +354,13 @@ fn split_at_titles(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) 
             // inside the name, read into the index a word at a time.
             let mut title_end = None;
             cx.walk_names(t, 3, |j| j + 1 < b, &mut name, |j, walk| {
-                let title = walk.refs().any(|n| n.kind == NameKind::Title && cx.r.tables.titles[n.id as usize].kind != "honorific");
+                // (Or a post the roles lexicon holds for one person: `Ford Motor Company CEO`
+                // `Alan Mulally`.)
+                let title = walk.refs().any(|n| match n.kind {
+                    NameKind::Title => cx.r.tables.titles[n.id as usize].kind != "honorific",
+                    NameKind::Role => cx.r.tables.roles[n.id as usize].kind == "person",
+                    _ => false,
+                });
                 if title && cx.word(j).starts_with(char::is_uppercase) {
                     title_end = Some(j);
                 }

@@ -185,9 +185,12 @@ impl Events {
             let w = crate::chars::lowercase(word(k));
             !cx.in_name[k] && (self.verbs.contains(w.as_ref()) || crate::quotes::is_finite(&w))
         };
+        // (A past form right after a post is the clause's verb: `, the firm wanted to reduce
+        // costs at Opel`.)
+        let past = |k: usize| k > end + 1 && word(k).ends_with("ed") && word(k).starts_with(char::is_lowercase) && self.sector_of(word(k - 1)).is_some();
         let after = (end < hi && word(end) == ",").then(|| {
             let mut k = end + 1;
-            while k < hi && k < end + 17 && !stop(k) && !verb(k) {
+            while k < hi && k < end + 17 && !stop(k) && !verb(k) && !past(k) {
                 k += 1;
             }
             (end + 1, k)
@@ -271,12 +274,37 @@ impl Events {
                 !before.ends_with(" to") && before != "to"
             })
             .map(|(_, c)| c.clone());
+        // A company's description that owns the post (`the company's vice president`).
+        let owner = || {
+            (first..end.saturating_sub(2)).find_map(|k| {
+                let owned = matches!(&text[doc.tokens[k + 2].span], "'s" | "’s");
+                owned.then(|| named_company(doc, Span { start: doc.tokens[k].span.start, end: doc.tokens[k + 1].span.end })).flatten()
+            })
+        };
+        // Or one that the description is (`, the firm`).
+        let org = org.or_else(owner).or_else(|| named_company(doc, span));
         let country = first_inside(cx.countries, span).or_else(|| cx.countries.iter().find(|(s, _)| *s == span).map(|(_, c)| c.as_str())).map(str::to_string);
         // The kind of body a name in it says the post is in (`president of the International
         // AIDS Society` → NGO), else the post's own (`president` → GOV).
         let capitalized = |k: usize| Some(&text[doc.tokens[k].span]).filter(|w| w.starts_with(char::is_uppercase));
         let body = (first..end).find_map(|k| self.affixes.get(crate::chars::lowercase(capitalized(k)?).as_ref()).copied());
-        let sector = body.or_else(|| (first..end).find_map(|k| self.sector_of(&text[doc.tokens[k].span]).filter(|s| !s.is_empty()))).map(str::to_string);
+        // A post of two words before a post's word alone, and before a body's word that opens
+        // it (`the White House Press Secretary` is GOV; `Press` alone, as in `Associated
+        // Press`, MED).
+        let r = self.resources;
+        let word = |k: usize| crate::chars::lowercase(&text[doc.tokens[k].span]);
+        let pair = (first..end.saturating_sub(1)).find_map(|k| {
+            let two = format!("{} {}", word(k), word(k + 1));
+            r.lookup_folded(&two).find(|n| n.kind == crate::resources::NameKind::Role).map(|n| (k, r.tables.roles[n.id as usize].sector.as_str()))
+        });
+        // (The pair wins over a body's word only when that word is its first: `former President
+        // of the British Veterinary Association` is the association's, NGO.)
+        let body_at = (first..end).find(|&k| capitalized(k).is_some_and(|w| self.affixes.contains_key(crate::chars::lowercase(w).as_ref())));
+        let pair = pair.filter(|&(k, _)| body_at.is_none_or(|b| b == k)).map(|(_, s)| s);
+        let sector = pair
+            .or(body)
+            .or_else(|| (first..end).find_map(|k| self.sector_of(&text[doc.tokens[k].span]).filter(|s| !s.is_empty())))
+            .map(str::to_string);
         Description { org, country, sector }
     }
 
@@ -337,6 +365,10 @@ impl Events {
             return;
         }
         if let Some(code) = org_code {
+            a.code = Some(code);
+            return;
+        }
+        if let Some(code) = entity.is_none().then(|| named_company(doc, a.span)).flatten() {
             a.code = Some(code);
             return;
         }
@@ -416,6 +448,29 @@ impl Events {
             _ => None,
         };
     }
+}
+
+/// What a company's definite description (`the company`, `the firm`) stands for: the code of
+/// a company the lexicon knows named before it, in its sentence or the three before: the first
+/// named in the last sentence that names one, as the subject comes first (`According to Fiat's
+/// announcement, the company has told the US Treasury`; `General Motors said it would axe jobs
+/// at its European division, Opel. According to the company's vice president`).
+fn named_company(doc: &Document, span: Span) -> Option<String> {
+    const DESCRIPTIONS: &[&str] = &["the company", "the firm", "the corporation", "the automaker", "the carmaker"];
+    let said = crate::chars::lowercase(&doc.text()[span]);
+    if !DESCRIPTIONS.contains(&said.as_ref()) {
+        return None;
+    }
+    let si = doc.sentences.partition_point(|s| s.span.end <= span.start);
+    let from = doc.sentences.get(si.saturating_sub(3))?.span.start;
+    // (A company's code: not a central bank's, `USAGOVBUS`.)
+    let company = |c: &str| c.ends_with("BUS") && !c.contains("GOV") || c.starts_with("MNC");
+    doc.entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Org && e.actor.as_deref().is_some_and(company))
+        .flat_map(|e| e.mentions.iter().filter(|m| m.span.start >= from && m.span.end <= span.start).map(move |m| (m.span.start, e)))
+        .max_by_key(|&(start, _)| (doc.sentences.partition_point(|s| s.span.end <= start), std::cmp::Reverse(start)))
+        .and_then(|(_, e)| e.actor.clone())
 }
 
 /// The CAMEO region of a continent that a group's words name, or that the words right after

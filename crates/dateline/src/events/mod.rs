@@ -1109,6 +1109,22 @@ impl Events {
         for e in &mut out {
             implied_target(doc, e, layers.main_country.as_deref(), false);
         }
+        // Acts that are none (before statements are read as intents to do them: `GM announced
+        // plans to shut down 1,100 dealerships` says what it will do, but that is no event).
+        // Administrative and legal sanctions are a state's: a company that closes its shops or
+        // bans smoking in its offices coerces no one (`GM plans to close 1,100 dealerships`).
+        let business = |a: &Actor| a.code.as_deref().is_some_and(|c| c.ends_with("BUS") || c.starts_with("MNC"));
+        // Nor does what a company supplies or lends aid anyone: it is trade (`the firm supplied
+        // vaccines to hospitals`).
+        out.retain(|e| !(["172", "173", "174", "07"].iter().any(|c| e.cameo.code.starts_with(c)) && business(&e.source)));
+        // A meeting, a talk or a negotiation takes two: with no one named to meet, it is none
+        // (`The Federal Reserve met this week`). So does what is given, yielded, demanded or
+        // cut back in an exchange between parties (05, 06, 08, 10, 16): a sale with no buyer
+        // is trade in goods (`the Taurus survived, selling over 7,500,000 units`), praise with
+        // no one praised is of a thing (`praised the device's antenna`). Not an apology, made
+        // to whoever was wronged.
+        let exchange = |c: &str| matches!(c, "040" | "046") || (c != "055" && ["05", "06", "08", "10", "16"].iter().any(|r| c.starts_with(r)));
+        out.retain(|e| !(exchange(&e.cameo.code) && e.target.is_none()));
         self.intents(doc, &mut out);
         // `She urged countries to be careful ..., saying that ...`: `saying` gives the content
         // of the act before it by the same speaker, not a statement of its own.
@@ -1128,20 +1144,6 @@ impl Events {
         // nor is an indefinite one who speaks for no body (`an Australian witness`).
         let private = |e: &Event| indefinite.contains(&e.cue.start) && e.source.code.as_deref().is_none_or(|c| c.ends_with("CVL") || c.len() == 3);
         out.retain(|e| (e.source.entity.is_some() || e.source.code.is_some()) && !private(e));
-        // Administrative and legal sanctions are a state's: a company that closes its shops or
-        // bans smoking in its offices coerces no one (`GM plans to close 1,100 dealerships`).
-        let business = |a: &Actor| a.code.as_deref().is_some_and(|c| c.ends_with("BUS") || c.starts_with("MNC"));
-        // Nor does what a company supplies or lends aid anyone: it is trade (`the firm supplied
-        // vaccines to hospitals`).
-        out.retain(|e| !(["172", "173", "174", "07"].iter().any(|c| e.cameo.code.starts_with(c)) && business(&e.source)));
-        // A meeting, a talk or a negotiation takes two: with no one named to meet, it is none
-        // (`The Federal Reserve met this week`). So does what is given, yielded, demanded or
-        // cut back in an exchange between parties (05, 06, 08, 10, 16): a sale with no buyer
-        // is trade in goods (`the Taurus survived, selling over 7,500,000 units`), praise with
-        // no one praised is of a thing (`praised the device's antenna`). Not an apology, made
-        // to whoever was wronged.
-        let exchange = |c: &str| matches!(c, "040" | "046") || (c != "055" && ["05", "06", "08", "10", "16"].iter().any(|r| c.starts_with(r)));
-        out.retain(|e| !(exchange(&e.cameo.code) && e.target.is_none()));
         dedup_coded(&mut out);
         out
     }
