@@ -278,11 +278,11 @@ impl Events {
         let owner = || {
             (first..end.saturating_sub(2)).find_map(|k| {
                 let owned = matches!(&text[doc.tokens[k + 2].span], "'s" | "’s");
-                owned.then(|| named_company(doc, Span { start: doc.tokens[k].span.start, end: doc.tokens[k + 1].span.end })).flatten()
+                owned.then(|| named_company(cx, Span { start: doc.tokens[k].span.start, end: doc.tokens[k + 1].span.end })).flatten()
             })
         };
         // Or one that the description is (`, the firm`).
-        let org = org.or_else(owner).or_else(|| named_company(doc, span));
+        let org = org.or_else(owner).or_else(|| named_company(cx, span));
         let country = first_inside(cx.countries, span).or_else(|| cx.countries.iter().find(|(s, _)| *s == span).map(|(_, c)| c.as_str())).map(str::to_string);
         // The kind of body a name in it says the post is in (`president of the International
         // AIDS Society` → NGO), else the post's own (`president` → GOV).
@@ -368,7 +368,7 @@ impl Events {
             a.code = Some(code);
             return;
         }
-        if let Some(code) = entity.is_none().then(|| named_company(doc, a.span)).flatten() {
+        if let Some(code) = entity.is_none().then(|| named_company(cx, a.span)).flatten() {
             a.code = Some(code);
             return;
         }
@@ -455,8 +455,9 @@ impl Events {
 /// named in the last sentence that names one, as the subject comes first (`According to Fiat's
 /// announcement, the company has told the US Treasury`; `General Motors said it would axe jobs
 /// at its European division, Opel. According to the company's vice president`).
-fn named_company(doc: &Document, span: Span) -> Option<String> {
+fn named_company(cx: &Context, span: Span) -> Option<String> {
     const DESCRIPTIONS: &[&str] = &["the company", "the firm", "the corporation", "the automaker", "the carmaker"];
+    let doc = cx.doc;
     let said = crate::chars::lowercase(&doc.text()[span]);
     if !DESCRIPTIONS.contains(&said.as_ref()) {
         return None;
@@ -465,12 +466,13 @@ fn named_company(doc: &Document, span: Span) -> Option<String> {
     let from = doc.sentences.get(si.saturating_sub(3))?.span.start;
     // (A company's code: not a central bank's, `USAGOVBUS`.)
     let company = |c: &str| c.ends_with("BUS") && !c.contains("GOV") || c.starts_with("MNC");
-    doc.entities
+    // (The organizations named in those sentences, found by halving: the work is the window's.)
+    let window = &cx.orgs[cx.orgs.partition_point(|(s, _)| s.start < from)..cx.orgs.partition_point(|(s, _)| s.start < span.start)];
+    window
         .iter()
-        .filter(|e| e.kind == EntityType::Org && e.actor.as_deref().is_some_and(company))
-        .flat_map(|e| e.mentions.iter().filter(|m| m.span.start >= from && m.span.end <= span.start).map(move |m| (m.span.start, e)))
-        .max_by_key(|&(start, _)| (doc.sentences.partition_point(|s| s.span.end <= start), std::cmp::Reverse(start)))
-        .and_then(|(_, e)| e.actor.clone())
+        .filter(|(s, c)| s.end <= span.start && company(c))
+        .max_by_key(|(s, _)| (doc.sentences.partition_point(|x| x.span.end <= s.start), std::cmp::Reverse(s.start)))
+        .map(|(_, c)| c.clone())
 }
 
 /// The CAMEO region of a continent that a group's words name, or that the words right after
