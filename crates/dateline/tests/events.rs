@@ -1187,3 +1187,13 @@ fn an_intent_to_do_what_is_no_event_is_a_statement() {
     assert!(coded(&doc, "010", "USABUS", ""), "{:#?}", codes(&doc));
     assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("03")), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_possessed_group_speaks_and_a_peoples_adjective_opens_its_name() {
+    // The administration speaks, with its owner's country, not the country named first.
+    let doc = analyze("U.S. President Barack Obama's administration said it would decide soon. China's news agency reported that 2,600 birds have died.");
+    assert!(coded(&doc, "010", "USAGOV", "") && coded(&doc, "010", "CHNMED", ""), "{:#?}", codes(&doc));
+    // `the Japanese Toyota` is one phrase, coordinated with the name before `and`.
+    let doc = analyze("Other manufacturers also saw their sales slip: Chrysler and the Japanese Toyota both reported a 39% loss.");
+    assert!(coded(&doc, "010", "USABUS", "") && coded(&doc, "010", "JPNBUS", ""), "{:#?}", codes(&doc));
+}

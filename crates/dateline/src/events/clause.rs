@@ -697,10 +697,19 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
         // joins only after an `and`), `the WHO and the CDC`.
         let mut found = vec![m];
         let mut governed = false;
-        let mut j = start;
-        if j > 0 && matches!(s.words[j - 1], "the" | "a" | "an") {
-            j -= 1;
-        }
+        // (A name's phrase opens at its article, before a people's adjective: `Chrysler and
+        // the Japanese Toyota`.)
+        let opening = |mut j: usize| {
+            let adjective = j.checked_sub(1).and_then(|k| s.at[k]).map(|x| mentions[x]);
+            if let Some(d) = adjective.filter(|d| d.end - s.first == j && d.entity.is_some_and(|e| s.doc.entities[e.index()].kind == EntityType::Norp)) {
+                j = d.first - s.first;
+            }
+            if j > 0 && matches!(s.words[j - 1], "the" | "a" | "an") {
+                j -= 1;
+            }
+            j
+        };
+        let mut j = opening(start);
         while j >= 2 && (matches!(s.words[j - 1], "and" | "or" | "nor") || (s.words[j - 1] == "," && found.len() > 1)) {
             // `China, Japan, and the United Kingdom`, `neither the E.U. nor France`
             let mut p = j - 2;
@@ -715,10 +724,7 @@ pub(super) fn subjects(s: &Sentence, mentions: &[ActorMention], i: usize, verb: 
                 break;
             }
             found.push(prev);
-            j = prev.first - s.first;
-            if j > 0 && matches!(s.words[j - 1], "the" | "a" | "an") {
-                j -= 1;
-            }
+            j = opening(prev.first - s.first);
         }
         if governed {
             k = j;
@@ -777,6 +783,16 @@ pub(super) fn owned_group(s: &Sentence, mentions: &[ActorMention], start: usize,
     let m = (start..end.min(s.words.len())).find_map(|k| s.at[k]).map(|x| mentions[x]).filter(|m| m.entity.is_none())?;
     let after = m.end - s.first;
     (after + 1 < end && matches!(s.words[after], "of" | "from" | "for" | "at" | "in")).then_some(m)
+}
+
+/// The role noun that heads a speaker's words `start..end` after a possessive (`U.S.
+/// President Barack Obama's administration`): the group is the speaker, not the owner named
+/// first; its actor takes the owner's country (see [`mention_actor`]).
+pub(super) fn possessed_head(s: &Sentence, mentions: &[ActorMention], start: usize, end: usize) -> Option<ActorMention> {
+    let end = end.min(s.words.len());
+    let m = s.at[end.checked_sub(1)?].map(|x| mentions[x]).filter(|m| m.entity.is_none() && m.end - s.first == end)?;
+    let before = (m.first - s.first).checked_sub(1)?;
+    (before > start && matches!(s.words[before], "'s" | "’s")).then_some(m)
 }
 
 /// True when the preposition before the mention at `start` follows a noun for people that

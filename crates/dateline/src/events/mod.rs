@@ -1027,9 +1027,10 @@ impl Events {
             let apposed = speaker.entity.is_none().then(|| clause::apposed(&s, &mentions, at)).flatten();
             // A place or a body that says where or whose a role noun's people are (`officials in
             // Kenya said`, `the president of Kenya said`) names that group, not the speaker.
+            // So does a group a possessive owns (`President Barack Obama's administration`).
             let apposed = apposed.or_else(|| {
                 let end = doc.tokens[first..end].partition_point(|t| t.span.start < speaker.span.end);
-                clause::owned_group(&s, &mentions, at, end)
+                clause::owned_group(&s, &mentions, at, end).or_else(|| clause::possessed_head(&s, &mentions, at, end))
             });
             let source = match apposed {
                 Some(m) => clause::mention_actor(&s, &mentions, &m),
