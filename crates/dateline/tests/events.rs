@@ -1197,3 +1197,22 @@ fn a_possessed_group_speaks_and_a_peoples_adjective_opens_its_name() {
     let doc = analyze("Other manufacturers also saw their sales slip: Chrysler and the Japanese Toyota both reported a 39% loss.");
     assert!(coded(&doc, "010", "USABUS", "") && coded(&doc, "010", "JPNBUS", ""), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_protest_by_a_state_or_a_body_is_a_complaint() {
+    // A state or a company that protests lodges a complaint (114); people demonstrate (141).
+    let doc = analyze("China protested against the visit of the Dalai Lama.");
+    assert!(coded(&doc, "114", "CHN", ""), "{:#?}", codes(&doc));
+    let doc = analyze("Thousands of students protested against the government in Nairobi.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "141" && s.starts_with("KEN")), "{:#?}", codes(&doc));
+    // `demonstrate` + a clause is to show, no protest.
+    let doc = analyze("Congress required the automakers to produce plans to demonstrate they were making cuts.");
+    assert!(!codes(&doc).iter().any(|(c, _, _)| c.starts_with("14") || c == "114"), "{:#?}", codes(&doc));
+}
+
+#[test]
+fn a_company_named_with_its_legal_form_is_the_company() {
+    let doc = analyze("Under the agreement, Aer Lingus Group PLC said it will receive six new aircraft. The USAF and Boeing have signed an interim agreement.");
+    assert!(coded(&doc, "010", "IRLBUS", ""), "{:#?}", codes(&doc));
+    assert!(coded(&doc, "057", "USAMIL", "USABUS") && coded(&doc, "057", "USABUS", "USAMIL"), "{:#?}", codes(&doc));
+}

@@ -68,6 +68,16 @@ impl Events {
             let ngo = head.is_some_and(|h| self.affixes.get(h.as_ref()).is_some_and(|s| *s == "NGO"));
             return Some(if ngo { "NGO" } else { "IGO" }.into());
         }
+        // A known company's name with a word of its legal form or its group after it (`Aer
+        // Lingus Group PLC`).
+        const FORMS: &[&str] = &["group", "plc", "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "corporation", "co.", "company", "holdings", "ag", "sa", "s.a.", "nv", "n.v.", "se", "spa"];
+        let mut bare = o.name.as_str();
+        while let Some((rest, _)) = bare.rsplit_once(' ').filter(|(_, w)| FORMS.contains(&crate::chars::lowercase(w.trim_end_matches(',')).as_ref())) {
+            bare = rest.trim_end_matches(',');
+            if let Some(c) = code(bare) {
+                return Some(c.to_string());
+            }
+        }
         let first = o.name.split_whitespace().next()?;
         if !first.starts_with(char::is_uppercase) {
             return None;

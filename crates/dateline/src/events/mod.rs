@@ -1103,6 +1103,16 @@ impl Events {
                 e.cameo = self.cameo.get("145").copied().unwrap_or(e.cameo);
             }
         }
+        // A protest by a state or a body is an official complaint, not a demonstration
+        // (`Boeing challenged the award in a formal protest`, `China protested the visit`).
+        for e in out.iter_mut().filter(|e| e.cameo.code.starts_with("141")) {
+            let official = e.source.code.as_deref().is_some_and(|c| {
+                is_country(c) || c.starts_with("IGO") || c.starts_with("MNC") || ["GOV", "MIL", "BUS", "LEG", "JUD", "COP"].iter().any(|s| c.ends_with(s))
+            });
+            if official {
+                e.cameo = self.cameo.get("114").copied().unwrap_or(e.cameo);
+            }
+        }
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         let mut out = resolve(doc, out, &pending);
         pronoun_objects(doc, &mut out);
