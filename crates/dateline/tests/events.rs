@@ -1216,3 +1216,12 @@ fn a_company_named_with_its_legal_form_is_the_company() {
     assert!(coded(&doc, "010", "IRLBUS", ""), "{:#?}", codes(&doc));
     assert!(coded(&doc, "057", "USAMIL", "USABUS") && coded(&doc, "057", "USABUS", "USAMIL"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_ban_on_another_countrys_people_is_a_sanction() {
+    let doc = analyze("The European Union made the decision to ban the Indonesian air traffic after a string of accidents.");
+    assert!(codes(&doc).iter().any(|(c, s, t)| c == "163" && s.starts_with("IGOEUR") && t.starts_with("IDN")), "{:#?}", codes(&doc));
+    // A ban at home stays an administrative sanction.
+    let doc = analyze("The Kenyan government banned public gatherings in Nairobi.");
+    assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "KENGOV"), "{:#?}", codes(&doc));
+}

@@ -1113,6 +1113,19 @@ impl Events {
                 e.cameo = self.cameo.get("114").copied().unwrap_or(e.cameo);
             }
         }
+        // A ban on another country's people or goods is a sanction between states (163), not
+        // an administrative one (`bans on cooked or raw food from Haiti`, `the EU made the
+        // decision to ban the Indonesian air traffic`).
+        for e in out.iter_mut().filter(|e| e.cameo.code == "172") {
+            let cue = crate::chars::lowercase(&doc.text()[e.cue]);
+            let ban = cue.starts_with("ban") || cue.ends_with(" ban") || cue.ends_with(" bans");
+            let country = |c: &str| c.get(..3).filter(|p| is_country(p)).map(str::to_string);
+            let (source, target) = (e.source.code.as_deref().unwrap_or(""), e.target.as_ref().and_then(|t| t.code.as_deref()).unwrap_or(""));
+            let foreign = country(target).is_some_and(|t| source.starts_with("IGO") || country(source).is_some_and(|s| s != t));
+            if ban && foreign {
+                e.cameo = self.cameo.get("163").copied().unwrap_or(e.cameo);
+            }
+        }
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         let mut out = resolve(doc, out, &pending);
         pronoun_objects(doc, &mut out);
