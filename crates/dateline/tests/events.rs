@@ -1225,3 +1225,10 @@ fn a_ban_on_another_countrys_people_is_a_sanction() {
     let doc = analyze("The Kenyan government banned public gatherings in Nairobi.");
     assert!(codes(&doc).iter().any(|(c, s, _)| c == "172" && s == "KENGOV"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn an_agentless_passive_statement_has_no_speaker() {
+    // What `is now estimated` is said of does not say it.
+    let doc = analyze("The number of people infected with the influenza in India is now estimated at 6,800.");
+    assert!(doc.events.is_empty(), "{:#?}", codes(&doc));
+}

@@ -103,11 +103,11 @@ pub(super) fn actors(s: &Sentence, mentions: &[ActorMention], cue: &EventCue, i:
     let participle = !cue.noun
         && (word.ends_with("ed") || word.ends_with("en") || cue.forms.first().is_some_and(|f| f != word && cue.forms.iter().any(|f| f == word)) && !word.ends_with('s') && !word.ends_with("ing"));
     // A form of `be` before it, past adverbs and a negation (`was not published by`, `were
-    // also arrested`, `has not yet been charged`).
+    // also arrested`, `has not yet been charged`, `is now estimated`).
     let be = (participle && i > 0)
         .then(|| {
             let mut k = i - 1;
-            while k > 0 && i - k < 4 && (s.words[k].ends_with("ly") || matches!(&*s.words[k], "not" | "n't" | "n’t" | "never" | "also" | "yet" | "still" | "already")) && s.at[k].is_none() {
+            while k > 0 && i - k < 4 && (s.words[k].ends_with("ly") || matches!(&*s.words[k], "not" | "n't" | "n’t" | "never" | "also" | "yet" | "still" | "already" | "now" | "often")) && s.at[k].is_none() {
                 k -= 1;
             }
             k
