@@ -1232,3 +1232,10 @@ fn an_agentless_passive_statement_has_no_speaker() {
     let doc = analyze("The number of people infected with the influenza in India is now estimated at 6,800.");
     assert!(doc.events.is_empty(), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn people_a_source_calls_its_own_are_its_countrys() {
+    // In an article about another country, `its residents` are still Singapore's.
+    let doc = analyze("Swine flu cases rose in the United States and Australia. Meanwhile, Singapore has urged its residents not to travel to Victoria.");
+    assert!(coded(&doc, "020", "SGP", "SGPCVL"), "{:#?}", codes(&doc));
+}

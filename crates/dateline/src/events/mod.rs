@@ -46,11 +46,17 @@
 //!    place, protests with none are against its government, a state of emergency is over a
 //!    country, an intent takes its act's target, a criticism with none its speaker's criticism
 //!    a few sentences before. Statements have no target. A cue's events that code alike (two
-//!    patients of one sector) are one.
+//!    patients of one sector) are one. Acts that are none go before statements are read as
+//!    intents: a company's sanctions or aid, and an exchange with no partner (a meeting, or
+//!    what is given, yielded, demanded or cut back: 05 but an apology, 06, 08, 10, 16). A
+//!    protest by a state or a body is a complaint (114); a ban on another country's people
+//!    or goods a sanction between states (163).
 //! 4. **Actor codes** (`code`): the entity layer's, else the organization or country and
 //!    sector the actor's words or a description beside a person's name give (`David
-//!    Nabarro, the United Nations coordinator`, `The president of France, Nicolas Sarkozy`),
-//!    else the article's main country.
+//!    Nabarro, the United Nations coordinator`, `The president of France, Nicolas Sarkozy`;
+//!    a post of two words before its words alone, `Press Secretary`), a company's
+//!    description the company named before it (`the company`, `the firm`), else the
+//!    article's main country.
 //! 5. **Modality** from the words around the cue: negated (`no`, `not`, `neither`),
 //!    hypothetical (`could`, `would`, `if`), intended (`will`, `to` + verb: `intends to meet`;
 //!    `would` after a reporting verb), historical (the event's own date a month or more before
@@ -760,6 +766,21 @@ fn pronoun_objects(doc: &Document, events: &mut [Event]) {
     }
 }
 
+/// A target that its source owns (`Singapore has urged its residents`): people named by a
+/// role noun after `its` or `their` right after the cue are the source's country's, whatever
+/// country the article is about.
+fn owned_targets(doc: &Document, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let Some(source) = e.source.code.as_deref().and_then(|c| c.get(..3)).filter(|c| is_country(c)).map(str::to_string) else { continue };
+        let Some(t) = e.target.as_mut().filter(|t| t.entity.is_none()) else { continue };
+        // (Right after the cue: in `accused Iran of arming its proxies`, `its` is Iran's.)
+        let between = doc.text().get(e.cue.end as usize..t.span.start as usize).unwrap_or("").trim();
+        let owner = between.eq_ignore_ascii_case("its") || between.eq_ignore_ascii_case("their");
+        let Some(code) = t.code.as_deref().filter(|c| owner && c.len() > 3 && is_country(&c[..3])) else { continue };
+        t.code = Some(format!("{source}{}", &code[3..]));
+    }
+}
+
 /// Words that condemn what they describe.
 const CONDEMNATION: &[&str] = &[
     "unacceptable", "reprehensible", "shocking", "outrageous", "disgraceful", "shameful", "irresponsible", "deplorable", "appalling", "scandalous",
@@ -1129,6 +1150,7 @@ impl Events {
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
         let mut out = resolve(doc, out, &pending);
         pronoun_objects(doc, &mut out);
+        owned_targets(doc, &mut out);
         self.threats(&mut context, &layers, &mentions, (&words, &lexemes, &by_token), &mut out);
         for e in &mut out {
             implied_target(doc, e, layers.main_country.as_deref(), false);
