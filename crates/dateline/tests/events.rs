@@ -1239,3 +1239,11 @@ fn people_a_source_calls_its_own_are_its_countrys() {
     let doc = analyze("Swine flu cases rose in the United States and Australia. Meanwhile, Singapore has urged its residents not to travel to Victoria.");
     assert!(coded(&doc, "020", "SGP", "SGPCVL"), "{:#?}", codes(&doc));
 }
+
+#[test]
+fn a_name_that_opens_the_document_is_described_safely() {
+    // A name that opens the document has no word before it to read (a subtraction there once
+    // overflowed in debug builds).
+    let doc = analyze("Sergio Marchionne said the deal was good.");
+    assert!(doc.events.iter().all(|e| !e.cameo.code.is_empty()));
+}

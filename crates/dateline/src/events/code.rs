@@ -245,7 +245,12 @@ impl Events {
             while k > lo && k + 4 > first && word(k - 1).starts_with(char::is_uppercase) {
                 k -= 1;
             }
-            (k < first && k > lo + 1 && word(k - 1) == "for" && self.sector_of(word(k - 2)).is_some()).then_some(k - 1)
+            // (`then_some` would compute `k - 1` before the test: not at the sentence's start.)
+            if k < first && k > lo + 1 && word(k - 1) == "for" && self.sector_of(word(k - 2)).is_some() {
+                Some(k - 1)
+            } else {
+                None
+            }
         };
         let modifier = post_end.map(|first| {
             let mut k = first - 1;
