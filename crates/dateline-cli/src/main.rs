@@ -300,8 +300,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Eval(EvalCommand::Events { gold, texts, min_f1, half }) => {
             let tsv = read_gold(&gold)?;
             let corpus = if texts.is_dir() {
-                let running = dateline::eval::meantime::running_texts(&texts)?;
-                running.into_iter().map(|(n, t)| (n, (t.text, t.published))).collect()
+                dateline::eval::meantime::running_texts(&texts)?
             } else {
                 dateline::eval::events::geovirus_texts(&read_gold(&texts)?)
             };

@@ -345,9 +345,15 @@ fn split_at_titles(cx: &Ctx<'_>, spans: &mut Vec<(usize, usize, usize, usize)>) 
                 cx.lookup(t, t + 1).iter().any(|n| n.kind == NameKind::GivenName) || cx.lookup(t, b).iter().any(|n| n.kind == NameKind::Person)
             };
             // (Only a country's or an organization's name: `Santa` + `Ana` is a city's.)
-            let country_or_org = |t: usize| cx.lookup(a, t).iter().any(|n| n.primary && matches!(n.kind, NameKind::Country | NameKind::Organization));
-            let t = (a + 1..b.saturating_sub(1)).find(|&t| person(t) && country_or_org(t))?;
-            cx.lookup(a, b).is_empty().then(|| (t, t, known_before(a, t).expect("a country or an organization")))
+            let country_or_org = |t: usize| {
+                cx.lookup(a, t).into_iter().filter(|n| n.primary).find_map(|n| match n.kind {
+                    NameKind::Country => Some(2),
+                    NameKind::Organization => Some(1),
+                    _ => None,
+                })
+            };
+            let (t, kind) = (a + 1..b.saturating_sub(1)).find_map(|t| person(t).then(|| country_or_org(t)).flatten().map(|kind| (t, kind)))?;
+            cx.lookup(a, b).is_empty().then_some((t, t, kind))
         };
         let cut = (a + 1..b.saturating_sub(1)).find_map(|t| {
             // The longest title of up to three words from `t` with a capitalized word after it

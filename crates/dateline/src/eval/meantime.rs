@@ -7,7 +7,7 @@
 //! annotated sentences of each article are read (the first six). The XML files are read with
 //! a small scanner: they are machine-written and regular.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::ner::{Counts, Report};
@@ -111,41 +111,25 @@ impl Article {
     /// The article's body (every sentence after the title, sentence 0, and the date line,
     /// sentence 1) as running text: the tokens joined by spaces except before closing and
     /// after opening punctuation, Penn Treebank quote tokens as `"`, sentences by one space.
-    /// Also the code point offsets of each sentence. `testdata/events-gold` is annotated on
-    /// this text; its README gives the same rules.
-    fn running_text(&self) -> (String, Vec<(usize, usize)>) {
+    /// `testdata/events-gold` is annotated on this text; its README gives the same rules.
+    fn running_text(&self) -> String {
         const CLOSES: &[&str] = &[",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m", "...", "''", "\u{201d}", "\u{2019}"];
         const OPENS: &[&str] = &["(", "[", "$", "US$", "#", "``", "\u{201c}", "\u{a3}", "\u{20ac}", "\u{a5}", "C$", "A$"];
         let mut text = String::new();
-        let mut sentences = Vec::new();
-        let (mut chars, mut start) = (0, 0);
         let mut previous: Option<(usize, &str)> = None;
         for (sentence, word) in self.tokens.iter().filter(|(s, _)| *s >= 2) {
-            match previous {
-                Some((s, _)) if s == *sentence => {
-                    let last = previous.map_or("", |p| p.1);
-                    if !CLOSES.contains(&word.as_str()) && !OPENS.contains(&last) {
-                        text.push(' ');
-                        chars += 1;
-                    }
-                }
-                Some(_) => {
-                    sentences.push((start, chars));
-                    text.push(' ');
-                    chars += 1;
-                    start = chars;
-                }
-                None => start = chars,
+            let space = match previous {
+                Some((s, last)) if s == *sentence => !CLOSES.contains(&word.as_str()) && !OPENS.contains(&last),
+                Some(_) => true,
+                None => false,
+            };
+            if space {
+                text.push(' ');
             }
-            let out = if word == "``" || word == "''" { "\"" } else { word.as_str() };
-            text.push_str(out);
-            chars += out.chars().count();
+            text.push_str(if word == "``" || word == "''" { "\"" } else { word });
             previous = Some((*sentence, word));
         }
-        if previous.is_some() {
-            sentences.push((start, chars));
-        }
-        (text, sentences)
+        text
     }
 
     fn words(&self, a: usize, b: usize) -> String {
@@ -342,30 +326,17 @@ pub fn evaluate_times(dir: &Path) -> Result<TimeReport, Error> {
 }
 
 /// The articles under the MEANTIME folder `dir` as running text for the events gold, by their
-/// document number (the number their file name opens with): the body's text, its sentences'
-/// code point offsets and the creation date.
-pub fn running_texts(dir: &Path) -> Result<BTreeMap<usize, RunningText>, Error> {
-    let mut texts = BTreeMap::new();
+/// document number (the number their file name opens with), each with its creation date.
+pub fn running_texts(dir: &Path) -> Result<super::events::Texts, Error> {
+    let mut texts = super::events::Texts::new();
     for path in article_paths(dir)? {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let number = name.split('_').next().and_then(|n| n.parse().ok());
         let number = number.ok_or_else(|| Error::new(ErrorKind::Data(format!("{}: no document number opens the name", path.display()))))?;
         let article = Article::read(&path)?;
-        let (text, sentences) = article.running_text();
-        texts.insert(number, RunningText { text, sentences, published: article.creation_date().0 });
+        texts.insert(number, (article.running_text(), article.creation_date().0));
     }
     Ok(texts)
-}
-
-/// An article as running text: see [`running_texts`].
-#[derive(Clone, Debug)]
-pub struct RunningText {
-    /// The body's text.
-    pub text: String,
-    /// Its sentences' code point offsets (start, end).
-    pub sentences: Vec<(usize, usize)>,
-    /// The creation date.
-    pub published: Option<crate::date::Date>,
 }
 
 #[cfg(test)]
@@ -381,10 +352,6 @@ mod tests {
         ];
         let tokens = words.iter().map(|(s, w)| (*s, w.to_string())).collect();
         let article = Article { tokens, markables: Vec::new(), last_sentence: 3, xml: String::new() };
-        let (text, sentences) = article.running_text();
-        assert_eq!(text, "GM said \"we're sorry\". It lost US$6 billion (5%).");
-        assert_eq!(sentences, vec![(0, 22), (23, 49)]);
-        let chars: Vec<char> = text.chars().collect();
-        assert_eq!(chars[23..49].iter().collect::<String>(), "It lost US$6 billion (5%).");
+        assert_eq!(article.running_text(), "GM said \"we're sorry\". It lost US$6 billion (5%).");
     }
 }

@@ -23,6 +23,11 @@ pub(super) fn actor(doc: &Document, span: Span, entity: EntityId) -> Actor {
     Actor { entity: Some(entity), span, name: e.name.clone(), code }
 }
 
+/// The country an actor code opens with (`USA` of `USAGOV`), if it opens with one.
+pub(super) fn code_country(code: &str) -> Option<&str> {
+    code.get(..3).filter(|c| is_country(c))
+}
+
 /// True for an ISO alpha-3 country code.
 pub(super) fn is_country(code: &str) -> bool {
     code.len() == 3 && Resources::shared().is_ok_and(|r| r.tables.country(code).is_some())
@@ -302,22 +307,18 @@ impl Events {
         // The kind of body a name in it says the post is in (`president of the International
         // AIDS Society` → NGO), else the post's own (`president` → GOV).
         let capitalized = |k: usize| Some(&text[doc.tokens[k].span]).filter(|w| w.starts_with(char::is_uppercase));
-        let body = (first..end).find_map(|k| self.affixes.get(crate::chars::lowercase(capitalized(k)?).as_ref()).copied());
+        let body = (first..end).find_map(|k| self.affixes.get(crate::chars::lowercase(capitalized(k)?).as_ref()).map(|s| (k, *s)));
         // A post of two words before a post's word alone, and before a body's word that opens
         // it (`the White House Press Secretary` is GOV; `Press` alone, as in `Associated
-        // Press`, MED).
-        let r = self.resources;
-        let word = |k: usize| crate::chars::lowercase(&text[doc.tokens[k].span]);
-        let pair = (first..end.saturating_sub(1)).find_map(|k| {
-            let two = format!("{} {}", word(k), word(k + 1));
-            r.lookup_folded(&two).find(|n| n.kind == crate::resources::NameKind::Role).map(|n| (k, r.tables.roles[n.id as usize].sector.as_str()))
-        });
-        // (The pair wins over a body's word only when that word is its first: `former President
-        // of the British Veterinary Association` is the association's, NGO.)
-        let body_at = (first..end).find(|&k| capitalized(k).is_some_and(|w| self.affixes.contains_key(crate::chars::lowercase(w).as_ref())));
-        let pair = pair.filter(|&(k, _)| body_at.is_none_or(|b| b == k)).map(|(_, s)| s);
+        // Press`, MED): not otherwise (`former President of the British Veterinary
+        // Association` is the association's, NGO). (In lower case, the roles lexicon's.)
+        let word = |k: usize| &text[doc.tokens[k].span];
+        let pair = (first..end.saturating_sub(1))
+            .find_map(|k| self.sector_of(&format!("{} {}", word(k), word(k + 1)).to_lowercase()).map(|s| (k, s)))
+            .filter(|&(k, _)| body.is_none_or(|(b, _)| b == k));
         let sector = pair
             .or(body)
+            .map(|(_, s)| s)
             .or_else(|| (first..end).find_map(|k| self.sector_of(&text[doc.tokens[k].span]).filter(|s| !s.is_empty())))
             .map(str::to_string);
         Description { org, country, sector }

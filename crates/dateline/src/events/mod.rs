@@ -766,17 +766,44 @@ fn pronoun_objects(doc: &Document, events: &mut [Event]) {
     }
 }
 
+/// The code an event's actors make of its cue's: force used by civilians or an opposition is a
+/// riot, not a military act (145: `protesters clashed with police`, `stormed the
+/// parliament`); a protest by a state or a body an official complaint, not a demonstration
+/// (114: `Boeing challenged the award in a formal protest`, `China protested the visit`); a
+/// ban on another country's people or goods a sanction between states, not an administrative
+/// one (163: `bans on cooked or raw food from Haiti`, `the EU made the decision to ban the
+/// Indonesian air traffic`).
+fn revised_code(doc: &Document, e: &Event) -> Option<&'static str> {
+    let source = e.source.code.as_deref().unwrap_or("");
+    let code = e.cameo.code.as_str();
+    if code.starts_with("19") && (source.ends_with("CVL") || source.ends_with("OPP")) {
+        return Some("145");
+    }
+    if code.starts_with("141") {
+        let official = is_country(source) || source.starts_with("IGO") || source.starts_with("MNC") || ["GOV", "MIL", "BUS", "LEG", "JUD", "COP"].iter().any(|s| source.ends_with(s));
+        return official.then_some("114");
+    }
+    if code == "172" {
+        let cue = crate::chars::lowercase(&doc.text()[e.cue]);
+        let ban = cue.starts_with("ban") || cue.ends_with(" ban") || cue.ends_with(" bans");
+        let target = e.target.as_ref().and_then(|t| t.code.as_deref()).and_then(code_country);
+        let foreign = target.is_some_and(|t| source.starts_with("IGO") || code_country(source).is_some_and(|s| s != t));
+        return (ban && foreign).then_some("163");
+    }
+    None
+}
+
 /// A target that its source owns (`Singapore has urged its residents`): people named by a
 /// role noun after `its` or `their` right after the cue are the source's country's, whatever
 /// country the article is about.
 fn owned_targets(doc: &Document, events: &mut [Event]) {
     for e in events.iter_mut() {
-        let Some(source) = e.source.code.as_deref().and_then(|c| c.get(..3)).filter(|c| is_country(c)).map(str::to_string) else { continue };
+        let Some(source) = e.source.code.as_deref().and_then(code_country).map(str::to_string) else { continue };
         let Some(t) = e.target.as_mut().filter(|t| t.entity.is_none()) else { continue };
         // (Right after the cue: in `accused Iran of arming its proxies`, `its` is Iran's.)
         let between = doc.text().get(e.cue.end as usize..t.span.start as usize).unwrap_or("").trim();
         let owner = between.eq_ignore_ascii_case("its") || between.eq_ignore_ascii_case("their");
-        let Some(code) = t.code.as_deref().filter(|c| owner && c.len() > 3 && is_country(&c[..3])) else { continue };
+        let Some(code) = t.code.as_deref().filter(|c| owner && c.len() > 3 && code_country(c).is_some()) else { continue };
         t.code = Some(format!("{source}{}", &code[3..]));
     }
 }
@@ -1117,34 +1144,9 @@ impl Events {
                 context.main_country = main;
             }
         }
-        // Force used by civilians or an opposition is a riot, not a military act (`protesters
-        // clashed with police`, `stormed the parliament`).
-        for e in out.iter_mut().filter(|e| e.cameo.code.starts_with("19")) {
-            if e.source.code.as_deref().is_some_and(|c| c.ends_with("CVL") || c.ends_with("OPP")) {
-                e.cameo = self.cameo.get("145").copied().unwrap_or(e.cameo);
-            }
-        }
-        // A protest by a state or a body is an official complaint, not a demonstration
-        // (`Boeing challenged the award in a formal protest`, `China protested the visit`).
-        for e in out.iter_mut().filter(|e| e.cameo.code.starts_with("141")) {
-            let official = e.source.code.as_deref().is_some_and(|c| {
-                is_country(c) || c.starts_with("IGO") || c.starts_with("MNC") || ["GOV", "MIL", "BUS", "LEG", "JUD", "COP"].iter().any(|s| c.ends_with(s))
-            });
-            if official {
-                e.cameo = self.cameo.get("114").copied().unwrap_or(e.cameo);
-            }
-        }
-        // A ban on another country's people or goods is a sanction between states (163), not
-        // an administrative one (`bans on cooked or raw food from Haiti`, `the EU made the
-        // decision to ban the Indonesian air traffic`).
-        for e in out.iter_mut().filter(|e| e.cameo.code == "172") {
-            let cue = crate::chars::lowercase(&doc.text()[e.cue]);
-            let ban = cue.starts_with("ban") || cue.ends_with(" ban") || cue.ends_with(" bans");
-            let country = |c: &str| c.get(..3).filter(|p| is_country(p)).map(str::to_string);
-            let (source, target) = (e.source.code.as_deref().unwrap_or(""), e.target.as_ref().and_then(|t| t.code.as_deref()).unwrap_or(""));
-            let foreign = country(target).is_some_and(|t| source.starts_with("IGO") || country(source).is_some_and(|s| s != t));
-            if ban && foreign {
-                e.cameo = self.cameo.get("163").copied().unwrap_or(e.cameo);
+        for e in &mut out {
+            if let Some(code) = revised_code(doc, e) {
+                e.cameo = self.cameo.get(code).copied().unwrap_or(e.cameo);
             }
         }
         out.sort_by_key(|e| (e.cue.start, e.source.span.start));
